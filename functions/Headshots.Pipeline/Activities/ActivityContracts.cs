@@ -1,0 +1,51 @@
+namespace Headshots.Pipeline.Activities;
+
+/// <summary>A stage transition written to the shoots table.</summary>
+public sealed record StageRecord(
+    string ShootId,
+    string Stage,
+    int Done,
+    int Total,
+    string Status,
+    string? Error = null,
+    int? PhotosUploaded = null,
+    int? PhotosAccepted = null,
+    int? Delivered = null,
+    string? GalleryUrl = null,
+    IReadOnlyDictionary<string, double>? GpuSecondsByStage = null);
+
+public sealed record PhotoVerdict(
+    string Name,
+    bool Accepted,
+    string? Code,
+    string? Reason,
+    string? Tip,
+    string? NormalisedPath,
+    int Width,
+    int Height,
+    string? Format,
+    double Sharpness,
+    double MeanLuma);
+
+public sealed record PhotoVerdictBatch(string ShootId, IReadOnlyList<PhotoVerdict> Verdicts);
+
+/// <summary>A generated candidate and the measurements selection scores it by.</summary>
+public sealed record CandidateRef(string Look, string Aspect, int Variant, string Path, double Sharpness, double ClippedHighlights, double CrushedShadows, double MeanLuma);
+
+public sealed record SelectionRequest(IReadOnlyList<CandidateRef> Candidates, int KeepPerLook);
+
+public sealed record SelectedHeadshot(CandidateRef Candidate, double Score);
+
+public sealed record DeliveredRef(string Look, string Aspect, string Full, string Web, string Thumbnail, int Width, int Height, long Bytes, double Score);
+
+public sealed record PublishRequest(string ShootId, string? Name, IReadOnlyList<DeliveredRef> Images);
+
+public sealed record PublishedGallery(string Token, string Url, int Images);
+
+public static class NotificationKinds
+{
+    public const string Delivered = "delivered";
+    public const string Failed = "failed";
+}
+
+public sealed record Notification(string ShootId, string Email, string? Name, string Kind, string? GalleryUrl, string? Error, int Images = 0);

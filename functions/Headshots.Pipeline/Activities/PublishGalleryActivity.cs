@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Azure.Storage.Blobs.Models;
+using Headshots.Jobs.Looks;
+using Headshots.Jobs.Storage;
+using Headshots.Pipeline.Delivery;
+using Headshots.Pipeline.Options;
+using Headshots.Pipeline.Storage;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+
+namespace Headshots.Pipeline.Activities;
+
+/// <summary>
+/// Copies the delivered images into the gallery container, writes gallery.json and index.html, and issues the
+/// gallery token. Re-running it overwrites the same names, so a replay never duplicates an image.
+/// </summary>
+public sealed class PublishGalleryActivity(StorageClients storage, GalleryStore galleries, IOptions<PipelineOptions> options, TimeProvider clock)
+    : TaskActivity<PublishRequest, PublishedGallery>
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public override async Task<PublishedGallery> RunAsync(TaskActivityContext context, PublishRequest request)
+    {
+        var gallery = storage.Container(StorageNames.GalleryContainer);
+        var images = new List<GalleryImage>();
+        foreach (var image in request.Images)
+        {
+            var full = await CopyAsync(image.Full, $"{image.Look}-{images.Count + 1:00}.jpg");
+            var web = await CopyAsync(image.Web, $"{image.Look}-{images.Count + 1:00}-web.jpg");
+            var thumb = await CopyAsync(image.Thumbnail, $"{image.Look}-{images.Count + 1:00}-thumb.jpg");
+            images.Add(new GalleryImage(image.Look, LookCatalog.Find(image.Look)?.Name ?? image.Look, image.Aspect, full, web, thumb,
+                image.Width, image.Height, image.Bytes, image.Score));
+        }
+
+        var manifest = new GalleryManifest(request.ShootId, request.Name, clock.GetUtcNow(), images);
+        await gallery.GetBlobClient($"{request.ShootId}/gallery.json").UploadAsync(
+            BinaryData.FromObjectAsJson(manifest, Json), new BlobUploadOptions { HttpHeaders = new() { ContentType = "application/json" } });
+        await gallery.GetBlobClient($"{request.ShootId}/index.html").UploadAsync(
+            BinaryData.FromString(GalleryPageRenderer.Render(manifest, "")), new BlobUploadOptions { HttpHeaders = new() { ContentType = "text/html; charset=utf-8" } });
+
+        var token = await galleries.CreateTokenAsync(request.ShootId, TimeSpan.FromDays(options.Value.GalleryTokenDays), CancellationToken.None);
+        var url = new Uri(options.Value.PublicBaseUrl!, $"g/{token}").ToString();
+        return new PublishedGallery(token, url, images.Count);
+
+        async Task<string> CopyAsync(string sourcePath, string fileName)
+        {
+            var source = storage.Blob(BlobPath.Parse(sourcePath));
+            var content = await source.DownloadContentAsync();
+            await gallery.GetBlobClient($"{request.ShootId}/{fileName}").UploadAsync(
+                content.Value.Content, new BlobUploadOptions { HttpHeaders = new() { ContentType = "image/jpeg" } });
+            return fileName;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Headshots.Jobs.Storage;
+using Headshots.Pipeline.Storage;
+using Microsoft.DurableTask;
+
+namespace Headshots.Pipeline.Activities;
+
+/// <summary>Writes each photo's verdict, reason and tip to the photos table.</summary>
+public sealed class RecordPhotoVerdictsActivity(PhotoStore photos) : TaskActivity<PhotoVerdictBatch, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, PhotoVerdictBatch batch)
+    {
+        await photos.SaveAsync(batch.Verdicts.Select(v => new PhotoEntity
+        {
+            PartitionKey = batch.ShootId,
+            RowKey = BlobPath.Parse(v.Name).FileName,
+            Accepted = v.Accepted,
+            Code = v.Code,
+            Reason = v.Reason,
+            Tip = v.Tip,
+            NormalisedPath = v.NormalisedPath,
+            Width = v.Width,
+            Height = v.Height,
+            Format = v.Format,
+            Sharpness = v.Sharpness,
+            MeanLuma = v.MeanLuma,
+        }), CancellationToken.None);
+        return true;
+    }
+}

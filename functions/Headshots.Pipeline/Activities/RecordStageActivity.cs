@@ -1,0 +1,27 @@
+using System.Text.Json;
+using Headshots.Pipeline.Storage;
+using Microsoft.DurableTask;
+
+namespace Headshots.Pipeline.Activities;
+
+/// <summary>Writes the shoot's stage, progress and outcome to the shoots table.</summary>
+public sealed class RecordStageActivity(ShootStore shoots) : TaskActivity<StageRecord, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, StageRecord record)
+    {
+        await shoots.UpdateAsync(record.ShootId, row =>
+        {
+            row.Stage = record.Stage;
+            row.Done = record.Done;
+            row.Total = record.Total;
+            row.Status = record.Status;
+            row.Error = record.Error ?? row.Error;
+            row.PhotosUploaded = record.PhotosUploaded ?? row.PhotosUploaded;
+            row.PhotosAccepted = record.PhotosAccepted ?? row.PhotosAccepted;
+            row.Delivered = record.Delivered ?? row.Delivered;
+            row.GalleryUrl = record.GalleryUrl ?? row.GalleryUrl;
+            if (record.GpuSecondsByStage is not null) row.Ledger = JsonSerializer.Serialize(record.GpuSecondsByStage);
+        }, CancellationToken.None);
+        return true;
+    }
+}

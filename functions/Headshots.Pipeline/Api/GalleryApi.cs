@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Azure;
+using Headshots.Jobs.Storage;
+using Headshots.Pipeline.Activities;
+using Headshots.Pipeline.Delivery;
+using Headshots.Pipeline.Storage;
+
+namespace Headshots.Pipeline.Api;
+
+/// <summary>GET /g/{token} (the gallery page) and GET /g/{token}/img/{file} (its images).</summary>
+public sealed class GalleryApi(StorageClients storage, GalleryStore galleries)
+{
+    public async Task<ApiResponse> PageAsync(string token, CancellationToken cancellationToken)
+    {
+        var (manifest, notAvailable) = await OpenAsync(token, cancellationToken);
+        return notAvailable ?? ApiResponse.Page(200, GalleryPageRenderer.Render(manifest!, $"/g/{token}/img/"));
+    }
+
+    public async Task<ApiResponse> ImageAsync(string token, string file, CancellationToken cancellationToken)
+    {
+        var (manifest, notAvailable) = await OpenAsync(token, cancellationToken);
+        if (notAvailable is not null) return notAvailable;
+        // Only files the manifest names: the path never reaches storage unchecked.
+        var known = manifest!.Images.SelectMany(i => new[] { i.File, i.Web, i.Thumbnail }).Contains(file, StringComparer.Ordinal);
+        if (!known) return ApiResponse.Problem(404, "No such image", "This gallery has no image of that name.");
+        var blob = storage.Container(StorageNames.GalleryContainer).GetBlobClient($"{manifest.ShootId}/{file}");
+        var content = await blob.DownloadContentAsync(cancellationToken);
+        return ApiResponse.File(content.Value.Content.ToArray(), "image/jpeg");
+    }
+
+    async Task<(GalleryManifest? Manifest, ApiResponse? NotAvailable)> OpenAsync(string token, CancellationToken cancellationToken)
+    {
+        var lookup = await galleries.FindAsync(token, cancellationToken);
+        if (lookup.Status != GalleryLookupStatus.Found)
+        {
+            var expired = lookup.Status == GalleryLookupStatus.Expired;
+            return (null, ApiResponse.Page(expired ? 410 : 404, GalleryPageRenderer.RenderNotAvailable(expired)));
+        }
+        try
+        {
+            var json = await storage.Container(StorageNames.GalleryContainer).GetBlobClient($"{lookup.ShootId}/gallery.json").DownloadContentAsync(cancellationToken);
+            return (json.Value.Content.ToObjectFromJson<GalleryManifest>(PublishGalleryActivity.Json), null);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Retention has removed the files even though the token is still valid.
+            return (null, ApiResponse.Page(410, GalleryPageRenderer.RenderNotAvailable(expired: true)));
+        }
+        catch (JsonException)
+        {
+            return (null, ApiResponse.Page(404, GalleryPageRenderer.RenderNotAvailable(expired: false)));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Headshots.Pipeline.Orchestrations;
+using Headshots.Pipeline.Storage;
+using Microsoft.DurableTask.Client;
+
+namespace Headshots.Pipeline.Api;
+
+/// <summary>Combines the shoots table (durable record) with the orchestration's live progress.</summary>
+public static class ShootStatusReader
+{
+    public static async Task<ShootStatus> ReadAsync(ShootEntity row, IReadOnlyList<PhotoEntity> photos, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var stage = row.Stage;
+        var done = row.Done;
+        var total = row.Total;
+        if (row.Status == ShootStatuses.Running)
+        {
+            var instance = await client.GetInstanceAsync(row.PartitionKey, getInputsAndOutputs: false, cancellationToken);
+            if (instance?.SerializedCustomStatus is not null && instance.ReadCustomStatusAs<ShootProgress>() is { } live && live.Stage == row.Stage)
+            {
+                done = live.Done;
+                total = live.Total;
+            }
+        }
+        return new ShootStatus(row.PartitionKey, row.Status, stage, done, total, ShootStages.Pipeline, row.Error,
+            row.PhotosUploaded, row.PhotosAccepted, row.Delivered,
+            photos.OrderBy(p => p.RowKey, StringComparer.Ordinal)
+                .Select(p => new PhotoStatus(p.RowKey, p.Accepted, p.Code, p.Reason, p.Tip, p.Width, p.Height)).ToList(),
+            row.CreatedAt, row.UpdatedAt);
+    }
+}

@@ -1,0 +1,8 @@
+namespace Headshots.Pipeline.Delivery;
+
+/// <summary>gallery/{shootId}/gallery.json: what was delivered, for the gallery page and for downloads.</summary>
+public sealed record GalleryManifest(string ShootId, string? Name, DateTimeOffset PublishedAt, IReadOnlyList<GalleryImage> Images);
+
+/// <param name="File">File name of the 16 MP JPEG inside the shoot's gallery folder; Web and Thumbnail likewise.</param>
+/// <param name="Score">Selection score 0..1.</param>
+public sealed record GalleryImage(string Look, string LookName, string Aspect, string File, string Web, string Thumbnail, int Width, int Height, long Bytes, double Score);

@@ -1,0 +1,21 @@
+using Headshots.Pipeline.Storage;
+
+namespace Headshots.Pipeline.Delivery;
+
+/// <summary>Tells the person how their shoot ended.</summary>
+public sealed class ShootNotifier(EmailSender sender, PhotoStore photos, ShootStore shoots)
+{
+    public Task<string> SendGalleryReadyAsync(string shootId, string email, string? name, string galleryUrl, int images, CancellationToken cancellationToken) =>
+        sender.SendAsync(EmailComposer.GalleryReady(email, name, galleryUrl, images, shootId), cancellationToken);
+
+    /// <summary>Sends the failure email once per shoot, however often it is asked (duplicate events, replays).</summary>
+    public async Task<string?> SendFailureOnceAsync(string shootId, string email, string? name, string error, CancellationToken cancellationToken)
+    {
+        var row = await shoots.GetAsync(shootId, cancellationToken);
+        if (row?.FailureEmailed == true) return null;
+        var verdicts = await photos.ListAsync(shootId, cancellationToken);
+        var response = await sender.SendAsync(EmailComposer.ShootFailed(email, name, error, verdicts, shootId), cancellationToken);
+        await shoots.UpdateAsync(shootId, r => r.FailureEmailed = true, cancellationToken);
+        return response;
+    }
+}

@@ -1,0 +1,100 @@
+using Headshots.Pipeline.Delivery;
+using Headshots.Pipeline.Options;
+using Headshots.Pipeline.Orchestrations;
+using Headshots.Pipeline.Storage;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Headshots.Pipeline.Intake;
+
+/// <summary>What became of an order blob.</summary>
+public enum OrderIntakeResult { Started, AlreadyStarted, Rejected }
+
+/// <summary>
+/// Handles the creation of uploads/{shootId}/order.json: the blob trigger in Azure, the blob watcher locally.
+/// Starts the shoot with instance id = shoot id, so a duplicate event starts nothing.
+/// </summary>
+public sealed class OrderIntake(
+    ShootStore shoots,
+    ShootNotifier notifier,
+    ShootSettingsFactory settings,
+    IOptions<PipelineOptions> options,
+    ILogger<OrderIntake> logger)
+{
+    static readonly OrchestrationRuntimeStatus[] AnyStatus =
+    [
+        OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Completed,
+        OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated, OrchestrationRuntimeStatus.Suspended,
+    ];
+
+    public async Task<OrderIntakeResult> HandleAsync(string shootId, BinaryData order, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        if (!UploadLayout.IsValidShootId(shootId))
+        {
+            // Not a shoot this service created (the SAS only covers real ids): nothing to tell, nothing to start.
+            logger.LogWarning("Ignoring an order under '{ShootId}', which is not a shoot id", shootId);
+            return OrderIntakeResult.Rejected;
+        }
+        if (await client.GetInstanceAsync(shootId, cancellationToken) is not null)
+        {
+            logger.LogInformation("Shoot {ShootId} is already started; ignoring the repeated order event", shootId);
+            return OrderIntakeResult.AlreadyStarted;
+        }
+
+        var parsed = OrderParser.Parse(order.ToMemory().Span, options.Value.DefaultLooks);
+        if (parsed.Order is null)
+        {
+            await RejectAsync(shootId, parsed, cancellationToken);
+            return OrderIntakeResult.Rejected;
+        }
+
+        var input = settings.Create(shootId, parsed.Order);
+        await shoots.UpdateAsync(shootId, row =>
+        {
+            row.Status = ShootStatuses.Running;
+            row.Stage = ShootStages.Queued;
+            row.Email = parsed.Order.Email;
+            row.Name = parsed.Order.Name;
+            row.Looks = string.Join(',', parsed.Order.Looks);
+            row.Error = null;
+        }, cancellationToken);
+
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(ShootOrchestrator), input, new StartOrchestrationOptions(shootId).WithDedupeStatuses(AnyStatus), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Two events raced: whoever lost finds the instance there and does nothing.
+            if (await client.GetInstanceAsync(shootId, cancellationToken) is not null)
+            {
+                logger.LogInformation("Shoot {ShootId} was started by a concurrent order event", shootId);
+                return OrderIntakeResult.AlreadyStarted;
+            }
+            throw;
+        }
+        logger.LogInformation("Shoot {ShootId} started with {Looks}", shootId, string.Join(',', parsed.Order.Looks));
+        return OrderIntakeResult.Started;
+    }
+
+    async Task RejectAsync(string shootId, OrderParseResult parsed, CancellationToken cancellationToken)
+    {
+        logger.LogWarning("Shoot {ShootId}: order rejected: {Error}", shootId, parsed.Error);
+        var existing = await shoots.GetAsync(shootId, cancellationToken);
+        var email = parsed.ReachableEmail ?? existing?.Email;
+        await shoots.UpdateAsync(shootId, row =>
+        {
+            row.Status = ShootStatuses.Failed;
+            row.Stage = ShootStages.Failed;
+            row.Error = parsed.Error + " Fix order.json and upload it again.";
+            row.Email ??= email;
+        }, cancellationToken);
+        if (email is not null)
+        {
+            await notifier.SendFailureOnceAsync(shootId, email, existing?.Name, parsed.Error!, cancellationToken);
+        }
+    }
+}

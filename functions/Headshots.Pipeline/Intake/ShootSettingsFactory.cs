@@ -1,0 +1,25 @@
+using Headshots.Jobs.Looks;
+using Headshots.Pipeline.Options;
+using Headshots.Pipeline.Orchestrations;
+using Microsoft.Extensions.Options;
+
+namespace Headshots.Pipeline.Intake;
+
+/// <summary>Fixes a shoot's settings from configuration when it starts, so replays never see a changed value.</summary>
+public sealed class ShootSettingsFactory(IOptions<PipelineOptions> pipeline, IOptions<GpuJobOptions> jobs)
+{
+    public const int MaxPhotosUsed = 15;
+
+    public ShootInput Create(string shootId, ShootOrder order) => new(
+        shootId,
+        order.Email,
+        order.Name,
+        order.Looks.Select(id => new LookChoice(id, LookCatalog.Find(id)!.Aspect.Name)).ToList(),
+        new ShootSettings(
+            pipeline.Value.MinAcceptedPhotos,
+            MaxPhotosUsed,
+            pipeline.Value.VariantsPerLook,
+            pipeline.Value.KeepPerLook,
+            jobs.Value.AttemptTimeout,
+            jobs.Value.MaxAttempts));
+}

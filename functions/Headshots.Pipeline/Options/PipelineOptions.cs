@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Headshots.Pipeline.Options;
+
+/// <summary>How a shoot is run; every figure a studio owner may want to tune.</summary>
+public sealed class PipelineOptions
+{
+    public const string Section = "Pipeline";
+
+    /// <summary>Base URL of the app that serves the gallery and status pages (the Function App's URL in Azure).</summary>
+    [Required(ErrorMessage = "Pipeline:PublicBaseUrl is required: the address people open their gallery at.")]
+    public Uri? PublicBaseUrl { get; set; }
+
+    [Range(1, 3650)]
+    public int GalleryTokenDays { get; set; } = 30;
+
+    /// <summary>The shoot goes on only with at least this many usable photos.</summary>
+    [Range(1, 100)]
+    public int MinAcceptedPhotos { get; set; } = 8;
+
+    /// <summary>Files accepted per shoot; more are refused at upload.</summary>
+    [Range(1, 200)]
+    public int MaxUploads { get; set; } = 30;
+
+    [Range(1, 24)]
+    public int VariantsPerLook { get; set; } = 6;
+
+    [Range(1, 24)]
+    public int KeepPerLook { get; set; } = 4;
+
+    /// <summary>Looks used when an order names none.</summary>
+    public string[] DefaultLooks { get; set; } = ["corporate-grey", "bright-office", "bw-editorial"];
+
+    [Range(typeof(TimeSpan), "00:05:00", "24:00:00")]
+    public TimeSpan UploadSasLifetime { get; set; } = TimeSpan.FromHours(1);
+}

@@ -1,0 +1,44 @@
+namespace Headshots.Pipeline.Orchestrations;
+
+/// <summary>Everything a shoot needs, fixed when it starts so replays are deterministic.</summary>
+public sealed record ShootInput(string ShootId, string Email, string? Name, IReadOnlyList<LookChoice> Looks, ShootSettings Settings);
+
+public sealed record LookChoice(string Id, string Aspect);
+
+public sealed record ShootSettings(
+    int MinAcceptedPhotos,
+    int MaxPhotosUsed,
+    int VariantsPerLook,
+    int KeepPerLook,
+    TimeSpan JobAttemptTimeout,
+    int JobMaxAttempts);
+
+/// <summary>The orchestration's custom status: what a person watching the shoot sees.</summary>
+public sealed record ShootProgress(string Stage, int Done, int Total, string? Message = null);
+
+public sealed record ShootOutcome(string ShootId, string Status, int Delivered, string? GalleryUrl, string? Error);
+
+public static class ShootStages
+{
+    public const string Queued = "queued";
+    public const string Inspect = "inspect";
+    public const string Identity = "identity";
+    public const string Generate = "generate";
+    public const string Select = "select";
+    public const string Enhance = "enhance";
+    public const string Upscale = "upscale";
+    public const string Publish = "publish";
+    public const string Notify = "notify";
+    public const string Delivered = "delivered";
+    public const string Failed = "failed";
+
+    public static IReadOnlyList<string> Pipeline { get; } = [Inspect, Identity, Generate, Select, Enhance, Upscale, Publish, Notify];
+}
+
+public static class ShootStatuses
+{
+    public const string AwaitingUpload = "AwaitingUpload";
+    public const string Running = "Running";
+    public const string Delivered = "Delivered";
+    public const string Failed = "Failed";
+}

@@ -1,0 +1,230 @@
+using System.Globalization;
+using Headshots.Jobs.Protocol;
+using Headshots.Jobs.Storage;
+using Headshots.Pipeline.Activities;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace Headshots.Pipeline.Orchestrations;
+
+/// <summary>
+/// The shoot: inspect → identity → generate → select → enhance → upscale → publish → notify.
+/// Deterministic: every I/O is an activity or a GPU job; time, ids and randomness come only from the context.
+/// </summary>
+public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcome>
+{
+    static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(4, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(20)));
+
+    public override async Task<ShootOutcome> RunAsync(TaskOrchestrationContext context, ShootInput input)
+    {
+        var shoot = new ShootRun(context, input, context.CreateReplaySafeLogger<ShootOrchestrator>());
+        try
+        {
+            var accepted = await shoot.InspectAsync();
+            var ranked = await shoot.BuildIdentityAsync(accepted);
+            var candidates = await shoot.GenerateAsync(ranked);
+            var selected = await shoot.SelectAsync(candidates);
+            var enhanced = await shoot.EnhanceAsync(selected);
+            var delivered = await shoot.UpscaleAsync(enhanced);
+            var gallery = await shoot.PublishAsync(delivered);
+            await shoot.NotifyDeliveredAsync(gallery);
+            return new ShootOutcome(input.ShootId, ShootStatuses.Delivered, gallery.Images, gallery.Url, null);
+        }
+        catch (ShootStoppedException e)
+        {
+            return await shoot.StopAsync(e.Message);
+        }
+        catch (TaskFailedException e)
+        {
+            return await shoot.StopAsync($"an internal step ({e.TaskName}) failed: {e.FailureDetails.ErrorMessage}");
+        }
+    }
+
+    /// <summary>One shoot's state between stages; kept out of the orchestrator so each stage reads on its own.</summary>
+    sealed class ShootRun(TaskOrchestrationContext context, ShootInput input, ILogger logger)
+    {
+        readonly Dictionary<string, double> gpuSeconds = new(StringComparer.Ordinal);
+        ShootSettings Settings => input.Settings;
+        string ShootId => input.ShootId;
+        string Work(string folder) => $"{StorageNames.WorkContainer}/{ShootId}/{folder}/";
+
+        public async Task<List<PhotoVerdict>> InspectAsync()
+        {
+            var photos = await context.CallActivityAsync<List<string>>(nameof(ListUploadedPhotosActivity), ShootId, ActivityRetry);
+            await RecordAsync(ShootStages.Inspect, 0, photos.Count, photosUploaded: photos.Count);
+            if (photos.Count == 0)
+            {
+                throw new ShootStoppedException("no photos were uploaded. Upload 10–15 photos of yourself, then the order.");
+            }
+            var jobs = photos.Select((p, i) => Job($"inspect-{i:000}", GpuJobKinds.Inspect, [p], Work("photos"))).ToList();
+            var results = await RunAllAsync(ShootStages.Inspect, jobs);
+            var verdicts = photos.Zip(results, ToVerdict).ToList();
+            await context.CallActivityAsync<bool>(nameof(RecordPhotoVerdictsActivity), new PhotoVerdictBatch(ShootId, verdicts), ActivityRetry);
+            var accepted = verdicts.Where(v => v.Accepted).ToList();
+            if (accepted.Count < Settings.MinAcceptedPhotos)
+            {
+                throw new ShootStoppedException(
+                    $"only {accepted.Count} of your {photos.Count} photos can be used, and at least {Settings.MinAcceptedPhotos} are needed. " +
+                    "See the reason and tip for each photo, then upload replacements.");
+            }
+            return accepted;
+        }
+
+        public async Task<List<string>> BuildIdentityAsync(List<PhotoVerdict> accepted)
+        {
+            await RecordAsync(ShootStages.Identity, 0, 1, photosAccepted: accepted.Count);
+            var result = await RunOneAsync(ShootStages.Identity,
+                Job("identity", GpuJobKinds.Identity, accepted.Select(a => a.NormalisedPath!).ToList(), Work("identity")));
+            if (!result.Succeeded || !result.Data.TryGetValue("ranked", out var ranked) || ranked.Length == 0)
+            {
+                throw new ShootStoppedException($"the identity profile could not be built ({result.Error ?? "no photos ranked"}).");
+            }
+            return ranked.Split('|').Take(Settings.MaxPhotosUsed).ToList();
+        }
+
+        public async Task<List<CandidateRef>> GenerateAsync(List<string> sources)
+        {
+            var jobs = new List<GpuJobMessage>();
+            foreach (var look in input.Looks)
+            {
+                for (var variant = 0; variant < Settings.VariantsPerLook; variant++)
+                {
+                    var source = sources[variant % sources.Count];
+                    jobs.Add(Job($"generate-{look.Id}-{variant:00}", GpuJobKinds.Generate, [source], Work("candidates"),
+                        ("look", look.Id), ("variant", variant.ToString(CultureInfo.InvariantCulture))));
+                }
+            }
+            await RecordAsync(ShootStages.Generate, 0, jobs.Count);
+            var results = await RunAllAsync(ShootStages.Generate, jobs);
+            var candidates = results.Where(r => r.Succeeded && r.Outputs.Count > 0).Select(r => new CandidateRef(
+                r.Data["look"], r.Data["aspect"], VariantOf(r.JobId), r.Outputs[0],
+                Number(r, "sharpness"), Number(r, "clippedHighlights"), Number(r, "crushedShadows"), Number(r, "meanLuma"))).ToList();
+            LogFailures(results);
+            if (candidates.Count == 0)
+            {
+                throw new ShootStoppedException($"no headshot could be produced ({FirstError(results)}).");
+            }
+            return candidates;
+        }
+
+        public async Task<List<SelectedHeadshot>> SelectAsync(List<CandidateRef> candidates)
+        {
+            await RecordAsync(ShootStages.Select, 0, candidates.Count);
+            return await context.CallActivityAsync<List<SelectedHeadshot>>(nameof(SelectHeadshotsActivity),
+                new SelectionRequest(candidates, Settings.KeepPerLook), ActivityRetry);
+        }
+
+        public async Task<List<SelectedHeadshot>> EnhanceAsync(List<SelectedHeadshot> selected)
+        {
+            await RecordAsync(ShootStages.Enhance, 0, selected.Count);
+            var jobs = selected.Select(s => Job($"enhance-{s.Candidate.Look}-{s.Candidate.Variant:00}", GpuJobKinds.Enhance, [s.Candidate.Path], Work("enhanced"))).ToList();
+            var results = await RunAllAsync(ShootStages.Enhance, jobs);
+            LogFailures(results);
+            var enhanced = selected.Zip(results)
+                .Where(p => p.Second.Succeeded)
+                .Select(p => p.First with { Candidate = p.First.Candidate with { Path = p.Second.Outputs[0] } })
+                .ToList();
+            return enhanced.Count > 0 ? enhanced : throw new ShootStoppedException($"retouching failed for every headshot ({FirstError(results)}).");
+        }
+
+        public async Task<List<DeliveredRef>> UpscaleAsync(List<SelectedHeadshot> enhanced)
+        {
+            await RecordAsync(ShootStages.Upscale, 0, enhanced.Count);
+            var jobs = enhanced.Select(s => Job($"upscale-{s.Candidate.Look}-{s.Candidate.Variant:00}", GpuJobKinds.Upscale, [s.Candidate.Path], Work("delivered"),
+                ("aspect", s.Candidate.Aspect))).ToList();
+            var results = await RunAllAsync(ShootStages.Upscale, jobs);
+            LogFailures(results);
+            var delivered = enhanced.Zip(results)
+                .Where(p => p.Second.Succeeded && p.Second.Outputs.Count == 3)
+                .Select(p => new DeliveredRef(p.First.Candidate.Look, p.First.Candidate.Aspect, p.Second.Outputs[0], p.Second.Outputs[1], p.Second.Outputs[2],
+                    (int)Number(p.Second, "width"), (int)Number(p.Second, "height"), (long)Number(p.Second, "bytes"), p.First.Score))
+                .ToList();
+            return delivered.Count > 0 ? delivered : throw new ShootStoppedException($"rendering at 16 MP failed for every headshot ({FirstError(results)}).");
+        }
+
+        public async Task<PublishedGallery> PublishAsync(List<DeliveredRef> delivered)
+        {
+            await RecordAsync(ShootStages.Publish, 0, delivered.Count);
+            return await context.CallActivityAsync<PublishedGallery>(nameof(PublishGalleryActivity), new PublishRequest(ShootId, input.Name, delivered), ActivityRetry);
+        }
+
+        public async Task NotifyDeliveredAsync(PublishedGallery gallery)
+        {
+            await RecordAsync(ShootStages.Notify, 0, 1, delivered: gallery.Images, galleryUrl: gallery.Url);
+            await context.CallActivityAsync<string>(nameof(NotifyActivity),
+                new Notification(ShootId, input.Email, input.Name, NotificationKinds.Delivered, gallery.Url, null, gallery.Images), ActivityRetry);
+            await RecordAsync(ShootStages.Delivered, 1, 1, ShootStatuses.Delivered);
+        }
+
+        public async Task<ShootOutcome> StopAsync(string reason)
+        {
+            logger.LogWarning("Shoot {ShootId} stopped: {Reason}", ShootId, reason);
+            context.SetCustomStatus(new ShootProgress(ShootStages.Failed, 0, 0, reason));
+            await RecordAsync(ShootStages.Failed, 0, 0, ShootStatuses.Failed, error: reason);
+            try
+            {
+                await context.CallActivityAsync<string>(nameof(NotifyActivity),
+                    new Notification(ShootId, input.Email, input.Name, NotificationKinds.Failed, null, reason), ActivityRetry);
+            }
+            catch (TaskFailedException e)
+            {
+                logger.LogError("Shoot {ShootId}: the failure email could not be sent: {Error}", ShootId, e.FailureDetails.ErrorMessage);
+            }
+            return new ShootOutcome(ShootId, ShootStatuses.Failed, 0, null, reason);
+        }
+
+        GpuJobMessage Job(string jobId, string kind, IReadOnlyList<string> inputs, string outputPrefix, params (string Key, string Value)[] parameters) =>
+            new(jobId, ShootId, context.InstanceId, kind, inputs, outputPrefix, parameters.ToDictionary(p => p.Key, p => p.Value), 1);
+
+        async Task<GpuJobResult> RunOneAsync(string stage, GpuJobMessage job) => (await RunAllAsync(stage, [job]))[0];
+
+        async Task<IReadOnlyList<GpuJobResult>> RunAllAsync(string stage, IReadOnlyList<GpuJobMessage> jobs)
+        {
+            context.SetCustomStatus(new ShootProgress(stage, 0, jobs.Count));
+            var results = await GpuJobRunner.RunAllAsync(context, jobs, Settings, logger,
+                done => context.SetCustomStatus(new ShootProgress(stage, done, jobs.Count)));
+            gpuSeconds[stage] = gpuSeconds.GetValueOrDefault(stage) + results.Sum(r => r.Seconds);
+            return results;
+        }
+
+        Task RecordAsync(string stage, int done, int total, string status = ShootStatuses.Running, string? error = null,
+            int? photosUploaded = null, int? photosAccepted = null, int? delivered = null, string? galleryUrl = null)
+        {
+            context.SetCustomStatus(new ShootProgress(stage, done, total, error));
+            return context.CallActivityAsync<bool>(nameof(RecordStageActivity), new StageRecord(ShootId, stage, done, total, status, error,
+                photosUploaded, photosAccepted, delivered, galleryUrl, new Dictionary<string, double>(gpuSeconds)), ActivityRetry);
+        }
+
+        void LogFailures(IEnumerable<GpuJobResult> results)
+        {
+            foreach (var failed in results.Where(r => !r.Succeeded))
+            {
+                logger.LogWarning("Shoot {ShootId}: job {JobId} failed ({ErrorCode}): {Error}", ShootId, failed.JobId, failed.ErrorCode, failed.Error);
+            }
+        }
+
+        static PhotoVerdict ToVerdict(string path, GpuJobResult r)
+        {
+            var name = BlobPath.Parse(path).FileName;
+            if (!r.Succeeded)
+            {
+                return new PhotoVerdict(name, false, "unreadable", $"We could not process this file ({r.Error}).",
+                    "Upload the photo again, or choose another one.", null, 0, 0, null, 0, 0);
+            }
+            if (r.Data.GetValueOrDefault("verdict") != "accepted")
+            {
+                return new PhotoVerdict(name, false, r.Data.GetValueOrDefault("code"), r.Data.GetValueOrDefault("reason"), r.Data.GetValueOrDefault("tip"),
+                    null, 0, 0, null, 0, 0);
+            }
+            return new PhotoVerdict(name, true, null, null, null, r.Outputs[0], (int)Number(r, "width"), (int)Number(r, "height"),
+                r.Data.GetValueOrDefault("format"), Number(r, "sharpness"), Number(r, "meanLuma"));
+        }
+
+        static double Number(GpuJobResult r, string key) =>
+            r.Data.TryGetValue(key, out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 0;
+
+        static int VariantOf(string jobId) => int.Parse(jobId[(jobId.LastIndexOf('-') + 1)..], CultureInfo.InvariantCulture);
+
+        static string FirstError(IEnumerable<GpuJobResult> results) => results.FirstOrDefault(r => !r.Succeeded)?.Error ?? "no result";
+    }
+}

@@ -1,0 +1,33 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Headshots.Pipeline.Storage;
+
+/// <summary>A row of the shoots table: PartitionKey = shoot id, RowKey = "shoot".</summary>
+public sealed class ShootEntity : ITableEntity
+{
+    public const string Row = "shoot";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = Row;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Status { get; set; } = "";
+    public string Stage { get; set; } = "";
+    public int Done { get; set; }
+    public int Total { get; set; }
+    public string? Email { get; set; }
+    public string? Name { get; set; }
+    public string? Looks { get; set; }
+    public int PhotosUploaded { get; set; }
+    public int PhotosAccepted { get; set; }
+    public int Delivered { get; set; }
+    public string? Error { get; set; }
+    public string? GalleryUrl { get; set; }
+    public bool FailureEmailed { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Seconds of GPU work per stage, as JSON: the shoot's cost ledger.</summary>
+    public string? Ledger { get; set; }
+}

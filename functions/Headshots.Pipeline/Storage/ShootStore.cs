@@ -1,0 +1,38 @@
+using Azure;
+using Azure.Data.Tables;
+using Headshots.Jobs.Storage;
+
+namespace Headshots.Pipeline.Storage;
+
+/// <summary>The shoots table.</summary>
+public sealed class ShootStore(StorageClients storage, TimeProvider clock)
+{
+    TableClient Table => storage.Table(StorageNames.ShootsTable);
+
+    public async Task<ShootEntity?> GetAsync(string shootId, CancellationToken cancellationToken)
+    {
+        var row = await Table.GetEntityIfExistsAsync<ShootEntity>(shootId, ShootEntity.Row, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
+    /// <summary>Reads, changes and writes the row, retrying when another writer got there first.</summary>
+    public async Task<ShootEntity> UpdateAsync(string shootId, Action<ShootEntity> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var existing = await GetAsync(shootId, cancellationToken);
+            var row = existing ?? new ShootEntity { PartitionKey = shootId, CreatedAt = clock.GetUtcNow() };
+            change(row);
+            row.UpdatedAt = clock.GetUtcNow();
+            try
+            {
+                if (existing is null) await Table.AddEntityAsync(row, cancellationToken);
+                else await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return row;
+            }
+            catch (RequestFailedException e) when ((e.Status is 409 or 412) && attempt < 10)
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace Headshots.Engines;
+
+/// <summary>The delivered files of one headshot.</summary>
+/// <param name="Full">Exactly <see cref="AspectRatio.DeliveredWidth"/> × <see cref="AspectRatio.DeliveredHeight"/>, sRGB JPEG, no GPS or camera metadata.</param>
+/// <param name="Web">Web copy, 1600 px long edge.</param>
+/// <param name="Thumbnail">Thumbnail, 480 px long edge.</param>
+public sealed record DeliveredImage(byte[] Full, int Width, int Height, byte[] Web, byte[] Thumbnail);
+
+/// <summary>Upscale: renders a headshot at 16 MP for its aspect ratio.</summary>
+public interface IUpscaler
+{
+    DeliveredImage Upscale(byte[] jpeg, AspectRatio aspect, CancellationToken cancellationToken);
+}

@@ -1,0 +1,11 @@
+namespace Headshots.Engines;
+
+/// <summary>A photo that cannot be used, with a reason and a tip the person can act on.</summary>
+public sealed class PhotoRejectedException(string code, string reason, string tip)
+    : Exception($"{code}: {reason}")
+{
+    /// <summary>Stable machine code, e.g. "not-an-image", "too-small", "too-large", "truncated".</summary>
+    public string Code { get; } = code;
+    public string Reason { get; } = reason;
+    public string Tip { get; } = tip;
+}

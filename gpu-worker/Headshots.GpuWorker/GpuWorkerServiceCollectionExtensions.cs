@@ -1,0 +1,49 @@
+using Headshots.Engines;
+using Headshots.Engines.Imaging;
+using Headshots.GpuWorker.Handlers;
+using Headshots.GpuWorker.Processing;
+using Headshots.Jobs.Protocol;
+using Headshots.Jobs.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Headshots.GpuWorker;
+
+public static class GpuWorkerServiceCollectionExtensions
+{
+    /// <summary>The worker's engines, handlers and queue loop; the same registration in the container and in the local runtime.</summary>
+    public static IServiceCollection AddGpuWorker(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHeadshotStorage(configuration);
+        services.AddOptions<WorkerOptions>()
+            .Bind(configuration.GetSection(WorkerOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new PhotoLimits());
+        services.AddSingleton<JobBlobs>();
+        services.AddSingleton<IPhotoNormaliser, MagickPhotoNormaliser>();
+        services.AddSingleton<IQualityMeter, MagickQualityMeter>();
+        services.AddSingleton<IHeadshotComposer, ClassicalHeadshotComposer>();
+        services.AddSingleton<IFaceEnhancer, ClassicalFaceEnhancer>();
+        services.AddSingleton<IUpscaler, LanczosUpscaler>();
+
+        var engines = configuration.GetSection(WorkerOptions.Section)["Engines"] ?? "classical";
+        if (engines == "noop")
+        {
+            foreach (var kind in GpuJobKinds.All) services.AddSingleton<IGpuJobHandler>(new NoOpJobHandler(kind));
+        }
+        else
+        {
+            services.AddSingleton<IGpuJobHandler, InspectJobHandler>();
+            services.AddSingleton<IGpuJobHandler, IdentityJobHandler>();
+            services.AddSingleton<IGpuJobHandler, GenerateJobHandler>();
+            services.AddSingleton<IGpuJobHandler, EnhanceJobHandler>();
+            services.AddSingleton<IGpuJobHandler, UpscaleJobHandler>();
+        }
+        services.AddSingleton<GpuJobProcessor>();
+        services.AddHostedService<GpuWorkerService>();
+        return services;
+    }
+}

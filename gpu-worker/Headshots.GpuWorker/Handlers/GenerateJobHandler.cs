@@ -1,0 +1,29 @@
+using System.Globalization;
+using Headshots.Engines;
+using Headshots.Engines.Looks;
+using Headshots.Jobs.Protocol;
+
+namespace Headshots.GpuWorker.Handlers;
+
+/// <summary>Composes one candidate of one look from one source photo.</summary>
+public sealed class GenerateJobHandler(JobBlobs blobs, IHeadshotComposer composer) : IGpuJobHandler
+{
+    public string Kind => GpuJobKinds.Generate;
+
+    public async Task<JobOutcome> HandleAsync(GpuJobMessage job, CancellationToken cancellationToken)
+    {
+        var lookId = JobData.Required(job, "look");
+        var look = LookCatalog.Find(lookId) ?? throw new InvalidJobException($"Unknown look '{lookId}'.");
+        if (!int.TryParse(JobData.Required(job, "variant"), NumberStyles.None, CultureInfo.InvariantCulture, out var variant))
+        {
+            throw new InvalidJobException($"The generate job {job.JobId} has a variant that is not a number.");
+        }
+        var source = await blobs.ReadAsync(JobData.SingleInput(job), cancellationToken);
+        var candidate = composer.Compose(source, look, variant, cancellationToken);
+        var output = await blobs.WriteAsync($"{job.OutputPrefix}{look.Id}-{variant:00}.jpg", candidate.Jpeg, "image/jpeg", cancellationToken);
+        var data = JobData.Measurements(candidate.Measurements, candidate.Width, candidate.Height);
+        data["look"] = look.Id;
+        data["aspect"] = look.Aspect.Name;
+        return new JobOutcome([output], data, "classical-composer");
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using Headshots.Engines;
+using Headshots.Jobs.Protocol;
+
+namespace Headshots.GpuWorker.Handlers;
+
+/// <summary>Reads parameters and writes result values in one invariant format.</summary>
+internal static class JobData
+{
+    public static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    public static Dictionary<string, string> Measurements(PhotoMeasurements m, int width, int height) => new()
+    {
+        ["width"] = width.ToString(CultureInfo.InvariantCulture),
+        ["height"] = height.ToString(CultureInfo.InvariantCulture),
+        ["sharpness"] = Format(m.Sharpness),
+        ["clippedHighlights"] = Format(m.ClippedHighlights),
+        ["crushedShadows"] = Format(m.CrushedShadows),
+        ["meanLuma"] = Format(m.MeanLuma),
+    };
+
+    public static string Required(GpuJobMessage job, string name) =>
+        job.Parameters.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value)
+            ? value
+            : throw new InvalidJobException($"The {job.Kind} job {job.JobId} has no '{name}' parameter.");
+
+    public static string SingleInput(GpuJobMessage job) =>
+        job.Inputs.Count == 1 ? job.Inputs[0] : throw new InvalidJobException($"The {job.Kind} job {job.JobId} needs exactly one input, got {job.Inputs.Count}.");
+
+    public static string Stem(string path)
+    {
+        var name = Jobs.Storage.BlobPath.Parse(path).FileName;
+        var dot = name.LastIndexOf('.');
+        return dot > 0 ? name[..dot] : name;
+    }
+}

@@ -1,0 +1,74 @@
+using Headshots.Jobs.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Headshots.GpuWorker.Processing;
+
+/// <summary>Polls gpu-jobs and runs up to MaxConcurrentJobs jobs at a time.</summary>
+public sealed class GpuWorkerService(
+    StorageClients storage,
+    GpuJobProcessor processor,
+    IOptions<WorkerOptions> options,
+    TimeProvider clock,
+    ILogger<GpuWorkerService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        var queue = storage.Queue(StorageNames.GpuJobsQueue);
+        var running = new List<Task>();
+        logger.LogInformation("GPU worker {WorkerId} started: engines {Engines}, {Slots} concurrent job(s)", o.WorkerId, o.Engines, o.MaxConcurrentJobs);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            running.RemoveAll(t => t.IsCompleted);
+            var free = o.MaxConcurrentJobs - running.Count;
+            if (free > 0)
+            {
+                try
+                {
+                    var messages = await queue.ReceiveMessagesAsync(free, o.VisibilityTimeout, stoppingToken);
+                    foreach (var message in messages.Value)
+                    {
+                        running.Add(RunOneAsync(message, stoppingToken));
+                    }
+                    if (messages.Value.Length > 0) continue;
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning(e, "Could not read the gpu-jobs queue; trying again");
+                }
+            }
+            try
+            {
+                var wait = Task.Delay(o.PollInterval, clock, stoppingToken);
+                await (running.Count > 0 ? Task.WhenAny(wait, Task.WhenAny(running)) : wait);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+        await Task.WhenAll(running.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+    }
+
+    async Task RunOneAsync(Azure.Storage.Queues.Models.QueueMessage message, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await processor.ProcessAsync(message, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the message becomes visible again and another worker finishes it.
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Unexpected failure processing message {MessageId}", message.MessageId);
+        }
+    }
+}

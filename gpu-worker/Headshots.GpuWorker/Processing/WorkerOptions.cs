@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Headshots.GpuWorker.Processing;
+
+public sealed class WorkerOptions
+{
+    public const string Section = "Worker";
+
+    [Range(1, 64)]
+    public int MaxConcurrentJobs { get; set; } = 1;
+
+    /// <summary>How long a dequeued job stays invisible; renewed while the job runs.</summary>
+    [Range(typeof(TimeSpan), "00:00:02", "02:00:00")]
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>After this many deliveries a job is poison: it ends as a failed job, never as a hung shoot.</summary>
+    [Range(1, 100)]
+    public int MaxDequeueCount { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>"classical" (real image processing) or "noop" (copies inputs; for the orchestration benchmark).</summary>
+    [RegularExpression("^(classical|noop)$", ErrorMessage = "Worker:Engines must be 'classical' or 'noop'.")]
+    public string Engines { get; set; } = "classical";
+
+    public string WorkerId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+}

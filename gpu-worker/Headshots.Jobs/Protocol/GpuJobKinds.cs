@@ -1,0 +1,18 @@
+namespace Headshots.Jobs.Protocol;
+
+/// <summary>The kinds of pixel work the GPU worker performs.</summary>
+public static class GpuJobKinds
+{
+    /// <summary>Decode one upload safely, normalise it into work/, measure it.</summary>
+    public const string Inspect = "inspect";
+    /// <summary>Build the person's identity profile from the accepted photos.</summary>
+    public const string Identity = "identity";
+    /// <summary>Compose one headshot candidate of one look from one photo.</summary>
+    public const string Generate = "generate";
+    /// <summary>Retouch a selected headshot.</summary>
+    public const string Enhance = "enhance";
+    /// <summary>Render at 16 MP, with the web copy and thumbnail.</summary>
+    public const string Upscale = "upscale";
+
+    public static IReadOnlyList<string> All { get; } = [Inspect, Identity, Generate, Enhance, Upscale];
+}
