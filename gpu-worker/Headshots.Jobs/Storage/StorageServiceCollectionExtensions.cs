@@ -9,6 +9,8 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.Section))
+            // Like a Functions connection, "Storage" may also be a plain connection string (local.settings.json).
+            .PostConfigure(o => o.ConnectionString ??= configuration[StorageOptions.Section])
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<StorageClients>();

@@ -1,0 +1,24 @@
+using Headshots.Pipeline.Api;
+using Microsoft.Azure.Functions.Worker.Http;
+
+namespace Headshots.Functions.Triggers;
+
+internal static class HttpResponses
+{
+    public static async Task<HttpResponseData> ToResponseAsync(this HttpRequestData request, ApiResponse response)
+    {
+        var http = request.CreateResponse((System.Net.HttpStatusCode)response.StatusCode);
+        http.Headers.Add("Content-Type", response.ContentType);
+        foreach (var (name, value) in response.Headers) http.Headers.Add(name, value);
+        await http.Body.WriteAsync(response.Body);
+        return http;
+    }
+
+    public static async Task<string?> ReadBodyAsync(this HttpRequestData request, int limit)
+    {
+        using var reader = new StreamReader(request.Body);
+        var buffer = new char[limit + 1];
+        var read = await reader.ReadBlockAsync(buffer.AsMemory());
+        return read > limit ? null : new string(buffer, 0, read);
+    }
+}

@@ -1,0 +1,79 @@
+using Headshots.Jobs.Storage;
+using Headshots.Local.Client;
+using Headshots.Local.Stack;
+using Headshots.Pipeline.Api;
+using Headshots.Pipeline.Orchestrations;
+using Headshots.Pipeline.Storage;
+using Spectre.Console;
+
+namespace Headshots.Local.Cli;
+
+/// <summary>Runs one shoot on the local stack as a client would, and collects what was delivered.</summary>
+public static class ShootSession
+{
+    public static async Task<int> RunAsync(LocalStackOptions stackOptions, string email, IReadOnlyList<string> looks,
+        IReadOnlyList<(string Name, byte[] Content)> photos, string outFolder, CancellationToken cancellationToken)
+    {
+        AnsiConsole.MarkupLine($"Starting the local studio (storage emulator, SMTP server, durable runtime, GPU worker on CPU)…");
+        await using var stack = await LocalStack.StartAsync(stackOptions, cancellationToken);
+        using var http = new HttpClient { BaseAddress = stack.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
+        using var inboxHttp = new HttpClient { BaseAddress = stack.InboxUrl, Timeout = TimeSpan.FromMinutes(1) };
+        var client = new StudioClient(http);
+
+        AnsiConsole.MarkupLine($"Uploading {photos.Count} photos…");
+        var shoot = await client.SubmitAsync(email, looks, photos, null, cancellationToken);
+        AnsiConsole.MarkupLine($"Shoot [bold]{shoot.ShootId}[/] started.");
+
+        ShootStatus final = null!;
+        await AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async ctx =>
+            {
+                var view = new ShootProgressView(ctx);
+                final = await client.FollowAsync(shoot.ShootId, view.Update, TimeSpan.FromMilliseconds(250), TimeSpan.FromMinutes(30), cancellationToken);
+            });
+
+        var inbox = new SmtpInbox(inboxHttp);
+        var email_ = await inbox.FindForShootAsync(shoot.ShootId, TimeSpan.FromSeconds(30), cancellationToken);
+        Directory.CreateDirectory(outFolder);
+        if (email_ is not null) await File.WriteAllTextAsync(Path.Combine(outFolder, "email.eml"), email_, cancellationToken);
+
+        PrintVerdicts(final);
+        if (final.Status != ShootStatuses.Delivered)
+        {
+            AnsiConsole.MarkupLine($"[red]The shoot could not be finished:[/] {Markup.Escape(final.Error ?? "unknown error")}");
+            AnsiConsole.MarkupLine(email_ is null ? "[red]No email was received.[/]" : $"The person was told by email: {Markup.Escape(Path.Combine(outFolder, "email.eml"))}");
+            return 1;
+        }
+
+        var storage = stack.Services.GetRequiredService<StorageClients>();
+        var manifest = await GalleryDownloader.DownloadAsync(storage, shoot.ShootId, outFolder, cancellationToken);
+        var row = await stack.Services.GetRequiredService<ShootStore>().GetAsync(shoot.ShootId, cancellationToken);
+        var table = new Table().AddColumns("Look", "File", "Size", "Quality");
+        foreach (var image in manifest.Images)
+        {
+            table.AddRow(Markup.Escape(image.LookName), Markup.Escape(image.File), $"{image.Width}×{image.Height}", image.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"Gallery:  [link]{Markup.Escape(row?.GalleryUrl ?? "?")}[/]  (browse it while [bold]./headshots up[/] runs)");
+        AnsiConsole.MarkupLine($"Inbox:    [link]{stack.InboxUrl}[/]");
+        AnsiConsole.MarkupLine($"Output:   {Markup.Escape(Path.GetFullPath(outFolder))}");
+        if (email_ is null)
+        {
+            AnsiConsole.MarkupLine("[red]The gallery was delivered but the SMTP server received no email.[/]");
+            return 1;
+        }
+        return 0;
+    }
+
+    static void PrintVerdicts(ShootStatus status)
+    {
+        var rejected = status.Photos.Where(p => !p.Accepted).ToList();
+        AnsiConsole.MarkupLine($"Photos: {status.Photos.Count - rejected.Count} accepted, {rejected.Count} rejected.");
+        foreach (var p in rejected)
+        {
+            AnsiConsole.MarkupLine($"  [yellow]{Markup.Escape(p.Name)}[/]: {Markup.Escape(p.Reason ?? "")} [grey]Tip: {Markup.Escape(p.Tip ?? "")}[/]");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace Headshots.Local.Cli;
+
+public static class Usage
+{
+    public const string Text = """
+        Usage:
+          ./headshots demo [--out DIR]                               run a whole shoot on the bundled sample photos
+          ./headshots shoot PHOTOS_DIR --email ADDRESS [--looks a,b] [--out DIR]
+                                                                     run a shoot on your own photos
+          ./headshots up                                             run the local studio until Ctrl+C
+          ./headshots status SHOOT_ID [--json]                       show a shoot's progress and photo verdicts
+          ./headshots bench [--photos N] [--skip-demo]               measure orchestration overhead (no-op engines) and the demo
+          ./headshots test                                           run every test
+        Looks: corporate-grey, dark-studio, bright-office, outdoor-natural, bw-editorial
+        """;
+}

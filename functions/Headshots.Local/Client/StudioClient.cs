@@ -1,0 +1,96 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Headshots.Pipeline.Api;
+
+namespace Headshots.Local.Client;
+
+/// <summary>
+/// A client of the studio exactly as any app would be: POST /api/shoots, PUT each photo to its SAS URL, PUT the order
+/// last (that upload is what starts the shoot), then follow GET /api/shoots/{id}.
+/// </summary>
+public sealed class StudioClient(HttpClient http)
+{
+    public async Task<CreateShootResponse> CreateShootAsync(string email, IReadOnlyList<string> photoNames, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("api/shoots", new { email, photos = photoNames }, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode) throw new StudioClientException($"The studio refused the shoot ({(int)response.StatusCode}): {Detail(body)}");
+        return JsonSerializer.Deserialize<CreateShootResponse>(body, ApiResponse.Json)!;
+    }
+
+    public async Task UploadAsync(Uri sasUrl, byte[] content, string contentType, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, sasUrl) { Content = new ByteArrayContent(content) };
+        request.Headers.Add("x-ms-blob-type", "BlockBlob");
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new StudioClientException($"Uploading to storage failed ({(int)response.StatusCode}): {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
+
+    /// <summary>Uploads the photos (four at a time), then the order.</summary>
+    public async Task<CreateShootResponse> SubmitAsync(string email, IReadOnlyList<string> looks, IReadOnlyList<(string Name, byte[] Content)> photos,
+        Action<string>? onUploaded, CancellationToken cancellationToken)
+    {
+        var shoot = await CreateShootAsync(email, photos.Select(p => p.Name).ToList(), cancellationToken);
+        var byName = photos.ToDictionary(p => p.Name, p => p.Content);
+        await Parallel.ForEachAsync(shoot.Uploads, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (target, ct) =>
+        {
+            await UploadAsync(target.Url, byName[target.Name], ContentTypes.ForName(target.Name), ct);
+            onUploaded?.Invoke(target.Name);
+        });
+        var order = JsonSerializer.SerializeToUtf8Bytes(new { email, looks });
+        await UploadAsync(shoot.OrderUrl, order, "application/json", cancellationToken);
+        return shoot;
+    }
+
+    public async Task<ShootStatus?> GetStatusAsync(string shootId, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync($"api/shoots/{shootId}", cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode) throw new StudioClientException($"Reading the shoot's status failed ({(int)response.StatusCode}): {Detail(body)}");
+        return JsonSerializer.Deserialize<ShootStatus>(body, ApiResponse.Json);
+    }
+
+    /// <summary>Polls the status until the shoot is delivered or failed, reporting every change.</summary>
+    public async Task<ShootStatus> FollowAsync(string shootId, Action<ShootStatus> onChange, TimeSpan pollInterval, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        string? last = null;
+        try
+        {
+            while (true)
+            {
+                var status = await GetStatusAsync(shootId, deadline.Token) ?? throw new StudioClientException($"The shoot {shootId} does not exist.");
+                var key = $"{status.Status}/{status.Stage}/{status.Done}/{status.Total}";
+                if (key != last) onChange(status);
+                last = key;
+                if (status.Status is "Delivered" or "Failed") return status;
+                await Task.Delay(pollInterval, deadline.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new StudioClientException($"The shoot {shootId} did not finish within {timeout.TotalMinutes:0} minutes (last: {last}).");
+        }
+    }
+
+    static string Detail(string problemJson)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(problemJson);
+            return doc.RootElement.TryGetProperty("detail", out var d) ? d.GetString() ?? problemJson : problemJson;
+        }
+        catch (JsonException)
+        {
+            return problemJson;
+        }
+    }
+}
+
+public sealed class StudioClientException(string message) : Exception(message);

@@ -1,0 +1,43 @@
+using Headshots.Pipeline.Api;
+using Microsoft.DurableTask.Client;
+
+namespace Headshots.Local.Runtime;
+
+/// <summary>The same routes the Functions app declares, served by Kestrel on localhost.</summary>
+public static class HttpRoutes
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapPost("/api/shoots", async (HttpContext http, ShootsApi api) =>
+        {
+            var body = await ReadBodyAsync(http.Request, ShootsApi.MaxBodyBytes, http.RequestAborted);
+            await WriteAsync(http, body is null
+                ? ApiResponse.Problem(413, "The request is too large", $"Send at most {ShootsApi.MaxBodyBytes} bytes of JSON.")
+                : await api.CreateAsync(body, http.RequestAborted));
+        });
+        app.MapGet("/api/shoots/{id}", async (HttpContext http, string id, ShootsApi api, DurableTaskClient client) =>
+            await WriteAsync(http, await api.GetStatusAsync(id, client, http.RequestAborted)));
+        app.MapGet("/g/{token}", async (HttpContext http, string token, GalleryApi api) =>
+            await WriteAsync(http, await api.PageAsync(token, http.RequestAborted)));
+        app.MapGet("/g/{token}/img/{file}", async (HttpContext http, string token, string file, GalleryApi api) =>
+            await WriteAsync(http, await api.ImageAsync(token, file, http.RequestAborted)));
+        app.MapGet("/healthz", () => Results.Text("ok"));
+    }
+
+    public static async Task WriteAsync(HttpContext http, ApiResponse response)
+    {
+        http.Response.StatusCode = response.StatusCode;
+        http.Response.ContentType = response.ContentType;
+        foreach (var (name, value) in response.Headers) http.Response.Headers[name] = value;
+        await http.Response.Body.WriteAsync(response.Body, http.RequestAborted);
+    }
+
+    static async Task<string?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit) return null;
+        using var reader = new StreamReader(request.Body);
+        var buffer = new char[limit + 1];
+        var read = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
+        return read > limit ? null : new string(buffer, 0, read);
+    }
+}

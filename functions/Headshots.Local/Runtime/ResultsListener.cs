@@ -1,0 +1,50 @@
+using Headshots.Jobs.Storage;
+using Headshots.Pipeline.Intake;
+using Microsoft.DurableTask.Client;
+
+namespace Headshots.Local.Runtime;
+
+/// <summary>Stands in for the gpu-results queue trigger: forwards each result to its orchestration, then deletes it.</summary>
+public sealed class ResultsListener(
+    StorageClients storage,
+    GpuResultForwarder forwarder,
+    DurableTaskClient client,
+    TimeProvider clock,
+    ILogger<ResultsListener> logger) : BackgroundService
+{
+    static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(100);
+    static readonly TimeSpan Visibility = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var queue = storage.Queue(StorageNames.GpuResultsQueue);
+        var poison = storage.Queue(StorageNames.GpuResultsQueue + "-poison");
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var messages = (await queue.ReceiveMessagesAsync(32, Visibility, stoppingToken)).Value;
+                foreach (var message in messages)
+                {
+                    if (!await forwarder.ForwardAsync(message.MessageText, client, stoppingToken))
+                    {
+                        await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                        await poison.SendMessageAsync(message.MessageText, stoppingToken);
+                    }
+                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
+                }
+                if (messages.Length == 0) await Task.Delay(IdleWait, clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The message stays on the queue and comes back after its visibility timeout.
+                logger.LogWarning(e, "Forwarding GPU results failed; trying again");
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Headshots.Jobs.Protocol;
+using Headshots.Pipeline.Activities;
+using Headshots.Pipeline.Orchestrations;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+
+namespace Headshots.Pipeline.Tests.Orchestrations;
+
+/// <summary>
+/// The shoot orchestrator on the in-memory durable host, with its activities replaced by recorders and the GPU worker
+/// by a function that answers each job (or stays silent, to exercise timeouts). Only the orchestration logic is real here;
+/// the end-to-end tests run the real activities, queues and worker on Azurite.
+/// </summary>
+internal sealed class FakeStudio : IAsyncDisposable
+{
+    readonly DurableTaskTestHost host;
+
+    FakeStudio(DurableTaskTestHost host) => this.host = host;
+
+    public ConcurrentQueue<StageRecord> Stages { get; } = new();
+    public ConcurrentQueue<GpuJobMessage> Submissions { get; } = new();
+    public ConcurrentQueue<Notification> Notifications { get; } = new();
+    public ConcurrentQueue<PhotoVerdictBatch> Verdicts { get; } = new();
+    public DurableTaskClient Client => host.Client;
+
+    /// <summary>Answers a job, or returns null to leave it unanswered (as a lost message would).</summary>
+    public Func<GpuJobMessage, GpuJobResult?> Worker { get; set; } = Succeed;
+
+    public static async Task<FakeStudio> StartAsync(int photos)
+    {
+        FakeStudio? studio = null;
+        var host = await DurableTaskTestHost.StartAsync(r =>
+        {
+            r.AddOrchestrator<ShootOrchestrator>();
+            r.AddActivityFunc<string, List<string>>(nameof(ListUploadedPhotosActivity), (_, shootId) =>
+                Enumerable.Range(1, photos).Select(i => $"uploads/{shootId}/photos/p{i:00}.jpg").ToList());
+            r.AddActivityFunc<GpuJobMessage, bool>(nameof(SubmitGpuJobActivity), (ctx, job) =>
+            {
+                studio!.Submissions.Enqueue(job);
+                if (studio.Worker(job) is { } result)
+                {
+                    _ = Task.Run(() => studio.host.Client.RaiseEventAsync(job.InstanceId, GpuJobMessage.EventName(job.JobId), result));
+                }
+                return true;
+            });
+            r.AddActivityFunc<StageRecord, bool>(nameof(RecordStageActivity), (_, s) => { studio!.Stages.Enqueue(s); return true; });
+            r.AddActivityFunc<PhotoVerdictBatch, bool>(nameof(RecordPhotoVerdictsActivity), (_, v) => { studio!.Verdicts.Enqueue(v); return true; });
+            r.AddActivity<SelectHeadshotsActivity>();
+            r.AddActivityFunc<PublishRequest, PublishedGallery>(nameof(PublishGalleryActivity), (_, p) =>
+                new PublishedGallery("token", $"http://studio.test/g/{p.ShootId}", p.Images.Count));
+            r.AddActivityFunc<Notification, string>(nameof(NotifyActivity), (_, n) => { studio!.Notifications.Enqueue(n); return "250 OK"; });
+        });
+        studio = new FakeStudio(host);
+        return studio;
+    }
+
+    public async Task<ShootOutcome> RunAsync(ShootInput input)
+    {
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ShootOrchestrator), input, new StartOrchestrationOptions(input.ShootId));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var done = await host.Client.WaitForInstanceCompletionAsync(input.ShootId, getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        return done.ReadOutputAs<ShootOutcome>()!;
+    }
+
+    public static ShootInput Input(string shootId, int looks = 2, int variants = 3, int keep = 2, int minAccepted = 8, TimeSpan? timeout = null, int attempts = 3) => new(
+        shootId, "person@example.com", "Ada",
+        Enumerable.Range(0, looks).Select(i => new LookChoice(i % 2 == 0 ? "corporate-grey" : "bw-editorial", i % 2 == 0 ? "4:5" : "1:1")).ToList(),
+        new ShootSettings(minAccepted, 15, variants, keep, timeout ?? TimeSpan.FromMinutes(5), attempts));
+
+    /// <summary>What a healthy worker returns for each kind of job.</summary>
+    public static GpuJobResult Succeed(GpuJobMessage job)
+    {
+        var data = new Dictionary<string, string>
+        {
+            ["verdict"] = "accepted", ["width"] = "1024", ["height"] = "1280", ["format"] = "JPEG",
+            ["sharpness"] = (100 + job.JobId.Length).ToString(CultureInfo.InvariantCulture), ["clippedHighlights"] = "0", ["crushedShadows"] = "0", ["meanLuma"] = "118",
+            ["look"] = job.Parameters.GetValueOrDefault("look", ""), ["aspect"] = job.Parameters.GetValueOrDefault("aspect", "4:5"), ["bytes"] = "4000000",
+        };
+        if (job.Kind == GpuJobKinds.Identity) data["ranked"] = string.Join('|', job.Inputs);
+        if (job.Kind == GpuJobKinds.Upscale) { data["width"] = "3578"; data["height"] = "4473"; }
+        IReadOnlyList<string> outputs = job.Kind switch
+        {
+            GpuJobKinds.Upscale => [$"{job.OutputPrefix}{job.JobId}.jpg", $"{job.OutputPrefix}{job.JobId}-web.jpg", $"{job.OutputPrefix}{job.JobId}-thumb.jpg"],
+            GpuJobKinds.Identity => [$"{job.OutputPrefix}profile.json"],
+            _ => [$"{job.OutputPrefix}{job.JobId}.jpg"],
+        };
+        return new GpuJobResult(job.JobId, job.InstanceId, true, outputs, data, null, null, "fake", 0.01);
+    }
+
+    public static GpuJobResult Rejected(GpuJobMessage job, string code) => new(job.JobId, job.InstanceId, true, [],
+        new Dictionary<string, string> { ["verdict"] = "rejected", ["code"] = code, ["reason"] = "This file is not a photo.", ["tip"] = "Upload a JPEG." },
+        null, null, "fake", 0.01);
+
+    public ValueTask DisposeAsync() => host.DisposeAsync();
+}

@@ -1,0 +1,116 @@
+using Headshots.Jobs.Protocol;
+using Headshots.Pipeline.Activities;
+using Headshots.Pipeline.Orchestrations;
+
+namespace Headshots.Pipeline.Tests.Orchestrations;
+
+public sealed class ShootOrchestratorTests
+{
+    [Fact]
+    public async Task RunAsync_HealthyShoot_RunsEveryStageInOrderAndDelivers()
+    {
+        await using var studio = await FakeStudio.StartAsync(photos: 10);
+
+        var outcome = await studio.RunAsync(FakeStudio.Input("shoot-order", looks: 2, variants: 3, keep: 2));
+
+        Assert.Equal(ShootStatuses.Delivered, outcome.Status);
+        Assert.Equal(4, outcome.Delivered);
+        var stages = studio.Stages.Select(s => s.Stage).Distinct().ToList();
+        Assert.Equal([.. ShootStages.Pipeline, ShootStages.Delivered], stages);
+        var delivered = Assert.Single(studio.Notifications);
+        Assert.Equal(NotificationKinds.Delivered, delivered.Kind);
+        Assert.Equal(4, delivered.Images);
+    }
+
+    [Fact]
+    public async Task RunAsync_FanOut_SubmitsOneJobPerPhotoLookVariantAndSelection()
+    {
+        await using var studio = await FakeStudio.StartAsync(photos: 12);
+
+        await studio.RunAsync(FakeStudio.Input("shoot-fanout", looks: 2, variants: 4, keep: 3));
+
+        var byKind = studio.Submissions.GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(12, byKind[GpuJobKinds.Inspect]);
+        Assert.Equal(1, byKind[GpuJobKinds.Identity]);
+        Assert.Equal(8, byKind[GpuJobKinds.Generate]);
+        Assert.Equal(6, byKind[GpuJobKinds.Enhance]);
+        Assert.Equal(6, byKind[GpuJobKinds.Upscale]);
+        Assert.All(studio.Submissions, s => Assert.Equal("shoot-fanout", s.InstanceId));
+    }
+
+    [Fact]
+    public async Task RunAsync_OneVariantFails_ShootStillDeliversTheOthers()
+    {
+        await using var studio = await FakeStudio.StartAsync(photos: 10);
+        studio.Worker = job => job.JobId == "generate-corporate-grey-01"
+            ? GpuJobResult.Failure(job.JobId, job.InstanceId, "failed", "out of memory")
+            : FakeStudio.Succeed(job);
+
+        var outcome = await studio.RunAsync(FakeStudio.Input("shoot-variant-fails", looks: 1, variants: 3, keep: 3));
+
+        Assert.Equal(ShootStatuses.Delivered, outcome.Status);
+        Assert.Equal(2, outcome.Delivered);
+        Assert.DoesNotContain(studio.Submissions, s => s.Kind == GpuJobKinds.Upscale && s.JobId.EndsWith("corporate-grey-01", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_JobGivesNoResult_ResubmitsSameJobWithNextAttempt()
+    {
+        await using var studio = await FakeStudio.StartAsync(photos: 8);
+        var silentOnce = 0;
+        studio.Worker = job => job.Kind == GpuJobKinds.Identity && Interlocked.Increment(ref silentOnce) == 1 ? null : FakeStudio.Succeed(job);
+
+        var outcome = await studio.RunAsync(FakeStudio.Input("shoot-timeout", looks: 1, variants: 1, keep: 1, timeout: TimeSpan.FromSeconds(2)));
+
+        Assert.Equal(ShootStatuses.Delivered, outcome.Status);
+        var identity = studio.Submissions.Where(s => s.Kind == GpuJobKinds.Identity).ToList();
+        Assert.Equal([1, 2], identity.Select(s => s.Attempt));
+        Assert.All(identity, s => Assert.Equal("identity", s.JobId));
+    }
+
+    [Fact]
+    public async Task RunAsync_JobNeverAnswers_FailsWithReasonInsteadOfHanging()
+    {
+        await using var studio = await FakeStudio.StartAsync(photos: 8);
+        studio.Worker = job => job.Kind == GpuJobKinds.Identity ? null : FakeStudio.Succeed(job);
+
+        var outcome = await studio.RunAsync(FakeStudio.Input("shoot-hung", looks: 1, variants: 1, keep: 1, timeout: TimeSpan.FromSeconds(1), attempts: 2));
+
+        Assert.Equal(ShootStatuses.Failed, outcome.Status);
+        Assert.Contains("gave no result in 2 attempts", outcome.Error);
+        Assert.Equal(2, studio.Submissions.Count(s => s.Kind == GpuJobKinds.Identity));
+        Assert.Equal(NotificationKinds.Failed, Assert.Single(studio.Notifications).Kind);
+    }
+
+    [Fact]
+    public async Task RunAsync_TooFewUsablePhotos_FailsWithCountsAndRecordsEveryVerdict()
+    {
+        await using var studio = await FakeStudio.StartAsync(photos: 10);
+        studio.Worker = job => job.Kind == GpuJobKinds.Inspect && int.Parse(job.JobId[^3..]) % 2 == 0
+            ? FakeStudio.Rejected(job, "not-an-image")
+            : FakeStudio.Succeed(job);
+
+        var outcome = await studio.RunAsync(FakeStudio.Input("shoot-too-few", minAccepted: 8));
+
+        Assert.Equal(ShootStatuses.Failed, outcome.Status);
+        Assert.Contains("only 5 of your 10 photos can be used", outcome.Error);
+        Assert.Equal(10, Assert.Single(studio.Verdicts).Verdicts.Count);
+        Assert.Equal(5, studio.Verdicts.Single().Verdicts.Count(v => !v.Accepted && v.Code == "not-an-image"));
+        Assert.DoesNotContain(studio.Submissions, s => s.Kind == GpuJobKinds.Identity);
+        var failed = Assert.Single(studio.Notifications);
+        Assert.Equal(NotificationKinds.Failed, failed.Kind);
+        Assert.Equal(ShootStatuses.Failed, studio.Stages.Last().Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoPhotos_FailsAskingForPhotos()
+    {
+        await using var studio = await FakeStudio.StartAsync(photos: 0);
+
+        var outcome = await studio.RunAsync(FakeStudio.Input("shoot-empty"));
+
+        Assert.Equal(ShootStatuses.Failed, outcome.Status);
+        Assert.Contains("no photos were uploaded", outcome.Error);
+        Assert.Empty(studio.Submissions);
+    }
+}
