@@ -66,6 +66,8 @@ public sealed class LocalStack : IAsyncDisposable
             builder.Configuration.AddEnvironmentVariables();
             builder.Configuration.AddInMemoryCollection(options.Settings);
             var hubName = builder.Configuration["LocalRuntime:HubName"] ?? hub.HubName;
+            // Tests that kill the runtime shorten how long a dead process's dequeued messages stay hidden.
+            var queueVisibility = builder.Configuration.GetValue<TimeSpan?>("LocalRuntime:QueueVisibilityTimeout");
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -88,8 +90,8 @@ public sealed class LocalStack : IAsyncDisposable
                 StorageAccountClientProvider = new StorageAccountClientProvider(connection),
                 PartitionCount = hub.PartitionCount,
                 MaxQueuePollingInterval = hub.MaxQueuePollingInterval,
-                ControlQueueVisibilityTimeout = hub.ControlQueueVisibilityTimeout,
-                WorkItemQueueVisibilityTimeout = hub.WorkItemQueueVisibilityTimeout,
+                ControlQueueVisibilityTimeout = queueVisibility ?? hub.ControlQueueVisibilityTimeout,
+                WorkItemQueueVisibilityTimeout = queueVisibility ?? hub.WorkItemQueueVisibilityTimeout,
                 MaxConcurrentTaskActivityWorkItems = hub.MaxConcurrentActivities,
                 MaxConcurrentTaskOrchestrationWorkItems = hub.MaxConcurrentOrchestrations,
                 // A local runtime that was killed comes back as the same worker; short leases let it resume quickly.

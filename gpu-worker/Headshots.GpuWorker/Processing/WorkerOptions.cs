@@ -24,5 +24,9 @@ public sealed class WorkerOptions
     [RegularExpression("^(classical|noop)$", ErrorMessage = "Worker:Engines must be 'classical' or 'noop'.")]
     public string Engines { get; set; } = "classical";
 
+    /// <summary>"cpu" locally and in CI; "cuda" in the GPU container. Read by the ONNX engines.</summary>
+    [RegularExpression("^(cpu|cuda)$", ErrorMessage = "Worker:ExecutionProvider must be 'cpu' or 'cuda'.")]
+    public string ExecutionProvider { get; set; } = "cpu";
+
     public string WorkerId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 }

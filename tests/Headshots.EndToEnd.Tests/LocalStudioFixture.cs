@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Headshots.Engines.Imaging;
+using Headshots.Local.Client;
+using Headshots.Local.Stack;
+
+namespace Headshots.EndToEnd.Tests;
+
+/// <summary>
+/// One storage emulator and one SMTP server for every end-to-end test (on their own ports, so a running
+/// ./headshots up is not disturbed); each test starts its own runtime on its own task hub.
+/// </summary>
+public sealed class LocalStudioFixture : IAsyncLifetime
+{
+    public const int PortBase = 47310;
+    readonly List<ChildProcess> servers = [];
+    readonly string runId = Guid.NewGuid().ToString("N")[..8];
+    int hubs;
+
+    public RepositoryPaths Paths { get; } = RepositoryPaths.Find();
+    public LocalPorts Ports { get; } = LocalPorts.Block(PortBase);
+    public string StorageFolder { get; } = Path.Combine(Path.GetTempPath(), "headshots-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Path.Combine(Paths.Samples, "astronaut.png")))
+        {
+            throw new InvalidOperationException("Sample photos are missing: run ./headshots test (or tools/fetch-sample-photos.sh .cache/samples).");
+        }
+        if (await AzuriteServer.EnsureAsync(Paths, Ports, StorageFolder, CancellationToken.None) is { } azurite) servers.Add(azurite);
+        if (await Smtp4devServer.EnsureAsync(Paths, Ports, CancellationToken.None) is { } smtp) servers.Add(smtp);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var s in servers) await s.DisposeAsync();
+        try { Directory.Delete(StorageFolder, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>A task hub name no other test (or earlier run) uses.</summary>
+    public string NewHub() => $"E2E{runId}x{Interlocked.Increment(ref hubs)}";
+
+    /// <summary>Small, fast shoots: one or two looks, two variants, one kept per look.</summary>
+    public Dictionary<string, string?> FastSettings(string hub) => new()
+    {
+        ["LocalRuntime:HubName"] = hub,
+        ["Pipeline:VariantsPerLook"] = "2",
+        ["Pipeline:KeepPerLook"] = "1",
+        ["Pipeline:MinAcceptedPhotos"] = "8",
+        ["GpuJobs:AttemptTimeout"] = "00:02:00",
+    };
+
+    public Task<LocalStack> StartStackAsync(string hub, bool runWorker = true, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var settings = FastSettings(hub);
+        foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
+        return LocalStack.StartAsync(new LocalStackOptions
+        {
+            Paths = Paths,
+            Ports = Ports,
+            RunGpuWorker = runWorker,
+            StorageFolder = StorageFolder,
+            Settings = settings,
+            LogFile = Path.Combine(StorageFolder, "logs", hub + ".log"),
+            MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Information,
+        }, CancellationToken.None);
+    }
+
+    /// <summary>A shoot of one person, derived from the public-domain NASA portrait.</summary>
+    public IReadOnlyList<(string Name, byte[] Content)> Photos(int count) =>
+        SampleShootDeriver.Derive(File.ReadAllBytes(Path.Combine(Paths.Samples, "astronaut.png")), count, seed: 11)
+            .Select(p => (p.Name, p.Jpeg)).ToList();
+
+    public HttpClient Http(Uri baseUrl) => new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(2) };
+
+    public SmtpInbox Inbox() => new(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Ports.SmtpWeb}/") });
+
+    /// <summary>The `headshots` CLI as a separate process (to be killed and restarted like a real crash).</summary>
+    public Process StartCli(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Paths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "headshots.dll"));
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment["HEADSHOTS_PORT_BASE"] = PortBase.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["HEADSHOTS_STORAGE_FOLDER"] = StorageFolder;
+        foreach (var (k, v) in environment) info.Environment[k] = v;
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LocalStudioCollection : ICollectionFixture<LocalStudioFixture>
+{
+    public const string Name = "local studio";
+}
