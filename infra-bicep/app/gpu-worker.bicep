@@ -1,0 +1,116 @@
+// The GPU worker (service `gpu-worker` in azure.yaml) as a Container App on the serverless GPU
+// workload profile. No ingress: it only reads the `gpu-jobs` queue. KEDA's azure-queue rule scales it
+// from 0 to N, authenticated as the managed identity (no connection string secret), one replica per
+// queued job; KEDA counts invisible (in-flight) messages too, which keeps a replica alive while it
+// works on a long job.
+
+@description('Name of the Container App.')
+param name string
+
+@description('Azure region.')
+param location string
+
+@description('Tags applied to the app (it also gets azd-service-name).')
+param tags object = {}
+
+@description('Resource id of the Container Apps environment.')
+param environmentId string
+
+@description('Workload profile the worker runs on (the GPU profile).')
+param workloadProfileName string
+
+@description('Resource id of the user-assigned identity the worker runs as and pulls images with.')
+param identityId string
+
+@description('Login server of the container registry.')
+param registryServer string
+
+@description('Container image. Before the first `azd deploy` this is a public placeholder; azd replaces it.')
+param image string
+
+@description('vCPUs of the container; at most what the GPU profile offers.')
+param cpu string
+
+@description('Memory of the container, e.g. 56Gi; at most what the GPU profile offers.')
+param memory string
+
+@description('Most replicas (GPUs) the worker scales out to.')
+@minValue(1)
+@maxValue(100)
+param maxReplicas int = 2
+
+@description('Storage account that holds the job queue.')
+param storageAccountName string
+
+@description('Queue the scale rule watches.')
+param queueName string = 'gpu-jobs'
+
+@description('Environment variables of the worker, as name/value pairs.')
+param environmentVariables object
+
+@description('Seconds KEDA waits after the queue empties before scaling to zero.')
+@minValue(60)
+param cooldownPeriod int = 300
+
+resource worker 'Microsoft.App/containerApps@2025-01-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': 'gpu-worker' })
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    environmentId: environmentId
+    workloadProfileName: workloadProfileName
+    configuration: {
+      activeRevisionsMode: 'Single'
+      registries: [
+        {
+          server: registryServer
+          identity: identityId
+        }
+      ]
+    }
+    template: {
+      containers: [
+        {
+          name: 'gpu-worker'
+          image: image
+          resources: {
+            cpu: json(cpu)
+            memory: memory
+          }
+          env: [
+            for setting in items(environmentVariables): {
+              name: setting.key
+              value: string(setting.value)
+            }
+          ]
+        }
+      ]
+      scale: {
+        minReplicas: 0
+        maxReplicas: maxReplicas
+        cooldownPeriod: cooldownPeriod
+        pollingInterval: 15
+        rules: [
+          {
+            name: 'gpu-jobs-queue'
+            azureQueue: {
+              accountName: storageAccountName
+              queueName: queueName
+              queueLength: 1
+              identity: identityId
+            }
+          }
+        ]
+      }
+    }
+  }
+}
+
+@description('Name of the worker Container App.')
+output name string = worker.name

@@ -1,0 +1,77 @@
+// Container Apps environment with workload profiles: the serverless Consumption profile and a
+// serverless GPU profile for the worker. Both bill only while replicas run, so the environment costs
+// nothing at idle. Logs go to Log Analytics through a diagnostic setting (destination azure-monitor),
+// which needs no workspace key, unlike the log-analytics destination.
+
+@description('Name of the managed environment.')
+param name string
+
+@description('Azure region; serverless GPUs exist only in some regions.')
+param location string
+
+@description('Tags applied to the environment.')
+param tags object = {}
+
+@description('Resource id of the Log Analytics workspace that receives the environment\'s logs.')
+param logAnalyticsWorkspaceId string
+
+@description('Serverless GPU workload profile type.')
+@allowed([
+  'Consumption-GPU-NC8as-T4'
+  'Consumption-GPU-NC24-A100'
+])
+param gpuWorkloadProfileType string = 'Consumption-GPU-NC8as-T4'
+
+@description('Name given to the GPU workload profile inside the environment.')
+param gpuWorkloadProfileName string = 'gpu'
+
+resource environment 'Microsoft.App/managedEnvironments@2025-01-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    appLogsConfiguration: {
+      destination: 'azure-monitor'
+    }
+    workloadProfiles: [
+      {
+        name: 'Consumption'
+        workloadProfileType: 'Consumption'
+      }
+      {
+        name: gpuWorkloadProfileName
+        workloadProfileType: gpuWorkloadProfileType
+      }
+    ]
+    zoneRedundant: false
+  }
+}
+
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: environment
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+@description('Resource id of the environment.')
+output id string = environment.id
+
+@description('Name of the environment.')
+output name string = environment.name
+
+@description('Name of the GPU workload profile.')
+output gpuWorkloadProfileName string = gpuWorkloadProfileName
