@@ -1,4 +1,4 @@
-using Headshots.Engines.Looks;
+using Headshots.Jobs.Looks;
 
 namespace Headshots.Engines;
 

@@ -1,3 +1,5 @@
+using Headshots.Jobs.Looks;
+
 namespace Headshots.Engines;
 
 /// <summary>The delivered files of one headshot.</summary>

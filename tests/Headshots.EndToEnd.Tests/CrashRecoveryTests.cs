@@ -36,7 +36,7 @@ public sealed class CrashRecoveryTests(LocalStudioFixture studio)
             Assert.Equal(JobStatus.Succeeded, row.Status);
             Assert.Equal(2, row.Executions);
             var outputs = stack.Services.GetRequiredService<StorageClients>().Container(StorageNames.WorkContainer)
-                .GetBlobs(prefix: $"{shoot.ShootId}/delivered/").Select(b => b.Name).ToList();
+                .GetBlobs(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{shoot.ShootId}/delivered/", default).Select(b => b.Name).ToList();
             Assert.Equal(3, outputs.Count);
         }
         finally
@@ -84,7 +84,7 @@ public sealed class CrashRecoveryTests(LocalStudioFixture studio)
             Assert.NotNull(email);
             var storage = new Headshots.Jobs.Storage.StorageClients(Microsoft.Extensions.Options.Options.Create(
                 new StorageOptions { ConnectionString = Headshots.Local.Stack.AzuriteConnection.For(studio.Ports) }));
-            var gallery = storage.Container(StorageNames.GalleryContainer).GetBlobs(prefix: $"{shoot.ShootId}/").Select(b => b.Name).ToList();
+            var gallery = storage.Container(StorageNames.GalleryContainer).GetBlobs(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{shoot.ShootId}/", default).Select(b => b.Name).ToList();
             Assert.Equal(4, gallery.Count(n => n.EndsWith("-thumb.jpg", StringComparison.Ordinal)));
             Assert.Equal(4 * 3 + 2, gallery.Count);
         }

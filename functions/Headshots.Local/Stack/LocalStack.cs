@@ -77,7 +77,7 @@ public sealed class LocalStack : IAsyncDisposable
 
             builder.WebHost.ConfigureKestrel(k =>
             {
-                k.Listen(System.Net.IPAddress.Loopback, options.Ports.Http, l => l.Protocols = HttpProtocols.Http1AndHttp2);
+                k.Listen(System.Net.IPAddress.Loopback, options.Ports.Http, l => l.Protocols = HttpProtocols.Http1);
                 k.Listen(System.Net.IPAddress.Loopback, options.Ports.Grpc, l => l.Protocols = HttpProtocols.Http2);
             });
 

@@ -1,4 +1,3 @@
-using Headshots.Jobs.Storage;
 using Headshots.Pipeline.Storage;
 using Microsoft.DurableTask;
 
@@ -12,7 +11,7 @@ public sealed class RecordPhotoVerdictsActivity(PhotoStore photos) : TaskActivit
         await photos.SaveAsync(batch.Verdicts.Select(v => new PhotoEntity
         {
             PartitionKey = batch.ShootId,
-            RowKey = BlobPath.Parse(v.Name).FileName,
+            RowKey = v.Name,
             Accepted = v.Accepted,
             Code = v.Code,
             Reason = v.Reason,

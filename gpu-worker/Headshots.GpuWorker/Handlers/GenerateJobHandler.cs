@@ -1,6 +1,6 @@
 using System.Globalization;
 using Headshots.Engines;
-using Headshots.Engines.Looks;
+using Headshots.Jobs.Looks;
 using Headshots.Jobs.Protocol;
 
 namespace Headshots.GpuWorker.Handlers;

@@ -95,6 +95,12 @@ public sealed class GpuJobProcessor(
                 await FinishAsync(job, row, GpuJobResult.Failure(job.JobId, job.InstanceId, "failed",
                     $"The {job.Kind} job failed {message.DequeueCount} times: {e.Message}"), receipt, CancellationToken.None);
             }
+            else
+            {
+                // Back off briefly rather than waiting out the whole visibility timeout.
+                var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, message.DequeueCount)));
+                await JobsQueue.UpdateMessageAsync(receipt.MessageId, receipt.PopReceipt, visibilityTimeout: backoff, cancellationToken: CancellationToken.None);
+            }
             return;
         }
         finally

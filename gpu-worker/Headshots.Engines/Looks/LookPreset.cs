@@ -1,4 +1,0 @@
-namespace Headshots.Engines.Looks;
-
-/// <summary>A named, documented headshot style.</summary>
-public sealed record LookPreset(string Id, string Name, string Description, AspectRatio Aspect);
