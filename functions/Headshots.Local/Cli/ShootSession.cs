@@ -25,7 +25,18 @@ public static class ShootSession
         AnsiConsole.MarkupLine($"Shoot [bold]{shoot.ShootId}[/] started.");
 
         ShootStatus final = null!;
-        await AnsiConsole.Progress()
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            // Logs and CI: one line per stage instead of redrawn bars.
+            string? stage = null;
+            final = await client.FollowAsync(shoot.ShootId, s =>
+            {
+                if (s.Stage == stage) return;
+                stage = s.Stage;
+                AnsiConsole.MarkupLine($"  stage {Markup.Escape(s.Stage)} ({s.Done}/{s.Total})");
+            }, TimeSpan.FromMilliseconds(250), TimeSpan.FromMinutes(30), cancellationToken);
+        }
+        else await AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async ctx =>

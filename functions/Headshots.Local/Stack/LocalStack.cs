@@ -84,7 +84,7 @@ public sealed class LocalStack : IAsyncDisposable
             builder.Services.AddHeadshotPipeline(builder.Configuration);
             if (options.RunGpuWorker) builder.Services.AddGpuWorker(builder.Configuration);
 
-            var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+            var service = new LocalOrchestrationService(new AzureStorageOrchestrationServiceSettings
             {
                 TaskHubName = hubName,
                 StorageAccountClientProvider = new StorageAccountClientProvider(connection),
@@ -126,6 +126,8 @@ public sealed class LocalStack : IAsyncDisposable
 
             await app.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(cancellationToken);
             await app.StartAsync(cancellationToken);
+            // Ready means orchestrations run: the worker has connected and the provider holds its partitions' queues.
+            await service.WhenStarted.WaitAsync(TimeSpan.FromSeconds(90), cancellationToken);
             return new LocalStack(app, channel, helpers, options);
         }
         catch

@@ -5,7 +5,7 @@ namespace Headshots.Pipeline.Tests.Delivery;
 public sealed class GalleryPageRendererTests
 {
     static GalleryManifest Manifest(string? name) => new("s1", name, DateTimeOffset.UnixEpoch,
-        [new GalleryImage("corporate-grey", "Corporate grey studio", "4:5", "corporate-grey-01.jpg", "corporate-grey-01-web.jpg", "corporate-grey-01-thumb.jpg", 3578, 4473, 4_000_000, 0.87)]);
+        [new GalleryImage("corporate-grey", "Corporate grey studio", "4:5", "corporate-grey-01.jpg", "corporate-grey-01-web.jpg", "corporate-grey-01-thumb.jpg", 3580, 4475, 4_000_000, 0.87)]);
 
     [Fact]
     public void Render_NameWithScript_ShowsItAsText()
@@ -24,7 +24,7 @@ public sealed class GalleryPageRendererTests
         Assert.Contains("href=\"/g/tok/img/corporate-grey-01.jpg\"", html);
         Assert.Contains("href=\"/g/tok/img/corporate-grey-01-web.jpg\"", html);
         Assert.Contains("src=\"/g/tok/img/corporate-grey-01-thumb.jpg\"", html);
-        Assert.Contains("3578 × 4473 (16.0 MP)", html);
+        Assert.Contains("3580 × 4475 (16.0 MP)", html);
         Assert.Contains("alt=\"Corporate grey studio headshot, 4:5\"", html);
     }
 

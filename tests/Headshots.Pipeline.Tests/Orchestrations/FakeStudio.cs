@@ -81,7 +81,7 @@ internal sealed class FakeStudio : IAsyncDisposable
             ["look"] = job.Parameters.GetValueOrDefault("look", ""), ["aspect"] = job.Parameters.GetValueOrDefault("aspect", "4:5"), ["bytes"] = "4000000",
         };
         if (job.Kind == GpuJobKinds.Identity) data["ranked"] = string.Join('|', job.Inputs);
-        if (job.Kind == GpuJobKinds.Upscale) { data["width"] = "3578"; data["height"] = "4473"; }
+        if (job.Kind == GpuJobKinds.Upscale) { data["width"] = "3580"; data["height"] = "4475"; }
         IReadOnlyList<string> outputs = job.Kind switch
         {
             GpuJobKinds.Upscale => [$"{job.OutputPrefix}{job.JobId}.jpg", $"{job.OutputPrefix}{job.JobId}-web.jpg", $"{job.OutputPrefix}{job.JobId}-thumb.jpg"],
