@@ -84,7 +84,7 @@ public sealed class LocalStack : IAsyncDisposable
             builder.Services.AddHeadshotPipeline(builder.Configuration);
             if (options.RunGpuWorker) builder.Services.AddGpuWorker(builder.Configuration);
 
-            var service = new LocalOrchestrationService(new AzureStorageOrchestrationServiceSettings
+            var provider = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
             {
                 TaskHubName = hubName,
                 StorageAccountClientProvider = new StorageAccountClientProvider(connection),
@@ -100,9 +100,10 @@ public sealed class LocalStack : IAsyncDisposable
                 LeaseRenewInterval = TimeSpan.FromSeconds(5),
                 LeaseAcquireInterval = TimeSpan.FromSeconds(2),
             });
-            await service.CreateIfNotExistsAsync();
+            await provider.CreateIfNotExistsAsync();
+            var service = new LocalOrchestrationService(provider);
             builder.Services.AddSingleton<IOrchestrationService>(service);
-            builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
+            builder.Services.AddSingleton<IOrchestrationServiceClient>(provider);
             builder.Services.AddGrpc();
             builder.Services.AddSingleton<TaskHubGrpcServer>();
 
