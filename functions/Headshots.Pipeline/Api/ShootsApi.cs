@@ -31,7 +31,7 @@ public sealed class ShootsApi(
         catch (JsonException e)
         {
             return ApiResponse.Problem(400, "The request is not valid JSON",
-                $"Send a JSON object like {{\"email\": \"you@example.com\", \"photos\": [\"IMG_0001.jpg\"]}} ({e.Message}).");
+                $"The body is not valid JSON ({e.Message}). Send a JSON object like {{\"email\": \"you@example.com\", \"photos\": [\"IMG_0001.jpg\"]}}.");
         }
         if (request is null) return ApiResponse.Problem(400, "The request is empty", "Send a JSON object with a \"photos\" list of file names.");
 

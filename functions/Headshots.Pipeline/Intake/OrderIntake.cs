@@ -21,8 +21,11 @@ public sealed class OrderIntake(
     ShootNotifier notifier,
     ShootSettingsFactory settings,
     IOptions<PipelineOptions> options,
+    TimeProvider clock,
     ILogger<OrderIntake> logger)
 {
+    static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(2);
+
     static readonly OrchestrationRuntimeStatus[] AnyStatus =
     [
         OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Completed,
@@ -51,15 +54,29 @@ public sealed class OrderIntake(
         }
 
         var input = settings.Create(shootId, parsed.Order);
-        await shoots.UpdateAsync(shootId, row =>
+        // Event Grid may deliver the same event twice, at the same moment: a conditional write on the shoot's row
+        // lets exactly one caller start it. A claim whose start never happened (a crash in between) goes stale.
+        var row = await shoots.GetAsync(shootId, cancellationToken) ?? new ShootEntity { PartitionKey = shootId, CreatedAt = clock.GetUtcNow() };
+        var claimedRecently = row.Status == ShootStatuses.Running && clock.GetUtcNow() - row.UpdatedAt < StaleClaim;
+        if (row.Status == ShootStatuses.Delivered || claimedRecently)
         {
-            row.Status = ShootStatuses.Running;
-            row.Stage = ShootStages.Queued;
-            row.Email = parsed.Order.Email;
-            row.Name = parsed.Order.Name;
-            row.Looks = string.Join(',', parsed.Order.Looks);
-            row.Error = null;
+            logger.LogInformation("Shoot {ShootId} is already claimed; ignoring the repeated order event", shootId);
+            return OrderIntakeResult.AlreadyStarted;
+        }
+        var claimed = await shoots.TryClaimAsync(row, r =>
+        {
+            r.Status = ShootStatuses.Running;
+            r.Stage = ShootStages.Queued;
+            r.Email = parsed.Order.Email;
+            r.Name = parsed.Order.Name ?? r.Name;
+            r.Looks = string.Join(',', parsed.Order.Looks);
+            r.Error = null;
         }, cancellationToken);
+        if (!claimed)
+        {
+            logger.LogInformation("Shoot {ShootId} was claimed by a concurrent order event", shootId);
+            return OrderIntakeResult.AlreadyStarted;
+        }
 
         try
         {
@@ -68,7 +85,6 @@ public sealed class OrderIntake(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Two events raced: whoever lost finds the instance there and does nothing.
             if (await client.GetInstanceAsync(shootId, cancellationToken) is not null)
             {
                 logger.LogInformation("Shoot {ShootId} was started by a concurrent order event", shootId);

@@ -15,6 +15,26 @@ public sealed class ShootStore(StorageClients storage, TimeProvider clock)
         return row.HasValue ? row.Value : null;
     }
 
+    /// <summary>
+    /// Changes the row only if nobody else changed it since it was read (optimistic concurrency): of several callers
+    /// racing to claim a shoot, exactly one gets true.
+    /// </summary>
+    public async Task<bool> TryClaimAsync(ShootEntity read, Action<ShootEntity> change, CancellationToken cancellationToken)
+    {
+        change(read);
+        read.UpdatedAt = clock.GetUtcNow();
+        try
+        {
+            if (read.ETag == default) await Table.AddEntityAsync(read, cancellationToken);
+            else await Table.UpdateEntityAsync(read, read.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Reads, changes and writes the row, retrying when another writer got there first.</summary>
     public async Task<ShootEntity> UpdateAsync(string shootId, Action<ShootEntity> change, CancellationToken cancellationToken)
     {

@@ -3,18 +3,27 @@ using ImageMagick;
 namespace Headshots.Engines.Imaging;
 
 /// <summary>
-/// A mild, identity-preserving retouch: a touch of noise reduction, local contrast and sharpening. It changes no
-/// geometry, so the person stays who they are; the landmark-guided skin and detail work replaces it later.
+/// A mild, identity-preserving retouch: edge-preserving noise reduction, a little local contrast and an unsharp
+/// mask. It changes no geometry, so the person stays who they are; landmark-guided skin and detail work replaces
+/// it when the face models land.
 /// </summary>
 public sealed class ClassicalFaceEnhancer : IFaceEnhancer
 {
+    public ClassicalFaceEnhancer() => MagickResourceGuard.EnsureApplied();
+
     public Candidate Enhance(byte[] jpeg, CancellationToken cancellationToken)
     {
-        using var image = new MagickImage(jpeg);
-        image.ReduceNoise(1);
-        image.SigmoidalContrast(1.5, 50);
-        image.UnsharpMask(0, 1.2, 0.7, 0.02);
+        ArgumentNullException.ThrowIfNull(jpeg);
+        using var image = new MagickImage(jpeg, MagickFormat.Jpeg);
+        // Half-strength bilateral smoothing: evens out sensor noise and JPEG blocking, keeps edges and skin texture.
+        using (var smooth = (MagickImage)image.Clone())
+        {
+            smooth.BilateralBlur(5, 5);
+            image.Composite(smooth, CompositeOperator.Blend, "50");
+        }
         cancellationToken.ThrowIfCancellationRequested();
+        image.LocalContrast(24, new Percentage(8));
+        image.UnsharpMask(0, 1.0, 0.6, 0.02);
         return new Candidate(JpegEncoder.Encode(image, 92), (int)image.Width, (int)image.Height, MagickQualityMeter.Measure(image));
     }
 }

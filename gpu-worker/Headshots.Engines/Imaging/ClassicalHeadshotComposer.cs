@@ -10,13 +10,20 @@ namespace Headshots.Engines.Imaging;
 /// </summary>
 public sealed class ClassicalHeadshotComposer : IHeadshotComposer
 {
+    /// <summary>The most a candidate measures on its long edge; the upscaler renders the delivered size from it.</summary>
+    public const int LongEdge = 1024;
+
     static readonly double[] Zooms = [1.0, 0.86, 0.74, 0.93, 0.80, 0.68];
     static readonly double[] Offsets = [0, -0.04, 0.04, 0.03, -0.03, 0];
 
+    public ClassicalHeadshotComposer() => MagickResourceGuard.EnsureApplied();
+
     public Candidate Compose(byte[] sourceJpeg, LookPreset look, int variant, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(sourceJpeg);
+        ArgumentNullException.ThrowIfNull(look);
         ArgumentOutOfRangeException.ThrowIfNegative(variant);
-        using var image = new MagickImage(sourceJpeg);
+        using var image = new MagickImage(sourceJpeg, MagickFormat.Jpeg);
         var (cropW, cropH, left, top) = Frame((int)image.Width, (int)image.Height, look.Aspect, variant);
         image.Crop(new MagickGeometry(left, top, (uint)cropW, (uint)cropH));
         image.ResetPage();
@@ -29,12 +36,16 @@ public sealed class ClassicalHeadshotComposer : IHeadshotComposer
         return new Candidate(JpegEncoder.Encode(image, 92), outW, outH, measurements);
     }
 
-    /// <summary>The crop rectangle: as wide as the aspect allows times the variant's zoom, centred a little above the middle.</summary>
+    /// <summary>
+    /// The crop rectangle: as wide as the aspect allows times the variant's zoom (variant 0 is the widest), centred a
+    /// little above the middle. Past the table each round zooms in 3% further, down to a floor of half the width.
+    /// </summary>
     internal static (int Width, int Height, int Left, int Top) Frame(int width, int height, AspectRatio aspect, int variant)
     {
         var ratio = aspect.Width / (double)aspect.Height;
-        var zoom = Zooms[variant % Zooms.Length] * Math.Pow(0.97, variant / Zooms.Length);
-        var cropW = Math.Min(width, Math.Floor(height * ratio)) * zoom;
+        // The floor keeps far-out variants a head-and-shoulders crop rather than a close-up of an ear.
+        var zoom = Math.Max(0.5, Zooms[variant % Zooms.Length] * Math.Pow(0.97, variant / Zooms.Length));
+        var cropW = Math.Max(1, Math.Min(width, Math.Floor(height * ratio)) * zoom);
         var cropH = Math.Min(height, cropW / ratio);
         var cx = width * (0.5 + Offsets[variant % Offsets.Length]);
         var cy = height * 0.45;
@@ -44,10 +55,14 @@ public sealed class ClassicalHeadshotComposer : IHeadshotComposer
         return ((int)Math.Round(cropW), (int)Math.Round(cropH), (int)Math.Round(left), (int)Math.Round(top));
     }
 
-    /// <summary>Exactly the aspect ratio, about 1024 px on the long edge.</summary>
-    internal static (int Width, int Height) OutputSize(AspectRatio aspect)
+    /// <summary>
+    /// Exactly the aspect ratio, as large as fits in <see cref="LongEdge"/> (4:5 gives 816 × 1020): candidates are
+    /// compared, stored and upscaled by their ratio, so it must hold to the pixel.
+    /// </summary>
+    public static (int Width, int Height) OutputSize(AspectRatio aspect)
     {
-        var unit = 1024 / Math.Max(aspect.Width, aspect.Height);
+        ArgumentNullException.ThrowIfNull(aspect);
+        var unit = LongEdge / Math.Max(aspect.Width, aspect.Height);
         return (aspect.Width * unit, aspect.Height * unit);
     }
 }

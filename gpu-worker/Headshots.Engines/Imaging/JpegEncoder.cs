@@ -2,16 +2,25 @@ using ImageMagick;
 
 namespace Headshots.Engines.Imaging;
 
-/// <summary>The one way this project writes a JPEG: 8-bit sRGB, no metadata at all (no GPS, no camera serials).</summary>
+/// <summary>The one way this project writes a JPEG: baseline, 8-bit, three-channel sRGB, no metadata at all (no GPS, no camera serials).</summary>
 internal static class JpegEncoder
 {
-    public static byte[] Encode(MagickImage image, uint quality)
+    /// <param name="subsampleChroma">
+    /// 4:2:0 for delivered files (a third smaller, invisible at 16 MP); otherwise ImageMagick keeps full chroma at
+    /// quality 90 and above, which the working copies want because later stages re-grade the colour.
+    /// </param>
+    public static byte[] Encode(MagickImage image, uint quality, bool subsampleChroma = false)
     {
         image.Strip();
         image.ColorSpace = ColorSpace.sRGB;
+        // The writer looks at the settings, not the image: without this a grey image becomes a one-channel JPEG,
+        // which reads back as "Gray" rather than sRGB.
+        image.ColorType = ColorType.TrueColor;
+        image.Settings.ColorType = ColorType.TrueColor;
         image.Depth = 8;
         image.Quality = quality;
         image.Settings.Interlace = Interlace.NoInterlace;
+        if (subsampleChroma) image.Settings.SetDefine(MagickFormat.Jpeg, "sampling-factor", "4:2:0");
         return image.ToByteArray(MagickFormat.Jpeg);
     }
 

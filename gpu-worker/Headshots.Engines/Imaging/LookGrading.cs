@@ -13,30 +13,30 @@ internal static class LookGrading
             case "corporate-grey":
                 image.Modulate(new Percentage(102), new Percentage(88), new Percentage(100));
                 Warmth(image, -0.02);
-                image.SigmoidalContrast(2.5, 50);
+                image.SigmoidalContrast(2.5, new Percentage(50));
                 Vignette(image, 0.10);
                 break;
             case "dark-studio":
-                image.Modulate(new Percentage(90), new Percentage(92), new Percentage(100));
-                image.SigmoidalContrast(4.5, 45);
+                image.Modulate(new Percentage(78), new Percentage(92), new Percentage(100));
+                image.SigmoidalContrast(4.5, new Percentage(45));
                 Vignette(image, 0.35);
                 break;
             case "bright-office":
-                image.Modulate(new Percentage(110), new Percentage(104), new Percentage(100));
+                image.Modulate(new Percentage(116), new Percentage(104), new Percentage(100));
                 Warmth(image, 0.03);
-                image.SigmoidalContrast(2.0, 40);
+                image.SigmoidalContrast(2.0, new Percentage(55));
                 Vignette(image, 0.05);
                 break;
             case "outdoor-natural":
                 image.Modulate(new Percentage(104), new Percentage(112), new Percentage(100));
                 Warmth(image, 0.06);
-                image.SigmoidalContrast(2.0, 50);
+                image.SigmoidalContrast(2.0, new Percentage(50));
                 Vignette(image, 0.12);
                 break;
             case "bw-editorial":
                 image.Grayscale(PixelIntensityMethod.Rec709Luminance);
                 image.ColorSpace = ColorSpace.sRGB;
-                image.SigmoidalContrast(5.0, 50);
+                image.SigmoidalContrast(5.0, new Percentage(50));
                 Vignette(image, 0.20);
                 break;
             default:

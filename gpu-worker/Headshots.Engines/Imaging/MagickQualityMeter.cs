@@ -2,13 +2,19 @@ using ImageMagick;
 
 namespace Headshots.Engines.Imaging;
 
-/// <summary>Sharpness (variance of the Laplacian) and exposure, on a fixed-size luma copy so figures compare across photos.</summary>
+/// <summary>
+/// Sharpness (variance of the Laplacian) and exposure, computed here from the pixel bytes on a fixed 512 px copy,
+/// so figures compare across photos of any size and do not depend on ImageMagick's statistics code.
+/// </summary>
 public sealed class MagickQualityMeter : IQualityMeter
 {
     const uint MeasureEdge = 512;
 
+    public MagickQualityMeter() => MagickResourceGuard.EnsureApplied();
+
     public PhotoMeasurements Measure(byte[] encoded)
     {
+        ArgumentNullException.ThrowIfNull(encoded);
         using var image = new MagickImage(encoded);
         return Measure(image);
     }
@@ -16,38 +22,56 @@ public sealed class MagickQualityMeter : IQualityMeter
     internal static PhotoMeasurements Measure(MagickImage source)
     {
         using var image = (MagickImage)source.Clone();
+        if (image.ColorSpace != ColorSpace.sRGB) image.ColorSpace = ColorSpace.sRGB;
+        if (image.HasAlpha)
+        {
+            image.BackgroundColor = MagickColors.White;
+            image.Alpha(AlphaAction.Remove);
+        }
         image.FilterType = FilterType.Triangle;
         image.Resize(new MagickGeometry(MeasureEdge, MeasureEdge));
         var w = (int)image.Width;
         var h = (int)image.Height;
         using var pixels = image.GetPixels();
         var rgb = pixels.ToByteArray(PixelMapping.RGB) ?? throw new InvalidOperationException("The image has no pixels.");
-        var luma = new double[w * h];
-        long clipped = 0, crushed = 0;
-        double sum = 0;
+        return FromRgb(rgb, w, h);
+    }
+
+    /// <param name="rgb">Packed 8-bit R, G, B rows.</param>
+    internal static PhotoMeasurements FromRgb(ReadOnlySpan<byte> rgb, int w, int h)
+    {
+        var luma = new byte[w * h];
+        long clipped = 0, crushed = 0, sum = 0;
         for (var i = 0; i < luma.Length; i++)
         {
-            var y = 0.2126 * rgb[3 * i] + 0.7152 * rgb[3 * i + 1] + 0.0722 * rgb[3 * i + 2];
+            // Rec. 709 weights, rounded to the 8-bit luma the thresholds are defined on.
+            var y = (byte)Math.Round(0.2126 * rgb[3 * i] + 0.7152 * rgb[3 * i + 1] + 0.0722 * rgb[3 * i + 2]);
             luma[i] = y;
             sum += y;
             if (y >= 250) clipped++;
             if (y <= 5) crushed++;
         }
-        double lapSum = 0, lapSq = 0;
-        var n = 0;
+        return new PhotoMeasurements(LaplacianVariance(luma, w, h), clipped / (double)luma.Length, crushed / (double)luma.Length, sum / (double)luma.Length);
+    }
+
+    /// <summary>Variance of the 4-neighbour 3×3 Laplacian over the interior pixels.</summary>
+    static double LaplacianVariance(byte[] luma, int w, int h)
+    {
+        double total = 0, squares = 0;
+        long n = 0;
         for (var y = 1; y < h - 1; y++)
         {
             for (var x = 1; x < w - 1; x++)
             {
                 var i = y * w + x;
                 var lap = luma[i - 1] + luma[i + 1] + luma[i - w] + luma[i + w] - 4 * luma[i];
-                lapSum += lap;
-                lapSq += lap * lap;
+                total += lap;
+                squares += (double)lap * lap;
                 n++;
             }
         }
-        var mean = n > 0 ? lapSum / n : 0;
-        var variance = n > 0 ? lapSq / n - mean * mean : 0;
-        return new PhotoMeasurements(variance, clipped / (double)luma.Length, crushed / (double)luma.Length, sum / luma.Length);
+        if (n == 0) return 0;
+        var mean = total / n;
+        return squares / n - mean * mean;
     }
 }

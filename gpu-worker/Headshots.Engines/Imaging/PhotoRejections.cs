@@ -3,32 +3,40 @@ namespace Headshots.Engines.Imaging;
 /// <summary>Every reason a file can be refused, worded for the person who uploaded it.</summary>
 internal static class PhotoRejections
 {
-    const string UsePhoneTip = "Upload a JPEG, PNG, WebP or HEIC photo straight from your phone or camera.";
+    const string UsePhotoTip = "Upload a JPEG, PNG, WebP or HEIC photo straight from your phone or camera.";
+    const string UploadAgainTip = "Upload the photo again; the transfer may have been interrupted.";
 
     public static PhotoRejectedException Empty() =>
-        new("empty", "The file is empty (0 bytes).", "Upload the photo again; the transfer may have been interrupted.");
+        new("empty", "The file is empty: it contains no photo at all.", UploadAgainTip);
 
     public static PhotoRejectedException NotAnImage(string what) =>
-        new("not-an-image", $"This file is not a photo (it looks like {what}).", UsePhoneTip);
+        new("not-an-image", $"This file is not a photo (it looks like {what}).", UsePhotoTip);
+
+    public static PhotoRejectedException UnsupportedFormat(string what) =>
+        new("unsupported-format", $"This file is {what}, which we cannot use for headshots.",
+            "Upload the original photo from your phone or camera (JPEG, PNG, WebP or HEIC), not a converted copy.");
 
     public static PhotoRejectedException Damaged(string format) =>
-        new("damaged", $"This {format} file is damaged or incomplete and cannot be opened.", "Upload the original photo again from your phone or camera.");
+        new("damaged", $"This {format} file is damaged and cannot be opened.", "Upload the original photo again from your phone or camera.");
 
     public static PhotoRejectedException Truncated(string format) =>
-        new("truncated", $"This {format} file is cut off: its end is missing.", "Upload the photo again; the transfer may have been interrupted.");
+        new("truncated", $"This {format} file is incomplete: its end is missing.", UploadAgainTip);
 
     public static PhotoRejectedException TooManyBytes(long bytes, long limit) =>
-        new("too-large", $"The file is {bytes / (1024 * 1024)} MB; the limit is {limit / (1024 * 1024)} MB.",
+        new("too-large", $"The file is {Megabytes(bytes)}; the largest file we accept is {Megabytes(limit)}.",
             "Upload the photo as it came from your phone or camera, not an uncompressed export.");
 
-    public static PhotoRejectedException TooManyPixels(uint width, uint height) =>
-        new("too-large", $"The photo says it is {width} × {height} pixels, far more than any camera makes.",
-            "Upload the original photo from your phone or camera.");
+    public static PhotoRejectedException TooManyPixels(uint width, uint height, PhotoLimits limits) =>
+        new("too-large",
+            $"The photo is {width} × {height} pixels, more than we can open safely (at most {limits.MaxPixels / 1e6:0.#} megapixels and {limits.MaxDimension} pixels on a side).",
+            "Save a smaller copy, for example 4000 pixels on the long side, and upload that.");
 
     public static PhotoRejectedException TooSmall(uint width, uint height, int minShortEdge) =>
-        new("too-small", $"The photo is only {width} × {height} pixels; at least {minShortEdge} pixels on the short side are needed.",
-            "Upload the original photo, not a thumbnail or a screenshot.");
+        new("too-small", $"The photo is only {width} × {height} pixels; a headshot needs at least {minShortEdge} pixels on the short side.",
+            "Upload the original photo from your phone or camera, not a thumbnail, a screenshot or a copy from a chat app.");
 
     public static PhotoRejectedException TookTooLong(TimeSpan limit) =>
-        new("too-complex", $"Opening this file took longer than {limit.TotalSeconds:0} seconds.", UsePhoneTip);
+        new("too-complex", $"This file took longer than {limit.TotalSeconds:0.#} seconds to open, so we stopped.", UsePhotoTip);
+
+    static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MB";
 }

@@ -9,44 +9,69 @@ namespace Headshots.Engines.Imaging;
 /// </summary>
 public static class SampleShootDeriver
 {
+    /// <summary>The short edge of every derived photo is at least this, comfortably above the upload minimum.</summary>
+    public const int MinShortEdge = 800;
+
+    const double MaxTiltDegrees = 6;
+
+    /// <returns>Photos named selfie-01.jpg, selfie-02.jpg, …; the same portrait and seed give the same bytes.</returns>
     public static IReadOnlyList<(string Name, byte[] Jpeg)> Derive(byte[] portrait, int count, int seed)
     {
+        ArgumentNullException.ThrowIfNull(portrait);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var random = new Random(seed);
         using var source = new MagickImage(portrait);
+        source.AutoOrient();
+        ColourConversion.ToSrgb(source);
+        source.BackgroundColor = MagickColors.White;
         source.Alpha(AlphaAction.Remove);
-        source.ColorSpace = ColorSpace.sRGB;
-        if (Math.Min(source.Width, source.Height) < 1400)
-        {
-            source.FilterType = FilterType.Lanczos;
-            var scale = 1400.0 / Math.Min(source.Width, source.Height);
-            source.Resize((uint)Math.Round(source.Width * scale), (uint)Math.Round(source.Height * scale));
-        }
+        // Tilting is the slow step, so it runs on at most a modest working size; small portraits are not enlarged
+        // here but by the final resize, which costs the same detail and a fraction of the time.
+        JpegEncoder.FitWithin(source, 2 * MinShortEdge);
+
         var photos = new List<(string, byte[])>(count);
         for (var i = 0; i < count; i++)
         {
             using var photo = (MagickImage)source.Clone();
-            photo.BackgroundColor = new MagickColor("#808080");
-            photo.Rotate(random.NextDouble() * 12 - 6);
-            var keep = 0.72 + random.NextDouble() * 0.2;
-            var w = (uint)(photo.Width * keep);
-            var h = (uint)(photo.Height * keep);
-            var left = (int)(random.NextDouble() * (photo.Width - w));
-            var top = (int)(random.NextDouble() * (photo.Height - h));
-            photo.Crop(new MagickGeometry(left, top, w, h));
+            var (w, h) = ((double)photo.Width, (double)photo.Height);
+            var tilt = (random.NextDouble() * 2 - 1) * MaxTiltDegrees;
+            photo.BackgroundColor = MagickColors.Black;
+            photo.Rotate(tilt);
+            // Crop inside the rotated picture so no filled corner shows: the largest upright rectangle of the
+            // portrait's proportions that fits, then a random part of it.
+            var fit = InscribedScale(w, h, tilt);
+            var keep = fit * (0.78 + random.NextDouble() * 0.2);
+            var (cropW, cropH) = (w * keep, h * keep);
+            var (innerLeft, innerTop) = ((photo.Width - w * fit) / 2, (photo.Height - h * fit) / 2);
+            var left = innerLeft + random.NextDouble() * (w * fit - cropW);
+            // Portraits put the head near the top: crops stay high so no selfie loses the top of the head.
+            var top = innerTop + random.NextDouble() * 0.25 * (h * fit - cropH);
+            photo.Crop(new MagickGeometry((int)Math.Round(left), (int)Math.Round(top), (uint)cropW, (uint)cropH));
             photo.ResetPage();
+
             photo.Modulate(new Percentage(88 + random.NextDouble() * 24), new Percentage(90 + random.NextDouble() * 20), new Percentage(100));
             var warmth = random.NextDouble() * 0.08 - 0.04;
             photo.Evaluate(Channels.Red, EvaluateOperator.Multiply, 1 + warmth);
             photo.Evaluate(Channels.Blue, EvaluateOperator.Multiply, 1 - warmth);
-            var shortEdge = 820 + random.Next(0, 300);
+
+            var shortEdge = MinShortEdge + 20 + random.Next(0, 300);
             var s = shortEdge / (double)Math.Min(photo.Width, photo.Height);
             photo.FilterType = FilterType.Lanczos;
-            photo.Resize((uint)Math.Round(photo.Width * s), (uint)Math.Round(photo.Height * s));
-            photo.Strip();
-            photo.Quality = (uint)random.Next(70, 96);
-            photos.Add(($"selfie-{(i + 1).ToString("00", CultureInfo.InvariantCulture)}.jpg", photo.ToByteArray(MagickFormat.Jpeg)));
+            photo.Resize(new MagickGeometry((uint)Math.Round(photo.Width * s), (uint)Math.Round(photo.Height * s)) { IgnoreAspectRatio = true });
+            var name = $"selfie-{(i + 1).ToString("00", CultureInfo.InvariantCulture)}.jpg";
+            photos.Add((name, JpegEncoder.Encode(photo, (uint)random.Next(70, 96))));
         }
         return photos;
+    }
+
+    /// <summary>
+    /// The scale at which a w × h rectangle, upright, fits inside the same rectangle turned by <paramref name="degrees"/>:
+    /// turned back into the portrait's frame, its bounding box must fit within w × h.
+    /// </summary>
+    internal static double InscribedScale(double w, double h, double degrees)
+    {
+        var radians = Math.Abs(degrees) * Math.PI / 180;
+        var (cos, sin) = (Math.Cos(radians), Math.Sin(radians));
+        return Math.Min(w / (w * cos + h * sin), h / (w * sin + h * cos));
     }
 }
