@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Headshots.Local.Cli;
 using Spectre.Console;
 
@@ -8,6 +9,12 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
+// `kill`, a service manager or a container runtime stop the studio the same way as Ctrl+C.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancel.Cancel();
+});
 try
 {
     return await Commands.RunAsync(args, cancel.Token);

@@ -142,7 +142,15 @@ public sealed class LocalStack : IAsyncDisposable
     {
         using (var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
         {
-            try { await app.StopAsync(stopping.Token); } catch (OperationCanceledException) { }
+            try
+            {
+                // The worker first: its work-item stream is a request Kestrel would otherwise wait out until the timeout.
+                foreach (var worker in app.Services.GetServices<IHostedService>().OfType<Microsoft.DurableTask.Worker.Hosting.DurableTaskWorker>()) await worker.StopAsync(stopping.Token);
+                await app.StopAsync(stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
         }
         await app.DisposeAsync();
         channel.Dispose();
