@@ -45,7 +45,7 @@ public static class PipelineServiceCollectionExtensions
     {
         registry.AddOrchestrator<ShootOrchestrator>();
         registry.AddActivity<ListUploadedPhotosActivity>();
-        registry.AddActivity<SubmitGpuJobActivity>();
+        registry.AddActivity<SubmitGpuJobsActivity>();
         registry.AddActivity<RecordStageActivity>();
         registry.AddActivity<RecordPhotoVerdictsActivity>();
         registry.AddActivity<SelectHeadshotsActivity>();

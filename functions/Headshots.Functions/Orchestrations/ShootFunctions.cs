@@ -20,9 +20,9 @@ public sealed class ShootFunctions(IServiceProvider services)
     public Task<List<string>> ListUploadedPhotos([ActivityTrigger] string shootId) =>
         Create<ListUploadedPhotosActivity>().RunAsync(null!, shootId);
 
-    [Function(nameof(SubmitGpuJobActivity))]
-    public Task<bool> SubmitGpuJob([ActivityTrigger] Headshots.Jobs.Protocol.GpuJobMessage job) =>
-        Create<SubmitGpuJobActivity>().RunAsync(null!, job);
+    [Function(nameof(SubmitGpuJobsActivity))]
+    public Task<int> SubmitGpuJobs([ActivityTrigger] GpuJobBatch batch) =>
+        Create<SubmitGpuJobsActivity>().RunAsync(null!, batch);
 
     [Function(nameof(RecordStageActivity))]
     public Task<bool> RecordStage([ActivityTrigger] StageRecord record) =>

@@ -51,7 +51,23 @@ public static class BenchCommand
     static async Task<(List<(string Stage, double Seconds)> Stages, double Total)> MeasureShootAsync(
         RepositoryPaths paths, Dictionary<string, string?> settings, int count, CancellationToken cancellationToken)
     {
-        await using var stack = await LocalStack.StartAsync(LocalStackFactory.Create(paths, settings: settings), cancellationToken);
+        // A fresh emulator on its own ports: what earlier runs left in storage must not weigh on the figures.
+        var folder = Path.Combine(Path.GetTempPath(), "headshots-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        var options = LocalStackFactory.Create(paths, settings: settings) with { Ports = LocalPorts.Block(47410), StorageFolder = folder };
+        try
+        {
+            return await MeasureOnAsync(options, count, cancellationToken);
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    static async Task<(List<(string Stage, double Seconds)> Stages, double Total)> MeasureOnAsync(
+        LocalStackOptions options, int count, CancellationToken cancellationToken)
+    {
+        await using var stack = await LocalStack.StartAsync(options, cancellationToken);
         using var http = new HttpClient { BaseAddress = stack.BaseUrl };
         var client = new StudioClient(http);
         // Warm-up shoot: the first one pays for JIT and connection set-up, which is not orchestration overhead.

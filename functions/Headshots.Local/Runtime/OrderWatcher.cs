@@ -16,7 +16,7 @@ public sealed class OrderWatcher(
     TimeProvider clock,
     ILogger<OrderWatcher> logger) : BackgroundService
 {
-    static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+    static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
     readonly HashSet<string> handled = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -12,13 +12,15 @@ public sealed class ResultsListener(
     TimeProvider clock,
     ILogger<ResultsListener> logger) : BackgroundService
 {
-    static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(100);
+    static readonly TimeSpan ShortestWait = TimeSpan.FromMilliseconds(50);
+    static readonly TimeSpan LongestWait = TimeSpan.FromMilliseconds(200);
     static readonly TimeSpan Visibility = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var queue = storage.Queue(StorageNames.GpuResultsQueue);
         var poison = storage.Queue(StorageNames.GpuResultsQueue + "-poison");
+        var idle = ShortestWait;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -33,7 +35,13 @@ public sealed class ResultsListener(
                     }
                     await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
                 }
-                if (messages.Length == 0) await Task.Delay(IdleWait, clock, stoppingToken);
+                if (messages.Length > 0)
+                {
+                    idle = ShortestWait;
+                    continue;
+                }
+                await Task.Delay(idle, clock, stoppingToken);
+                idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, LongestWait.Ticks));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -9,7 +9,12 @@ public sealed class RecordStageActivity(ShootStore shoots) : TaskActivity<StageR
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, StageRecord record)
     {
-        await shoots.UpdateAsync(record.ShootId, row =>
+        await RecordAsync(shoots, record, CancellationToken.None);
+        return true;
+    }
+
+    internal static Task RecordAsync(ShootStore shoots, StageRecord record, CancellationToken cancellationToken) =>
+        shoots.UpdateAsync(record.ShootId, row =>
         {
             row.Stage = record.Stage;
             row.Done = record.Done;
@@ -21,7 +26,5 @@ public sealed class RecordStageActivity(ShootStore shoots) : TaskActivity<StageR
             row.Delivered = record.Delivered ?? row.Delivered;
             row.GalleryUrl = record.GalleryUrl ?? row.GalleryUrl;
             if (record.GpuSecondsByStage is not null) row.Ledger = JsonSerializer.Serialize(record.GpuSecondsByStage);
-        }, CancellationToken.None);
-        return true;
-    }
+        }, cancellationToken);
 }

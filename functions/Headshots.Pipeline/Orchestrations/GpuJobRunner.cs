@@ -14,11 +14,30 @@ internal static class GpuJobRunner
 {
     static readonly TaskOptions SubmitRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(30)));
 
-    public static async Task<GpuJobResult> RunAsync(TaskOrchestrationContext context, GpuJobMessage job, ShootSettings settings, ILogger logger)
+    /// <summary>
+    /// Submits the jobs in one activity (recording <paramref name="stage"/> first), then waits for each one's result,
+    /// resubmitting a job alone when its wait times out. Results are in the order of <paramref name="jobs"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<GpuJobResult>> RunAllAsync(
+        TaskOrchestrationContext context, StageRecord? stage, IReadOnlyList<GpuJobMessage> jobs, ShootSettings settings, ILogger logger, Action<int> onDone)
     {
-        for (var attempt = 1; attempt <= settings.JobMaxAttempts; attempt++)
+        await context.CallActivityAsync<int>(nameof(SubmitGpuJobsActivity), new GpuJobBatch(stage, jobs), SubmitRetry);
+        var tasks = jobs.Select(j => AwaitResultAsync(context, j, settings, logger)).ToList();
+        var pending = new List<Task<GpuJobResult>>(tasks);
+        var done = 0;
+        while (pending.Count > 0)
         {
-            await context.CallActivityAsync<bool>(nameof(SubmitGpuJobActivity), job with { Attempt = attempt }, SubmitRetry);
+            var finished = await Task.WhenAny(pending);
+            pending.Remove(finished);
+            onDone(++done);
+        }
+        return tasks.Select(t => t.Result).ToList();
+    }
+
+    static async Task<GpuJobResult> AwaitResultAsync(TaskOrchestrationContext context, GpuJobMessage job, ShootSettings settings, ILogger logger)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
             try
             {
                 // An event that arrives late, after its attempt timed out, is buffered and satisfies the next wait.
@@ -29,24 +48,13 @@ internal static class GpuJobRunner
                 logger.LogWarning("GPU job {JobId} gave no result within {Timeout} (attempt {Attempt} of {MaxAttempts})",
                     job.JobId, settings.JobAttemptTimeout, attempt, settings.JobMaxAttempts);
             }
+            if (attempt >= settings.JobMaxAttempts)
+            {
+                return GpuJobResult.Failure(job.JobId, job.InstanceId, "timed-out",
+                    $"The {job.Kind} job gave no result in {settings.JobMaxAttempts} attempts of {settings.JobAttemptTimeout} each.");
+            }
+            // Same job id: the worker's idempotency turns a resubmission of finished work into a re-sent result.
+            await context.CallActivityAsync<int>(nameof(SubmitGpuJobsActivity), new GpuJobBatch(null, [job with { Attempt = attempt + 1 }]), SubmitRetry);
         }
-        return GpuJobResult.Failure(job.JobId, job.InstanceId, "timed-out",
-            $"The {job.Kind} job gave no result in {settings.JobMaxAttempts} attempts of {settings.JobAttemptTimeout} each.");
-    }
-
-    /// <summary>Runs the jobs in parallel, reporting each completion; results are in the order of <paramref name="jobs"/>.</summary>
-    public static async Task<IReadOnlyList<GpuJobResult>> RunAllAsync(
-        TaskOrchestrationContext context, IReadOnlyList<GpuJobMessage> jobs, ShootSettings settings, ILogger logger, Action<int> onDone)
-    {
-        var tasks = jobs.Select(j => RunAsync(context, j, settings, logger)).ToList();
-        var pending = new List<Task<GpuJobResult>>(tasks);
-        var done = 0;
-        while (pending.Count > 0)
-        {
-            var finished = await Task.WhenAny(pending);
-            pending.Remove(finished);
-            onDone(++done);
-        }
-        return tasks.Select(t => t.Result).ToList();
     }
 }

@@ -51,13 +51,13 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
         public async Task<List<PhotoVerdict>> InspectAsync()
         {
             var photos = await context.CallActivityAsync<List<string>>(nameof(ListUploadedPhotosActivity), ShootId, ActivityRetry);
-            await RecordAsync(ShootStages.Inspect, 0, photos.Count, photosUploaded: photos.Count);
             if (photos.Count == 0)
             {
+                await RecordAsync(ShootStages.Inspect, 0, 0, photosUploaded: 0);
                 throw new ShootStoppedException("no photos were uploaded. Upload 10–15 photos of yourself, then the order.");
             }
             var jobs = photos.Select((p, i) => Job($"inspect-{i:000}", GpuJobKinds.Inspect, [p], Work("photos"))).ToList();
-            var results = await RunAllAsync(ShootStages.Inspect, jobs);
+            var results = await RunAllAsync(Stage(ShootStages.Inspect, jobs.Count) with { PhotosUploaded = photos.Count }, jobs);
             var verdicts = photos.Zip(results, ToVerdict).ToList();
             await context.CallActivityAsync<bool>(nameof(RecordPhotoVerdictsActivity), new PhotoVerdictBatch(ShootId, verdicts), ActivityRetry);
             var accepted = verdicts.Where(v => v.Accepted).ToList();
@@ -72,9 +72,8 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
 
         public async Task<List<string>> BuildIdentityAsync(List<PhotoVerdict> accepted)
         {
-            await RecordAsync(ShootStages.Identity, 0, 1, photosAccepted: accepted.Count);
-            var result = await RunOneAsync(ShootStages.Identity,
-                Job("identity", GpuJobKinds.Identity, accepted.Select(a => a.NormalisedPath!).ToList(), Work("identity")));
+            var result = (await RunAllAsync(Stage(ShootStages.Identity, 1) with { PhotosAccepted = accepted.Count },
+                [Job("identity", GpuJobKinds.Identity, accepted.Select(a => a.NormalisedPath!).ToList(), Work("identity"))]))[0];
             if (!result.Succeeded || !result.Data.TryGetValue("ranked", out var ranked) || ranked.Length == 0)
             {
                 throw new ShootStoppedException($"the identity profile could not be built ({result.Error ?? "no photos ranked"}).");
@@ -94,8 +93,7 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
                         ("look", look.Id), ("variant", variant.ToString(CultureInfo.InvariantCulture))));
                 }
             }
-            await RecordAsync(ShootStages.Generate, 0, jobs.Count);
-            var results = await RunAllAsync(ShootStages.Generate, jobs);
+            var results = await RunAllAsync(Stage(ShootStages.Generate, jobs.Count), jobs);
             var candidates = results.Where(r => r.Succeeded && r.Outputs.Count > 0).Select(r => new CandidateRef(
                 r.Data["look"], r.Data["aspect"], VariantOf(r.JobId), r.Outputs[0],
                 Number(r, "sharpness"), Number(r, "clippedHighlights"), Number(r, "crushedShadows"), Number(r, "meanLuma"))).ToList();
@@ -116,9 +114,8 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
 
         public async Task<List<SelectedHeadshot>> EnhanceAsync(List<SelectedHeadshot> selected)
         {
-            await RecordAsync(ShootStages.Enhance, 0, selected.Count);
             var jobs = selected.Select(s => Job($"enhance-{s.Candidate.Look}-{s.Candidate.Variant:00}", GpuJobKinds.Enhance, [s.Candidate.Path], Work("enhanced"))).ToList();
-            var results = await RunAllAsync(ShootStages.Enhance, jobs);
+            var results = await RunAllAsync(Stage(ShootStages.Enhance, jobs.Count), jobs);
             LogFailures(results);
             var enhanced = selected.Zip(results)
                 .Where(p => p.Second.Succeeded)
@@ -129,10 +126,9 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
 
         public async Task<List<DeliveredRef>> UpscaleAsync(List<SelectedHeadshot> enhanced)
         {
-            await RecordAsync(ShootStages.Upscale, 0, enhanced.Count);
             var jobs = enhanced.Select(s => Job($"upscale-{s.Candidate.Look}-{s.Candidate.Variant:00}", GpuJobKinds.Upscale, [s.Candidate.Path], Work("delivered"),
                 ("aspect", s.Candidate.Aspect))).ToList();
-            var results = await RunAllAsync(ShootStages.Upscale, jobs);
+            var results = await RunAllAsync(Stage(ShootStages.Upscale, jobs.Count), jobs);
             LogFailures(results);
             var delivered = enhanced.Zip(results)
                 .Where(p => p.Second.Succeeded && p.Second.Outputs.Count == 3)
@@ -176,14 +172,16 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
         GpuJobMessage Job(string jobId, string kind, IReadOnlyList<string> inputs, string outputPrefix, params (string Key, string Value)[] parameters) =>
             new(jobId, ShootId, context.InstanceId, kind, inputs, outputPrefix, parameters.ToDictionary(p => p.Key, p => p.Value), 1);
 
-        async Task<GpuJobResult> RunOneAsync(string stage, GpuJobMessage job) => (await RunAllAsync(stage, [job]))[0];
+        /// <summary>The transition into a GPU stage, recorded by the activity that submits the stage's jobs.</summary>
+        StageRecord Stage(string stage, int total) =>
+            new(ShootId, stage, 0, total, ShootStatuses.Running, GpuSecondsByStage: new Dictionary<string, double>(gpuSeconds));
 
-        async Task<IReadOnlyList<GpuJobResult>> RunAllAsync(string stage, IReadOnlyList<GpuJobMessage> jobs)
+        async Task<IReadOnlyList<GpuJobResult>> RunAllAsync(StageRecord stage, IReadOnlyList<GpuJobMessage> jobs)
         {
-            context.SetCustomStatus(new ShootProgress(stage, 0, jobs.Count));
-            var results = await GpuJobRunner.RunAllAsync(context, jobs, Settings, logger,
-                done => context.SetCustomStatus(new ShootProgress(stage, done, jobs.Count)));
-            gpuSeconds[stage] = gpuSeconds.GetValueOrDefault(stage) + results.Sum(r => r.Seconds);
+            context.SetCustomStatus(new ShootProgress(stage.Stage, 0, jobs.Count));
+            var results = await GpuJobRunner.RunAllAsync(context, stage, jobs, Settings, logger,
+                done => context.SetCustomStatus(new ShootProgress(stage.Stage, done, jobs.Count)));
+            gpuSeconds[stage.Stage] = gpuSeconds.GetValueOrDefault(stage.Stage) + results.Sum(r => r.Seconds);
             return results;
         }
 

@@ -18,6 +18,8 @@ public sealed class GpuWorkerService(
         var o = options.Value;
         var queue = storage.Queue(StorageNames.GpuJobsQueue);
         var running = new List<Task>();
+        // Idle polling backs off from 25 ms to PollInterval, so a job that arrives after a pause is picked up at once.
+        var idle = TimeSpan.FromMilliseconds(25);
         logger.LogInformation("GPU worker {WorkerId} started: engines {Engines}, {Slots} concurrent job(s)", o.WorkerId, o.Engines, o.MaxConcurrentJobs);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -32,7 +34,11 @@ public sealed class GpuWorkerService(
                     {
                         running.Add(RunOneAsync(message, stoppingToken));
                     }
-                    if (messages.Value.Length > 0) continue;
+                    if (messages.Value.Length > 0)
+                    {
+                        idle = TimeSpan.FromMilliseconds(25);
+                        continue;
+                    }
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
@@ -45,7 +51,8 @@ public sealed class GpuWorkerService(
             }
             try
             {
-                var wait = Task.Delay(o.PollInterval, clock, stoppingToken);
+                var wait = Task.Delay(idle, clock, stoppingToken);
+                idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, o.PollInterval.Ticks));
                 await (running.Count > 0 ? Task.WhenAny(wait, Task.WhenAny(running)) : wait);
             }
             catch (OperationCanceledException)

@@ -18,6 +18,7 @@ public sealed class WorkerOptions
     public int MaxDequeueCount { get; set; } = 5;
 
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    /// <summary>The longest wait between polls of an idle queue.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>"classical" (real image processing) or "noop" (copies inputs; for the orchestration benchmark).</summary>

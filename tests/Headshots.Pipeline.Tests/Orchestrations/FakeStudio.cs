@@ -37,14 +37,18 @@ internal sealed class FakeStudio : IAsyncDisposable
             r.AddOrchestrator<ShootOrchestrator>();
             r.AddActivityFunc<string, List<string>>(nameof(ListUploadedPhotosActivity), (_, shootId) =>
                 Enumerable.Range(1, photos).Select(i => $"uploads/{shootId}/photos/p{i:00}.jpg").ToList());
-            r.AddActivityFunc<GpuJobMessage, bool>(nameof(SubmitGpuJobActivity), (ctx, job) =>
+            r.AddActivityFunc<GpuJobBatch, int>(nameof(SubmitGpuJobsActivity), (ctx, batch) =>
             {
-                studio!.Submissions.Enqueue(job);
-                if (studio.Worker(job) is { } result)
+                if (batch.Stage is { } stage) studio!.Stages.Enqueue(stage);
+                foreach (var job in batch.Jobs)
                 {
-                    _ = Task.Run(() => studio.host.Client.RaiseEventAsync(job.InstanceId, GpuJobMessage.EventName(job.JobId), result));
+                    studio!.Submissions.Enqueue(job);
+                    if (studio.Worker(job) is { } result)
+                    {
+                        _ = Task.Run(() => studio.host.Client.RaiseEventAsync(job.InstanceId, GpuJobMessage.EventName(job.JobId), result));
+                    }
                 }
-                return true;
+                return batch.Jobs.Count;
             });
             r.AddActivityFunc<StageRecord, bool>(nameof(RecordStageActivity), (_, s) => { studio!.Stages.Enqueue(s); return true; });
             r.AddActivityFunc<PhotoVerdictBatch, bool>(nameof(RecordPhotoVerdictsActivity), (_, v) => { studio!.Verdicts.Enqueue(v); return true; });
