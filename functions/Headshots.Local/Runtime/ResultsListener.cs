@@ -26,15 +26,16 @@ public sealed class ResultsListener(
             try
             {
                 var messages = (await queue.ReceiveMessagesAsync(32, Visibility, stoppingToken)).Value;
-                foreach (var message in messages)
+                // A stage's results arrive together; forwarding them in parallel keeps the last one from queueing behind the rest.
+                await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = stoppingToken }, async (message, ct) =>
                 {
-                    if (!await forwarder.ForwardAsync(message.MessageText, client, stoppingToken))
+                    if (!await forwarder.ForwardAsync(message.MessageText, client, ct))
                     {
-                        await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-                        await poison.SendMessageAsync(message.MessageText, stoppingToken);
+                        await poison.CreateIfNotExistsAsync(cancellationToken: ct);
+                        await poison.SendMessageAsync(message.MessageText, ct);
                     }
-                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
-                }
+                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+                });
                 if (messages.Length > 0)
                 {
                     idle = ShortestWait;

@@ -38,7 +38,8 @@ public sealed record SelectedHeadshot(CandidateRef Candidate, double Score);
 
 public sealed record DeliveredRef(string Look, string Aspect, string Full, string Web, string Thumbnail, int Width, int Height, long Bytes, double Score);
 
-public sealed record PublishRequest(string ShootId, string? Name, IReadOnlyList<DeliveredRef> Images);
+/// <param name="Stage">The transition into the publish stage, recorded before publishing.</param>
+public sealed record PublishRequest(string ShootId, string? Name, IReadOnlyList<DeliveredRef> Images, StageRecord? Stage = null);
 
 public sealed record PublishedGallery(string Token, string Url, int Images);
 
@@ -48,4 +49,6 @@ public static class NotificationKinds
     public const string Failed = "failed";
 }
 
-public sealed record Notification(string ShootId, string Email, string? Name, string Kind, string? GalleryUrl, string? Error, int Images = 0);
+/// <param name="Before">Recorded before the email is sent; <paramref name="After"/> once it is.</param>
+public sealed record Notification(string ShootId, string Email, string? Name, string Kind, string? GalleryUrl, string? Error, int Images = 0,
+    StageRecord? Before = null, StageRecord? After = null);

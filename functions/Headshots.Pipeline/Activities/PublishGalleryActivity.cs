@@ -14,23 +14,27 @@ namespace Headshots.Pipeline.Activities;
 /// Copies the delivered images into the gallery container, writes gallery.json and index.html, and issues the
 /// gallery token. Re-running it overwrites the same names, so a replay never duplicates an image.
 /// </summary>
-public sealed class PublishGalleryActivity(StorageClients storage, GalleryStore galleries, IOptions<PipelineOptions> options, TimeProvider clock)
+public sealed class PublishGalleryActivity(StorageClients storage, GalleryStore galleries, ShootStore shoots, IOptions<PipelineOptions> options, TimeProvider clock)
     : TaskActivity<PublishRequest, PublishedGallery>
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public override async Task<PublishedGallery> RunAsync(TaskActivityContext context, PublishRequest request)
     {
+        if (request.Stage is { } stage) await RecordStageActivity.RecordAsync(shoots, stage, CancellationToken.None);
         var gallery = storage.Container(StorageNames.GalleryContainer);
-        var images = new List<GalleryImage>();
-        foreach (var image in request.Images)
+        // File names are fixed by position, so copying in parallel (and re-running after a crash) gives the same gallery.
+        var images = new GalleryImage[request.Images.Count];
+        await Parallel.ForAsync(0, request.Images.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
         {
-            var full = await CopyAsync(image.Full, $"{image.Look}-{images.Count + 1:00}.jpg");
-            var web = await CopyAsync(image.Web, $"{image.Look}-{images.Count + 1:00}-web.jpg");
-            var thumb = await CopyAsync(image.Thumbnail, $"{image.Look}-{images.Count + 1:00}-thumb.jpg");
-            images.Add(new GalleryImage(image.Look, LookCatalog.Find(image.Look)?.Name ?? image.Look, image.Aspect, full, web, thumb,
-                image.Width, image.Height, image.Bytes, image.Score));
-        }
+            var image = request.Images[i];
+            var stem = $"{image.Look}-{i + 1:00}";
+            var full = await CopyAsync(image.Full, $"{stem}.jpg");
+            var web = await CopyAsync(image.Web, $"{stem}-web.jpg");
+            var thumb = await CopyAsync(image.Thumbnail, $"{stem}-thumb.jpg");
+            images[i] = new GalleryImage(image.Look, LookCatalog.Find(image.Look)?.Name ?? image.Look, image.Aspect, full, web, thumb,
+                image.Width, image.Height, image.Bytes, image.Score);
+        });
 
         var manifest = new GalleryManifest(request.ShootId, request.Name, clock.GetUtcNow(), images);
         await gallery.GetBlobClient($"{request.ShootId}/gallery.json").UploadAsync(
@@ -40,7 +44,7 @@ public sealed class PublishGalleryActivity(StorageClients storage, GalleryStore 
 
         var token = await galleries.CreateTokenAsync(request.ShootId, TimeSpan.FromDays(options.Value.GalleryTokenDays), CancellationToken.None);
         var url = new Uri(options.Value.PublicBaseUrl!, $"g/{token}").ToString();
-        return new PublishedGallery(token, url, images.Count);
+        return new PublishedGallery(token, url, images.Length);
 
         async Task<string> CopyAsync(string sourcePath, string fileName)
         {

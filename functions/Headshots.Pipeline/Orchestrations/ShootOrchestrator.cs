@@ -140,16 +140,20 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
 
         public async Task<PublishedGallery> PublishAsync(List<DeliveredRef> delivered)
         {
-            await RecordAsync(ShootStages.Publish, 0, delivered.Count);
-            return await context.CallActivityAsync<PublishedGallery>(nameof(PublishGalleryActivity), new PublishRequest(ShootId, input.Name, delivered), ActivityRetry);
+            context.SetCustomStatus(new ShootProgress(ShootStages.Publish, 0, delivered.Count));
+            return await context.CallActivityAsync<PublishedGallery>(nameof(PublishGalleryActivity),
+                new PublishRequest(ShootId, input.Name, delivered, Stage(ShootStages.Publish, delivered.Count)), ActivityRetry);
         }
 
         public async Task NotifyDeliveredAsync(PublishedGallery gallery)
         {
-            await RecordAsync(ShootStages.Notify, 0, 1, delivered: gallery.Images, galleryUrl: gallery.Url);
+            context.SetCustomStatus(new ShootProgress(ShootStages.Notify, 0, 1));
             await context.CallActivityAsync<string>(nameof(NotifyActivity),
-                new Notification(ShootId, input.Email, input.Name, NotificationKinds.Delivered, gallery.Url, null, gallery.Images), ActivityRetry);
-            await RecordAsync(ShootStages.Delivered, 1, 1, ShootStatuses.Delivered);
+                new Notification(ShootId, input.Email, input.Name, NotificationKinds.Delivered, gallery.Url, null, gallery.Images,
+                    Before: Stage(ShootStages.Notify, 1) with { Delivered = gallery.Images, GalleryUrl = gallery.Url },
+                    After: new StageRecord(ShootId, ShootStages.Delivered, 1, 1, ShootStatuses.Delivered)),
+                ActivityRetry);
+            context.SetCustomStatus(new ShootProgress(ShootStages.Delivered, 1, 1));
         }
 
         public async Task<ShootOutcome> StopAsync(string reason)

@@ -10,6 +10,7 @@ public sealed class GpuJobQueue(StorageClients storage, TimeProvider clock)
     public async Task SubmitAsync(GpuJobMessage job, CancellationToken cancellationToken)
     {
         var table = storage.Table(StorageNames.JobsTable);
+        if (job.Attempt == 1 && await TryAddFirstAsync(table, job, cancellationToken)) return;
         var existing = await table.GetEntityIfExistsAsync<JobEntity>(job.ShootId, job.JobId, cancellationToken: cancellationToken);
         if (existing.HasValue && existing.Value!.Status == JobStatus.Succeeded && existing.Value.ResultJson is not null)
         {
@@ -27,6 +28,26 @@ public sealed class GpuJobQueue(StorageClients storage, TimeProvider clock)
         row.QueuedAt = clock.GetUtcNow();
         await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
         await storage.Queue(StorageNames.GpuJobsQueue).SendMessageAsync(JobJson.Serialize(job), cancellationToken);
+    }
+
+    /// <summary>The common case, in two writes: a new row, then the message. False when the row already exists.</summary>
+    async Task<bool> TryAddFirstAsync(TableClient table, GpuJobMessage job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.AddEntityAsync(new JobEntity
+            {
+                PartitionKey = job.ShootId, RowKey = job.JobId, Kind = job.Kind, InstanceId = job.InstanceId,
+                Status = JobStatus.Queued, Submissions = 1, QueuedAt = clock.GetUtcNow(),
+            }, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // A retried activity or a replayed stage: take the careful path.
+            return false;
+        }
+        await storage.Queue(StorageNames.GpuJobsQueue).SendMessageAsync(JobJson.Serialize(job), cancellationToken);
+        return true;
     }
 
     public async Task<JobEntity?> GetAsync(string shootId, string jobId, CancellationToken cancellationToken)

@@ -54,8 +54,17 @@ internal sealed class FakeStudio : IAsyncDisposable
             r.AddActivityFunc<PhotoVerdictBatch, bool>(nameof(RecordPhotoVerdictsActivity), (_, v) => { studio!.Verdicts.Enqueue(v); return true; });
             r.AddActivity<SelectHeadshotsActivity>();
             r.AddActivityFunc<PublishRequest, PublishedGallery>(nameof(PublishGalleryActivity), (_, p) =>
-                new PublishedGallery("token", $"http://studio.test/g/{p.ShootId}", p.Images.Count));
-            r.AddActivityFunc<Notification, string>(nameof(NotifyActivity), (_, n) => { studio!.Notifications.Enqueue(n); return "250 OK"; });
+            {
+                if (p.Stage is { } stage) studio!.Stages.Enqueue(stage);
+                return new PublishedGallery("token", $"http://studio.test/g/{p.ShootId}", p.Images.Count);
+            });
+            r.AddActivityFunc<Notification, string>(nameof(NotifyActivity), (_, n) =>
+            {
+                if (n.Before is { } before) studio!.Stages.Enqueue(before);
+                studio!.Notifications.Enqueue(n);
+                if (n.After is { } after) studio.Stages.Enqueue(after);
+                return "250 OK";
+            });
         });
         studio = new FakeStudio(host);
         return studio;
