@@ -159,7 +159,7 @@ public sealed partial class ConfigurationContractTests
     private static string WorkerSettingsExpression() =>
         ArmTemplate.Main.Module("gpu-worker").PassedParameters?["environmentVariables"]?["value"]?.GetValue<string>() ?? "";
 
-    private static HashSet<string> FunctionAppSettingKeys()
+    internal static HashSet<string> FunctionAppSettingKeys()
     {
         var keys = SettingKeys(FunctionAppSettingsExpression(), ArmTemplate.Main.Root.Variables);
 
@@ -170,7 +170,7 @@ public sealed partial class ConfigurationContractTests
         return keys;
     }
 
-    private static HashSet<string> WorkerSettingKeys()
+    internal static HashSet<string> WorkerSettingKeys()
     {
         var worker = ArmTemplate.Main.Single("Microsoft.App/containerApps");
         var container = worker["properties.template.containers"]?.AsArray().Single();
