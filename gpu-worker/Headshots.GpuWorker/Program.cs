@@ -1,9 +1,26 @@
+using Azure.Identity;
+using Azure.Monitor.OpenTelemetry.Exporter;
 using Headshots.GpuWorker;
 using Headshots.Jobs.Storage;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Trace;
 
 // The GPU worker as its own process: the container entry point in Azure, and a separately killable process in tests.
 var builder = Host.CreateApplicationBuilder(args);
 builder.Services.AddGpuWorker(builder.Configuration);
+
+// Keyless Application Insights when deployed: the Azure SDK's storage spans and the worker's logs, through the
+// managed identity named by AZURE_CLIENT_ID.
+if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+{
+    // The Azure SDK emits its spans only when asked to.
+    AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
+    var credential = new DefaultAzureCredential();
+    builder.Services.AddOpenTelemetry()
+        .WithTracing(t => t.AddSource("Azure.*").AddAzureMonitorTraceExporter(o => o.Credential = credential));
+    builder.Logging.AddOpenTelemetry(l => l.AddAzureMonitorLogExporter(o => o.Credential = credential));
+}
+
 using var host = builder.Build();
 if (builder.Configuration.GetValue("Worker:EnsureStorage", false))
 {
