@@ -19,7 +19,7 @@ public sealed class WorkerOptions
 
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     /// <summary>The longest wait between polls of an idle queue.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>"classical" (real image processing) or "noop" (copies inputs; for the orchestration benchmark).</summary>
     [RegularExpression("^(classical|noop)$", ErrorMessage = "Worker:Engines must be 'classical' or 'noop'.")]
