@@ -13,12 +13,4 @@ internal static class HttpResponses
         await http.Body.WriteAsync(response.Body);
         return http;
     }
-
-    public static async Task<string?> ReadBodyAsync(this HttpRequestData request, int limit)
-    {
-        using var reader = new StreamReader(request.Body);
-        var buffer = new char[limit + 1];
-        var read = await reader.ReadBlockAsync(buffer.AsMemory());
-        return read > limit ? null : new string(buffer, 0, read);
-    }
 }

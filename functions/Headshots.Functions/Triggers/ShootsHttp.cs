@@ -13,7 +13,7 @@ public sealed class ShootsHttp(ShootsApi api)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/shoots")] HttpRequestData request,
         FunctionContext context)
     {
-        var body = await request.ReadBodyAsync(ShootsApi.MaxBodyBytes);
+        var body = await RequestBody.ReadAsync(request.Body, ShootsApi.MaxBodyBytes, context.CancellationToken);
         return await request.ToResponseAsync(body is null
             ? ApiResponse.Problem(413, "The request is too large", $"Send at most {ShootsApi.MaxBodyBytes} bytes of JSON.")
             : await api.CreateAsync(body, context.CancellationToken));

@@ -10,7 +10,7 @@ public static class HttpRoutes
     {
         app.MapPost("/api/shoots", async (HttpContext http, ShootsApi api) =>
         {
-            var body = await ReadBodyAsync(http.Request, ShootsApi.MaxBodyBytes, http.RequestAborted);
+            var body = http.Request.ContentLength > ShootsApi.MaxBodyBytes ? null : await RequestBody.ReadAsync(http.Request.Body, ShootsApi.MaxBodyBytes, http.RequestAborted);
             await WriteAsync(http, body is null
                 ? ApiResponse.Problem(413, "The request is too large", $"Send at most {ShootsApi.MaxBodyBytes} bytes of JSON.")
                 : await api.CreateAsync(body, http.RequestAborted));
@@ -30,14 +30,5 @@ public static class HttpRoutes
         http.Response.ContentType = response.ContentType;
         foreach (var (name, value) in response.Headers) http.Response.Headers[name] = value;
         await http.Response.Body.WriteAsync(response.Body, http.RequestAborted);
-    }
-
-    static async Task<string?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > limit) return null;
-        using var reader = new StreamReader(request.Body);
-        var buffer = new char[limit + 1];
-        var read = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
-        return read > limit ? null : new string(buffer, 0, read);
     }
 }

@@ -49,10 +49,4 @@ public sealed class GpuJobQueue(StorageClients storage, TimeProvider clock)
         await storage.Queue(StorageNames.GpuJobsQueue).SendMessageAsync(JobJson.Serialize(job), cancellationToken);
         return true;
     }
-
-    public async Task<JobEntity?> GetAsync(string shootId, string jobId, CancellationToken cancellationToken)
-    {
-        var row = await storage.Table(StorageNames.JobsTable).GetEntityIfExistsAsync<JobEntity>(shootId, jobId, cancellationToken: cancellationToken);
-        return row.HasValue ? row.Value : null;
-    }
 }
