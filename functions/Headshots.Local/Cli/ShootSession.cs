@@ -46,15 +46,15 @@ public static class ShootSession
             });
 
         var inbox = new SmtpInbox(inboxHttp);
-        var email_ = await inbox.FindForShootAsync(shoot.ShootId, TimeSpan.FromSeconds(30), cancellationToken);
+        var received = await inbox.FindForShootAsync(shoot.ShootId, TimeSpan.FromSeconds(30), cancellationToken);
         Directory.CreateDirectory(outFolder);
-        if (email_ is not null) await File.WriteAllTextAsync(Path.Combine(outFolder, "email.eml"), email_, cancellationToken);
+        if (received is not null) await File.WriteAllTextAsync(Path.Combine(outFolder, "email.eml"), received, cancellationToken);
 
         PrintVerdicts(final);
         if (final.Status != ShootStatuses.Delivered)
         {
             AnsiConsole.MarkupLine($"[red]The shoot could not be finished:[/] {Markup.Escape(final.Error ?? "unknown error")}");
-            AnsiConsole.MarkupLine(email_ is null ? "[red]No email was received.[/]" : $"The person was told by email: {Markup.Escape(Path.Combine(outFolder, "email.eml"))}");
+            AnsiConsole.MarkupLine(received is null ? "[red]No email was received.[/]" : $"The person was told by email: {Markup.Escape(Path.Combine(outFolder, "email.eml"))}");
             return 1;
         }
 
@@ -70,7 +70,7 @@ public static class ShootSession
         AnsiConsole.MarkupLine($"Gallery:  [link]{Markup.Escape(row?.GalleryUrl ?? "?")}[/]  (browse it while [bold]./headshots up[/] runs)");
         AnsiConsole.MarkupLine($"Inbox:    [link]{stack.InboxUrl}[/]");
         AnsiConsole.MarkupLine($"Output:   {Markup.Escape(Path.GetFullPath(outFolder))}");
-        if (email_ is null)
+        if (received is null)
         {
             AnsiConsole.MarkupLine("[red]The gallery was delivered but the SMTP server received no email.[/]");
             return 1;
