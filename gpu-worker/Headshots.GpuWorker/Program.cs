@@ -6,6 +6,14 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Trace;
 
 // The GPU worker as its own process: the container entry point in Azure, and a separately killable process in tests.
+// `models fetch --to DIR` prepares the ONNX models instead (the image build runs it, so the image carries them).
+if (args is ["models", "fetch", ..])
+{
+    var to = args.SkipWhile(a => a != "--to").Skip(1).FirstOrDefault() ?? "models";
+    return await Headshots.Models.Preparation.ModelFetchCommand.RunAsync(
+        Path.GetFullPath(to), Path.Combine(Path.GetTempPath(), "headshots-packages"), Console.Out, CancellationToken.None);
+}
+
 var builder = Host.CreateApplicationBuilder(args);
 builder.Services.AddGpuWorker(builder.Configuration);
 
@@ -27,3 +35,4 @@ if (builder.Configuration.GetValue("Worker:EnsureStorage", false))
     await host.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(CancellationToken.None);
 }
 await host.RunAsync();
+return 0;

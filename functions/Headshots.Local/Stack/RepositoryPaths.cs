@@ -8,6 +8,8 @@ public sealed record RepositoryPaths(string Root)
     public string Data => Path.Combine(Root, ".data");
     public string Cache => Path.Combine(Root, ".cache");
     public string Samples => Path.Combine(Cache, "samples");
+    public string Models => Path.Combine(Cache, "models");
+    public string Packages => Path.Combine(Cache, "packages");
     public string HostJson => Path.Combine(Root, "host.json");
 
     /// <summary>The checkout containing this program: HEADSHOTS_ROOT, or the nearest folder up with HeadshotFunctions.sln.</summary>

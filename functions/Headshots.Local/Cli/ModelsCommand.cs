@@ -1,0 +1,31 @@
+using Headshots.Local.Stack;
+using Headshots.Models.Preparation;
+
+namespace Headshots.Local.Cli;
+
+/// <summary><c>models fetch</c> prepares the ONNX models into .cache/models; <c>models list</c> shows what is there.</summary>
+public static class ModelsCommand
+{
+    public static Task<int> RunAsync(CliArguments a, CancellationToken cancellationToken)
+    {
+        var paths = RepositoryPaths.Find();
+        return a.Positionals.SingleOrDefault() switch
+        {
+            "fetch" => ModelFetchCommand.RunAsync(paths.Models, paths.Packages, Console.Out, cancellationToken),
+            "list" => Task.FromResult(List(paths)),
+            null => throw new CliException("Say what to do with the models: ./headshots models fetch, or ./headshots models list."),
+            var other => throw new CliException($"Unknown models command '{other}'; use fetch or list."),
+        };
+    }
+
+    static int List(RepositoryPaths paths)
+    {
+        foreach (var spec in ModelManifest.Embedded().Models)
+        {
+            var state = ModelPreparer.ReadyModel(spec, paths.Models) is { } ready ? $"ready, sha256 {ready.Sha256[..16]}…" : "not prepared";
+            Console.WriteLine($"{spec.Id,-16} {spec.PackageSpec,-38} {spec.Licence}");
+            Console.WriteLine($"{"",-16} {spec.Purpose}; {state}");
+        }
+        return 0;
+    }
+}
