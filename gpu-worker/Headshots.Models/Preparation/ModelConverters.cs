@@ -12,6 +12,8 @@ public static class ModelConverters
     private static readonly Dictionary<string, (int Version, Func<string, byte[]> Convert)> Converters = new(StringComparer.Ordinal)
     {
         ["onnx"] = (1, CheckedOnnx),
+        ["tfjs-graph"] = (1, _ => throw new ModelConversionException("The TF.js graph converter is not built yet.")),
+        ["keras-layers"] = (1, _ => throw new ModelConversionException("The Keras layers converter is not built yet.")),
         ["dlib-resnet"] = (1, DlibResNetConverter.Convert),
     };
 

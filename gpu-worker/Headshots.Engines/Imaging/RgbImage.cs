@@ -1,0 +1,70 @@
+using ImageMagick;
+
+namespace Headshots.Engines.Imaging;
+
+/// <summary>Packed 8-bit RGB rows: the form the ONNX engines read pixels from.</summary>
+public sealed class RgbImage
+{
+    public RgbImage(int width, int height, byte[] pixels)
+    {
+        if (width <= 0 || height <= 0 || pixels.Length != width * height * 3)
+        {
+            throw new ArgumentException($"An RGB image of {width}×{height} needs {width * height * 3} bytes, not {pixels.Length}.");
+        }
+
+        Width = width;
+        Height = height;
+        Pixels = pixels;
+    }
+
+    public int Width { get; }
+
+    public int Height { get; }
+
+    public byte[] Pixels { get; }
+
+    public static RgbImage FromMagick(IMagickImage<byte> image)
+    {
+        using var pixels = image.GetPixelsUnsafe();
+        var rgb = pixels.ToByteArray(PixelMapping.RGB) ?? throw new InvalidOperationException("The image has no pixels.");
+        return new RgbImage((int)image.Width, (int)image.Height, rgb);
+    }
+
+    /// <summary>Decodes and, when larger, downsizes (area filter) so the long edge is at most <paramref name="maxEdge"/>.</summary>
+    public static RgbImage Decode(byte[] encoded, int maxEdge)
+    {
+        using var image = new MagickImage(encoded);
+        image.AutoOrient();
+        if (image.HasAlpha)
+        {
+            image.BackgroundColor = MagickColors.White;
+            image.Alpha(AlphaAction.Remove);
+        }
+
+        if (Math.Max(image.Width, image.Height) > maxEdge)
+        {
+            image.FilterType = FilterType.Triangle;
+            image.Resize(new MagickGeometry((uint)maxEdge, (uint)maxEdge));
+        }
+
+        return FromMagick(image);
+    }
+
+    public MagickImage ToMagick()
+    {
+        var settings = new PixelReadSettings((uint)Width, (uint)Height, StorageType.Char, PixelMapping.RGB);
+        var image = new MagickImage();
+        image.ReadPixels(Pixels, settings);
+        image.ColorSpace = ColorSpace.sRGB;
+        return image;
+    }
+
+    /// <summary>A copy scaled by an area-averaging filter; used before sampling far below the source resolution.</summary>
+    public RgbImage Resized(int width, int height)
+    {
+        using var image = ToMagick();
+        image.FilterType = FilterType.Triangle;
+        image.Resize(new MagickGeometry((uint)width, (uint)height) { IgnoreAspectRatio = true });
+        return FromMagick(image);
+    }
+}
