@@ -16,11 +16,16 @@ public sealed class BlazeFaceDetector(OnnxModels models, float minScore = 0.7f, 
 {
     private const int KeypointCount = 6;
 
+    // The back (full-range) model is trained for faces a few metres away; on a face filling the frame that is the
+    // front model's job, and there the back model also "finds" faces in cats and textures.
+    private const float BackModelMaxFaceFraction = 0.5f;
+
     public IReadOnlyList<DetectedFace> Detect(RgbImage image)
     {
         var candidates = new List<DetectedFace>();
         candidates.AddRange(Run(image, ModelIds.BlazeFaceFront, 128));
-        candidates.AddRange(Run(image, ModelIds.BlazeFaceBack, 256));
+        var side = Math.Max(image.Width, image.Height);
+        candidates.AddRange(Run(image, ModelIds.BlazeFaceBack, 256).Where(f => f.Box.Width <= BackModelMaxFaceFraction * side));
         return WeightedNonMaximumSuppression.Apply(candidates, iouThreshold)
             .OrderByDescending(f => f.Area)
             .ToList();

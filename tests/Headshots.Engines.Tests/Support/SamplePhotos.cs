@@ -11,6 +11,14 @@ internal static class SamplePhotos
     /// <summary>Official portrait of Grace Hopper, 512 × 600 JPEG.</summary>
     public static byte[] GraceHopper => Read("grace_hopper.jpg");
 
+    /// <summary>A cat (Chelsea), 451 × 300 PNG: no human face.</summary>
+    public static byte[] Cat => Read("chelsea.png");
+
+    /// <summary>A cup of coffee, 600 × 400 PNG: no face at all.</summary>
+    public static byte[] Coffee => Read("coffee.png");
+
+    public static string RepositoryRoot => FindRepositoryRoot();
+
     public static byte[] Read(string name) => File.ReadAllBytes(Path.Combine(Folder.Value, name));
 
     static string FindFolder()
