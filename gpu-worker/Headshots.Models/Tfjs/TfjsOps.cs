@@ -11,8 +11,7 @@ internal static class TfjsOps
     public static TfjsValue Convert(TfjsConversion c, TfjsNode node) => node.Op switch
     {
         "Identity" => c.Value(node.Input(0)),
-        "Relu" or "Relu6" or "Elu" or "Sigmoid" or "Tanh" => Activate(c, node, node.Op, c.Value(node.Input(0)), c.Hint(node.Name)),
-        "LeakyRelu" => Activate(c, node, node.Op, c.Value(node.Input(0)), c.Hint(node.Name)),
+        "Relu" or "Relu6" or "Elu" or "Sigmoid" or "Tanh" or "LeakyRelu" => Activate(c, node, node.Op, c.Value(node.Input(0)), c.Hint(node.Name)),
         "Prelu" => Activate(c, node, node.Op, c.Value(node.Input(0)), c.Hint(node.Name), node.Input(1)),
         "Add" or "AddV2" or "BiasAdd" => Binary(c, node, "Add"),
         "Sub" => Binary(c, node, "Sub"),
