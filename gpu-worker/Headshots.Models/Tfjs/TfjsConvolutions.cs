@@ -104,7 +104,7 @@ internal static class TfjsConvolutions
     private static TfjsValue Convolve(TfjsConversion c, TfjsNode node, TfjsValue x, float[] weights, long[] filterShape, long group)
     {
         var input = x.Shape!;
-        var fused = node.Strings("fused_ops");
+        var fused = node.Texts("fused_ops");
         var extra = node.Inputs.Skip(2).ToArray();
         var used = 0;
         string? bias = null;

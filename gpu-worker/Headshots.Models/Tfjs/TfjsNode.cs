@@ -39,10 +39,10 @@ internal sealed class TfjsNode
         ? Inputs[index]
         : throw new ModelConversionException($"{this} has {Inputs.Count} inputs; input {index} was expected.");
 
-    public string? String(string name) =>
+    public string? Text(string name) =>
         Attribute(name) is { } a && a.TryGetProperty("s", out var s) ? Encoding.UTF8.GetString(s.GetBytesFromBase64()) : null;
 
-    public IReadOnlyList<string> Strings(string name) =>
+    public IReadOnlyList<string> Texts(string name) =>
         List(name) is { } list && list.TryGetProperty("s", out var s)
             ? s.EnumerateArray().Select(v => Encoding.UTF8.GetString(v.GetBytesFromBase64())).ToArray()
             : [];

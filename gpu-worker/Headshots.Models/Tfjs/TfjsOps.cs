@@ -56,7 +56,7 @@ internal static class TfjsOps
 
     private static TfjsValue Binary(TfjsConversion c, TfjsNode node, string onnxOp)
     {
-        if (node.Op == "BiasAdd" && (node.String("data_format") ?? "NHWC") != "NHWC")
+        if (node.Op == "BiasAdd" && (node.Text("data_format") ?? "NHWC") != "NHWC")
         {
             throw new ModelConversionException($"{node} adds its bias to NCHW data; TF.js models are NHWC.");
         }

@@ -10,7 +10,7 @@ internal sealed record TfjsWindow(long[] Kernel, long[] Strides, long[] Dilation
 {
     public static TfjsWindow Read(TfjsNode node, long kernelHeight, long kernelWidth)
     {
-        var format = node.String("data_format") ?? "NHWC";
+        var format = node.Text("data_format") ?? "NHWC";
         if (format != "NHWC")
         {
             throw new ModelConversionException($"{node} uses data format {format}; TF.js models are NHWC.");
@@ -18,7 +18,7 @@ internal sealed record TfjsWindow(long[] Kernel, long[] Strides, long[] Dilation
 
         var strides = Spatial(node, "strides");
         var dilations = Spatial(node, "dilations");
-        var padding = node.String("padding") ?? "VALID";
+        var padding = node.Text("padding") ?? "VALID";
         long[]? explicitPads = null;
         if (padding == "EXPLICIT")
         {
