@@ -53,7 +53,8 @@ public sealed class FaceMeshLandmarker(OnnxModels models) : IFaceLandmarker
             points[i] = new Vector3(p, mesh[(3 * i) + 2] * zScale);
         }
 
-        return new FaceLandmarks(points, 1f / (1f + MathF.Exp(-flag)));
+        // The model ends in a sigmoid: the flag is already a probability.
+        return new FaceLandmarks(points, flag);
     }
 
     /// <summary>

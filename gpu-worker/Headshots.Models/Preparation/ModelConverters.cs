@@ -1,4 +1,5 @@
 using Headshots.Models.Dlib;
+using Headshots.Models.Tfjs;
 using Headshots.Models.Onnx.Proto;
 
 namespace Headshots.Models.Preparation;
@@ -12,7 +13,7 @@ public static class ModelConverters
     private static readonly Dictionary<string, (int Version, Func<string, byte[]> Convert)> Converters = new(StringComparer.Ordinal)
     {
         ["onnx"] = (1, CheckedOnnx),
-        ["tfjs-graph"] = (1, _ => throw new ModelConversionException("The TF.js graph converter is not built yet.")),
+        ["tfjs-graph"] = (1, TfjsGraphConverter.Convert),
         ["keras-layers"] = (1, _ => throw new ModelConversionException("The Keras layers converter is not built yet.")),
         ["dlib-resnet"] = (1, DlibResNetConverter.Convert),
     };
