@@ -1,5 +1,8 @@
 using Headshots.Engines;
+using Headshots.Engines.Faces;
 using Headshots.Engines.Imaging;
+using Headshots.Engines.Onnx;
+using Headshots.Engines.Segmentation;
 using Headshots.GpuWorker.Handlers;
 using Headshots.GpuWorker.Processing;
 using Headshots.Jobs.Protocol;
@@ -29,7 +32,12 @@ public static class GpuWorkerServiceCollectionExtensions
         services.AddSingleton<IFaceEnhancer, ClassicalFaceEnhancer>();
         services.AddSingleton<IUpscaler, LanczosUpscaler>();
 
-        var engines = configuration.GetSection(WorkerOptions.Section)["Engines"] ?? "classical";
+        var engines = configuration.GetSection(WorkerOptions.Section)["Engines"] ?? "models";
+        if (engines == "models")
+        {
+            AddModelEngines(services);
+        }
+
         if (engines == "noop")
         {
             foreach (var kind in GpuJobKinds.All) services.AddSingleton<IGpuJobHandler>(new NoOpJobHandler(kind));
@@ -43,7 +51,26 @@ public static class GpuWorkerServiceCollectionExtensions
             services.AddSingleton<IGpuJobHandler, UpscaleJobHandler>();
         }
         services.AddSingleton<GpuJobProcessor>();
+        // Hosted services start in order: the models are in place before the first job is taken.
+        services.AddHostedService<ModelsDownloader>();
         services.AddHostedService<GpuWorkerService>();
         return services;
+    }
+
+    /// <summary>The ONNX engines: one session per model for the process, on CUDA when asked for and present.</summary>
+    static void AddModelEngines(IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkerOptions>>().Value;
+            return new OnnxModels(
+                new OnnxSettings(ModelsFolder.Resolve(options), options.ExecutionProvider, options.IntraOpThreads),
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OnnxModels>>());
+        });
+        services.AddSingleton<IFaceDetector, BlazeFaceDetector>(sp => new BlazeFaceDetector(sp.GetRequiredService<OnnxModels>()));
+        services.AddSingleton<IFaceLandmarker, FaceMeshLandmarker>();
+        services.AddSingleton<IFaceEmbedder, DlibFaceEmbedder>();
+        services.AddSingleton<IPersonSegmenter, SelfieSegmenter>();
+        services.AddSingleton<FaceAnalyser>();
     }
 }

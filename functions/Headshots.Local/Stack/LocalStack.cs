@@ -57,6 +57,7 @@ public sealed class LocalStack : IAsyncDisposable
                 ["Smtp:Port"] = options.Ports.Smtp.ToString(CultureInfo.InvariantCulture),
                 ["Smtp:UseStartTls"] = "false",
                 ["Worker:MaxConcurrentJobs"] = "2",
+                ["Worker:ModelsPath"] = options.Paths.Models,
                 ["LocalRuntime:HubName"] = hub.HubName,
             };
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = options.Paths.Root });

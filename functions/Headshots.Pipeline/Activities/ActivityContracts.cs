@@ -30,9 +30,15 @@ public sealed record PhotoVerdict(
 public sealed record PhotoVerdictBatch(string ShootId, IReadOnlyList<PhotoVerdict> Verdicts);
 
 /// <summary>A generated candidate and the measurements selection scores it by.</summary>
-public sealed record CandidateRef(string Look, string Aspect, int Variant, string Path, double Sharpness, double ClippedHighlights, double CrushedShadows, double MeanLuma);
+/// <param name="IdentityDistance">Distance of the candidate's face to the person's reference identity; null without face models.</param>
+public sealed record CandidateRef(string Look, string Aspect, int Variant, string Path, double Sharpness, double ClippedHighlights, double CrushedShadows, double MeanLuma,
+    double? IdentityDistance = null);
 
-public sealed record SelectionRequest(IReadOnlyList<CandidateRef> Candidates, int KeepPerLook);
+/// <param name="IdentityThreshold">Candidates farther than this from the person are never delivered.</param>
+public sealed record SelectionRequest(IReadOnlyList<CandidateRef> Candidates, int KeepPerLook, double IdentityThreshold = 0.6);
+
+/// <summary>The identity stage's result: the profile blob and the source photos, best first.</summary>
+public sealed record IdentityProfile(string ProfilePath, IReadOnlyList<string> RankedSources);
 
 public sealed record SelectedHeadshot(CandidateRef Candidate, double Score);
 

@@ -21,5 +21,6 @@ public sealed class ShootSettingsFactory(IOptions<PipelineOptions> pipeline, IOp
             pipeline.Value.VariantsPerLook,
             pipeline.Value.KeepPerLook,
             jobs.Value.AttemptTimeout,
-            jobs.Value.MaxAttempts));
+            jobs.Value.MaxAttempts,
+            pipeline.Value.IdentityThreshold));
 }

@@ -28,6 +28,13 @@ public sealed class PipelineOptions
     [Range(1, 24)]
     public int KeepPerLook { get; set; } = 4;
 
+    /// <summary>
+    /// Largest face-embedding distance from the person's reference identity at which a headshot is still them
+    /// (dlib's published same-person threshold is 0.6; lower is stricter).
+    /// </summary>
+    [Range(0.1, 1.0)]
+    public double IdentityThreshold { get; set; } = 0.6;
+
     /// <summary>Looks used when an order names none.</summary>
     public string[] DefaultLooks { get; set; } = ["corporate-grey", "bright-office", "bw-editorial"];
 

@@ -11,7 +11,8 @@ public sealed record ShootSettings(
     int VariantsPerLook,
     int KeepPerLook,
     TimeSpan JobAttemptTimeout,
-    int JobMaxAttempts);
+    int JobMaxAttempts,
+    double IdentityThreshold = 0.6);
 
 /// <summary>The orchestration's custom status: what a person watching the shoot sees.</summary>
 public sealed record ShootProgress(string Stage, int Done, int Total, string? Message = null);

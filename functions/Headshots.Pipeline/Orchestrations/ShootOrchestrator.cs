@@ -21,8 +21,8 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
         try
         {
             var accepted = await shoot.InspectAsync();
-            var ranked = await shoot.BuildIdentityAsync(accepted);
-            var candidates = await shoot.GenerateAsync(ranked);
+            var identity = await shoot.BuildIdentityAsync(accepted);
+            var candidates = await shoot.GenerateAsync(identity);
             var selected = await shoot.SelectAsync(candidates);
             var enhanced = await shoot.EnhanceAsync(selected);
             var delivered = await shoot.UpscaleAsync(enhanced);
@@ -70,7 +70,7 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
             return accepted;
         }
 
-        public async Task<List<string>> BuildIdentityAsync(List<PhotoVerdict> accepted)
+        public async Task<IdentityProfile> BuildIdentityAsync(List<PhotoVerdict> accepted)
         {
             var result = (await RunAllAsync(Stage(ShootStages.Identity, 1) with { PhotosAccepted = accepted.Count },
                 [Job("identity", GpuJobKinds.Identity, accepted.Select(a => a.NormalisedPath!).ToList(), Work("identity"))]))[0];
@@ -78,11 +78,12 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
             {
                 throw new ShootStoppedException($"the identity profile could not be built ({result.Error ?? "no photos ranked"}).");
             }
-            return ranked.Split('|').Take(Settings.MaxPhotosUsed).ToList();
+            return new IdentityProfile(result.Outputs[0], ranked.Split('|').Take(Settings.MaxPhotosUsed).ToList());
         }
 
-        public async Task<List<CandidateRef>> GenerateAsync(List<string> sources)
+        public async Task<List<CandidateRef>> GenerateAsync(IdentityProfile identity)
         {
+            var sources = identity.RankedSources;
             var jobs = new List<GpuJobMessage>();
             foreach (var look in input.Looks)
             {
@@ -90,13 +91,14 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
                 {
                     var source = sources[variant % sources.Count];
                     jobs.Add(Job($"generate-{look.Id}-{variant:00}", GpuJobKinds.Generate, [source], Work("candidates"),
-                        ("look", look.Id), ("variant", variant.ToString(CultureInfo.InvariantCulture))));
+                        ("look", look.Id), ("variant", variant.ToString(CultureInfo.InvariantCulture)), ("identity", identity.ProfilePath)));
                 }
             }
             var results = await RunAllAsync(Stage(ShootStages.Generate, jobs.Count), jobs);
             var candidates = results.Where(r => r.Succeeded && r.Outputs.Count > 0).Select(r => new CandidateRef(
                 r.Data["look"], r.Data["aspect"], VariantOf(r.JobId), r.Outputs[0],
-                Number(r, "sharpness"), Number(r, "clippedHighlights"), Number(r, "crushedShadows"), Number(r, "meanLuma"))).ToList();
+                Number(r, "sharpness"), Number(r, "clippedHighlights"), Number(r, "crushedShadows"), Number(r, "meanLuma"),
+                OptionalNumber(r, "identityDistance"))).ToList();
             LogFailures(results);
             if (candidates.Count == 0)
             {
@@ -109,7 +111,7 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
         {
             await RecordAsync(ShootStages.Select, 0, candidates.Count);
             return await context.CallActivityAsync<List<SelectedHeadshot>>(nameof(SelectHeadshotsActivity),
-                new SelectionRequest(candidates, Settings.KeepPerLook), ActivityRetry);
+                new SelectionRequest(candidates, Settings.KeepPerLook, Settings.IdentityThreshold), ActivityRetry);
         }
 
         public async Task<List<SelectedHeadshot>> EnhanceAsync(List<SelectedHeadshot> selected)
@@ -224,6 +226,9 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
 
         static double Number(GpuJobResult r, string key) =>
             r.Data.TryGetValue(key, out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 0;
+
+        static double? OptionalNumber(GpuJobResult r, string key) =>
+            r.Data.TryGetValue(key, out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
 
         static int VariantOf(string jobId) => int.Parse(jobId[(jobId.LastIndexOf('-') + 1)..], CultureInfo.InvariantCulture);
 

@@ -1,12 +1,16 @@
 using System.Globalization;
 using Headshots.Engines;
+using Headshots.Engines.Faces;
 using Headshots.Jobs.Looks;
 using Headshots.Jobs.Protocol;
 
 namespace Headshots.GpuWorker.Handlers;
 
-/// <summary>Composes one candidate of one look from one source photo.</summary>
-public sealed class GenerateJobHandler(JobBlobs blobs, IHeadshotComposer composer) : IGpuJobHandler
+/// <summary>
+/// Composes one candidate of one look from one source photo and, given the identity profile and the face models,
+/// measures how far the candidate's face is from the person's reference identity.
+/// </summary>
+public sealed class GenerateJobHandler(JobBlobs blobs, IHeadshotComposer composer, FaceAnalyser? faces = null) : IGpuJobHandler
 {
     public string Kind => GpuJobKinds.Generate;
 
@@ -24,6 +28,13 @@ public sealed class GenerateJobHandler(JobBlobs blobs, IHeadshotComposer compose
         var data = JobData.Measurements(candidate.Measurements, candidate.Width, candidate.Height);
         data["look"] = look.Id;
         data["aspect"] = look.Aspect.Name;
+        if (faces is not null && job.Parameters.TryGetValue("identity", out var profilePath)
+            && IdentityJobHandler.ReadReference(await blobs.ReadAsync(profilePath, cancellationToken)) is { } reference)
+        {
+            // A candidate without a findable face is as far from the person as it gets.
+            var embedding = faces.Analyse(candidate.Jpeg).Main?.Embedding;
+            data["identityDistance"] = JobData.Format(embedding?.DistanceTo(reference) ?? 9.99);
+        }
         return new JobOutcome([output], data, "classical-composer");
     }
 }

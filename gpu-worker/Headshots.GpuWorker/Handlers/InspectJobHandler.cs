@@ -1,10 +1,14 @@
 using Headshots.Engines;
+using Headshots.Engines.Faces;
 using Headshots.Jobs.Protocol;
 
 namespace Headshots.GpuWorker.Handlers;
 
-/// <summary>Decodes one upload safely and writes its normalised working copy; an unusable file is a verdict, not an error.</summary>
-public sealed class InspectJobHandler(JobBlobs blobs, IPhotoNormaliser normaliser, PhotoLimits limits) : IGpuJobHandler
+/// <summary>
+/// Decodes one upload safely, writes its normalised working copy and, with the face models, finds the face on it
+/// (boxes, mesh, embedding in a JSON beside the copy). An unusable file is a verdict, not an error.
+/// </summary>
+public sealed class InspectJobHandler(JobBlobs blobs, IPhotoNormaliser normaliser, PhotoLimits limits, FaceAnalyser? faces = null) : IGpuJobHandler
 {
     public string Kind => GpuJobKinds.Inspect;
 
@@ -31,13 +35,31 @@ public sealed class InspectJobHandler(JobBlobs blobs, IPhotoNormaliser normalise
             return Rejected(e.Code, e.Reason, e.Tip);
         }
 
+        FaceAnalysis? analysis = null;
+        if (faces is not null)
+        {
+            analysis = faces.Analyse(photo.Jpeg);
+            if (analysis.Faces.Count == 0)
+            {
+                return Rejected("no-face", "We could not find a face in this photo.",
+                    "Use a photo where your face is clearly visible and turned towards the camera.");
+            }
+        }
+
         var output = await blobs.WriteAsync($"{job.OutputPrefix}{JobData.Stem(input)}.jpg", photo.Jpeg, "image/jpeg", cancellationToken);
+        var outputs = new List<string> { output };
         var data = JobData.Measurements(photo.Measurements, photo.Width, photo.Height);
+        if (analysis is not null)
+        {
+            FaceData.Describe(analysis, data);
+            outputs.Add(await blobs.WriteAsync($"{job.OutputPrefix}{JobData.Stem(input)}.faces.json", FaceData.ToJson(analysis), "application/json", cancellationToken));
+        }
+
         data["verdict"] = "accepted";
         data["format"] = photo.SourceFormat;
         data["sourceWidth"] = photo.SourceWidth.ToString(System.Globalization.CultureInfo.InvariantCulture);
         data["sourceHeight"] = photo.SourceHeight.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new JobOutcome([output], data, "magick");
+        return new JobOutcome(outputs, data, analysis is null ? "magick" : "magick+blazeface+facemesh+dlib");
     }
 
     static JobOutcome Rejected(string code, string reason, string tip) => new(

@@ -21,13 +21,29 @@ public sealed class WorkerOptions
     /// <summary>The longest wait between polls of an idle queue.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>"classical" (real image processing) or "noop" (copies inputs; for the orchestration benchmark).</summary>
-    [RegularExpression("^(classical|noop)$", ErrorMessage = "Worker:Engines must be 'classical' or 'noop'.")]
-    public string Engines { get; set; } = "classical";
+    /// <summary>
+    /// "models" (the ONNX face models and learned upscaler with classical imaging), "classical" (image processing
+    /// only, no models), or "noop" (copies inputs; for the orchestration benchmark).
+    /// </summary>
+    [RegularExpression("^(models|classical|noop)$", ErrorMessage = "Worker:Engines must be 'models', 'classical' or 'noop'.")]
+    public string Engines { get; set; } = "models";
 
-    /// <summary>"cpu" locally and in CI; "cuda" in the GPU container. Read by the ONNX engines.</summary>
+    /// <summary>"cpu" locally and in CI; "cuda" in the GPU container (falls back to the CPU, logged, without a GPU).</summary>
     [RegularExpression("^(cpu|cuda)$", ErrorMessage = "Worker:ExecutionProvider must be 'cpu' or 'cuda'.")]
     public string ExecutionProvider { get; set; } = "cpu";
+
+    /// <summary>
+    /// The folder with the prepared models (<c>models fetch</c> output). Empty: the image's own <c>models</c> folder
+    /// next to the program, else the checkout's <c>.cache/models</c>.
+    /// </summary>
+    public string ModelsPath { get; set; } = "";
+
+    /// <summary>A blob container holding prepared models; missing or stale ones are copied from it at start.</summary>
+    public string? ModelsContainer { get; set; }
+
+    /// <summary>Threads per inference; 0 = one per core.</summary>
+    [Range(0, 256)]
+    public int IntraOpThreads { get; set; }
 
     public string WorkerId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 }

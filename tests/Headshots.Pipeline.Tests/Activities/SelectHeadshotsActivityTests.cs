@@ -4,8 +4,8 @@ namespace Headshots.Pipeline.Tests.Activities;
 
 public sealed class SelectHeadshotsActivityTests
 {
-    static CandidateRef Candidate(string look, int variant, double sharpness, double luma = 118, double clipped = 0) =>
-        new(look, "4:5", variant, $"work/s/candidates/{look}-{variant}.jpg", sharpness, clipped, 0, luma);
+    static CandidateRef Candidate(string look, int variant, double sharpness, double luma = 118, double clipped = 0, double? identity = null) =>
+        new(look, "4:5", variant, $"work/s/candidates/{look}-{variant}.jpg", sharpness, clipped, 0, luma, identity);
 
     [Fact]
     public void Select_MoreCandidatesThanKept_KeepsTheSharpestPerLook()
@@ -29,5 +29,24 @@ public sealed class SelectHeadshotsActivityTests
         Assert.True(SelectHeadshotsActivity.Score(Candidate("a", 1, 300, luma: 20)) < good);
         Assert.True(SelectHeadshotsActivity.Score(Candidate("a", 2, 300, clipped: 0.2)) < good);
         Assert.InRange(good, 0, 1);
+    }
+
+    [Fact]
+    public void Select_CandidateFartherThanTheIdentityThreshold_IsNeverDelivered()
+    {
+        var candidates = new[]
+        {
+            Candidate("a", 0, 900, identity: 0.65), Candidate("a", 1, 100, identity: 0.30), Candidate("a", 2, 100, identity: 0.59),
+        };
+
+        var selected = SelectHeadshotsActivity.Select(new SelectionRequest(candidates, KeepPerLook: 4, IdentityThreshold: 0.6));
+
+        Assert.Equal([1, 2], selected.Select(s => s.Candidate.Variant).Order());
+    }
+
+    [Fact]
+    public void Score_SameQuality_CloserLikenessScoresHigher()
+    {
+        Assert.True(SelectHeadshotsActivity.Score(Candidate("a", 0, 300, identity: 0.2)) > SelectHeadshotsActivity.Score(Candidate("a", 1, 300, identity: 0.5)));
     }
 }
