@@ -35,14 +35,16 @@ public sealed class CodeOptionsContractTests
         ["Pipeline__UploadSasLifetime"] = "product default (one hour)",
         ["Smtp__FromName"] = "product default display name",
         ["Worker__PollInterval"] = "idle back-off ceiling; KEDA starts the worker only when jobs wait",
-        ["Worker__Engines"] = "'classical'; 'noop' exists only for the local benchmark",
+        ["Worker__Engines"] = "'models'; 'classical' runs without models and 'noop' exists only for the local benchmark",
+        ["Worker__ModelsPath"] = "the image's own models folder beside the program, where the Dockerfile prepares them",
+        ["Worker__IntraOpThreads"] = "one inference thread per core of the replica",
+        ["Pipeline__IdentityThreshold"] = "dlib's published same-person distance, 0.6",
         ["Worker__WorkerId"] = "defaults to the replica's host name, which must differ per replica",
     };
 
     /// <summary>Passed by the Bicep for capabilities whose code is not built yet; each names its issue.</summary>
     static readonly Dictionary<string, string> ReservedForLaterIssues = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["Worker__ModelsContainer"] = "the ONNX models issue: the worker loads prepared models from this container",
         ["Editing__Engine"] = "the cloud engines issue: local or azure-openai",
         ["AzureOpenAI__Endpoint"] = "the cloud engines issue",
         ["AzureOpenAI__Deployment"] = "the cloud engines issue",
