@@ -33,10 +33,16 @@ public sealed class RgbImage
     /// <summary>Decodes and, when larger, downsizes (area filter) so the long edge is at most <paramref name="maxEdge"/>.</summary>
     public static RgbImage Decode(byte[] encoded, int maxEdge)
     {
-        // A JPEG can be decoded straight at 1/2, 1/4 or 1/8 scale (DCT scaling): asking for at least twice the
-        // target keeps the area filter below doing the real work, at a fraction of a full 12 MP decode.
+        // A large JPEG can be decoded straight at 1/2, 1/4 or 1/8 scale (DCT scaling): asking for at least twice
+        // the target keeps the area filter below doing the real work, at a fraction of a full 12 MP decode. Only
+        // for large ones: the decoder would also scale a small JPEG up to the hint.
         var settings = new MagickReadSettings();
-        settings.SetDefine(MagickFormat.Jpeg, "size", $"{maxEdge * 2}x{maxEdge * 2}");
+        var info = new MagickImageInfo(encoded);
+        if (info.Format == MagickFormat.Jpeg && Math.Max(info.Width, info.Height) > 2 * maxEdge)
+        {
+            settings.SetDefine(MagickFormat.Jpeg, "size", $"{maxEdge * 2}x{maxEdge * 2}");
+        }
+
         using var image = new MagickImage(encoded, settings);
         image.AutoOrient();
         if (image.HasAlpha)
