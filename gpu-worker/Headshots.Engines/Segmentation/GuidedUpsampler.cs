@@ -54,22 +54,15 @@ public static class GuidedUpsampler
         int fw = image.Width, fh = image.Height;
         var alpha = new byte[fw * fh];
         var pixels = image.Pixels;
-        var sx = (float)w / fw;
-        var sy = (float)h / fh;
+        var columns = Taps.For(w, fw);
+        var rows = Taps.For(h, fh);
         Parallel.For(0, fh, y =>
         {
-            var gy = Math.Clamp(((y + 0.5f) * sy) - 0.5f, 0, h - 1);
-            var y0 = (int)gy;
-            var y1 = Math.Min(y0 + 1, h - 1);
-            var ty = gy - y0;
+            var row = rows[y];
             for (var x = 0; x < fw; x++)
             {
-                var gx = Math.Clamp(((x + 0.5f) * sx) - 0.5f, 0, w - 1);
-                var x0 = (int)gx;
-                var x1 = Math.Min(x0 + 1, w - 1);
-                var tx = gx - x0;
-                var av = Lerp(Lerp(a[(y0 * w) + x0], a[(y0 * w) + x1], tx), Lerp(a[(y1 * w) + x0], a[(y1 * w) + x1], tx), ty);
-                var bv = Lerp(Lerp(b[(y0 * w) + x0], b[(y0 * w) + x1], tx), Lerp(b[(y1 * w) + x0], b[(y1 * w) + x1], tx), ty);
+                var av = row.Sample(a, w, columns[x]);
+                var bv = row.Sample(b, w, columns[x]);
                 var o = ((y * fw) + x) * 3;
                 var luma = ((0.299f * pixels[o]) + (0.587f * pixels[o + 1]) + (0.114f * pixels[o + 2])) / 255f;
                 alpha[(y * fw) + x] = (byte)Math.Clamp(MathF.Round(((av * luma) + bv) * 255f), 0, 255);
@@ -81,24 +74,13 @@ public static class GuidedUpsampler
     internal static float[] Bilinear(float[] source, int sw, int sh, int w, int h)
     {
         var result = new float[w * h];
-        var sx = (float)sw / w;
-        var sy = (float)sh / h;
+        var columns = Taps.For(sw, w);
+        var rows = Taps.For(sh, h);
         for (var y = 0; y < h; y++)
         {
-            var gy = Math.Clamp(((y + 0.5f) * sy) - 0.5f, 0, sh - 1);
-            var y0 = (int)gy;
-            var y1 = Math.Min(y0 + 1, sh - 1);
-            var ty = gy - y0;
             for (var x = 0; x < w; x++)
             {
-                var gx = Math.Clamp(((x + 0.5f) * sx) - 0.5f, 0, sw - 1);
-                var x0 = (int)gx;
-                var x1 = Math.Min(x0 + 1, sw - 1);
-                var tx = gx - x0;
-                result[(y * w) + x] = Lerp(
-                    Lerp(source[(y0 * sw) + x0], source[(y0 * sw) + x1], tx),
-                    Lerp(source[(y1 * sw) + x0], source[(y1 * sw) + x1], tx),
-                    ty);
+                result[(y * w) + x] = rows[y].Sample(source, sw, columns[x]);
             }
         }
 
@@ -118,4 +100,28 @@ public static class GuidedUpsampler
     }
 
     private static float Lerp(float a, float b, float t) => a + ((b - a) * t);
+
+    /// <summary>The two source positions and the weight between them, for each output position along one axis.</summary>
+    private readonly record struct Taps(int Low, int High, float T)
+    {
+        public static Taps[] For(int sourceSize, int outputSize)
+        {
+            var scale = (float)sourceSize / outputSize;
+            var taps = new Taps[outputSize];
+            for (var i = 0; i < outputSize; i++)
+            {
+                var position = Math.Clamp(((i + 0.5f) * scale) - 0.5f, 0, sourceSize - 1);
+                var low = (int)position;
+                taps[i] = new Taps(low, Math.Min(low + 1, sourceSize - 1), position - low);
+            }
+
+            return taps;
+        }
+
+        /// <summary>Bilinear value of a plane at (column, this row).</summary>
+        public float Sample(float[] plane, int width, Taps column) => Lerp(
+            Lerp(plane[(Low * width) + column.Low], plane[(Low * width) + column.High], column.T),
+            Lerp(plane[(High * width) + column.Low], plane[(High * width) + column.High], column.T),
+            T);
+    }
 }
