@@ -32,14 +32,19 @@ internal static class KerasConv2D
                 $"Layer '{layer.Name}' (Conv2D) receives {channels} channels but its kernel expects {inPerGroup * groups}.");
         }
 
-        var inputs = new List<string>
+        var oihw = ToOihw(kernel.RequireFloats(), kh, kw, inPerGroup, filters);
+        var bias = layer.Bool("use_bias", true) ? weights.Require(layer, "bias", filters).RequireFloats() : null;
+        var activation = layer.String("activation", "linear");
+        if (input.UpsampledBy > 1)
         {
-            input.Tensor,
-            graph.Constant($"{layer.Name}/kernel", ToOihw(kernel.RequireFloats(), kh, kw, inPerGroup, filters), filters, inPerGroup, kh, kw),
-        };
-        if (layer.Bool("use_bias", true))
+            var subpixel = KerasSubpixelConv.Emit(graph, layer, hint, input.Tensor, input.UpsampledBy, oihw, bias, filters, inPerGroup, kh);
+            return new KerasValue(KerasActivations.Apply(graph, subpixel, activation, layer.Name), filters);
+        }
+
+        var inputs = new List<string> { input.Tensor, graph.Constant($"{layer.Name}/kernel", oihw, filters, inPerGroup, kh, kw) };
+        if (bias is not null)
         {
-            inputs.Add(graph.Constant($"{layer.Name}/bias", weights.Require(layer, "bias", filters).RequireFloats(), filters));
+            inputs.Add(graph.Constant($"{layer.Name}/bias", bias, filters));
         }
 
         var attributes = new List<OnnxAttribute>
@@ -52,7 +57,7 @@ internal static class KerasConv2D
         attributes.Add(Padding(layer, kh, kw, sh, sw, dh, dw));
 
         var conv = graph.Node("Conv", [.. inputs], hint, [.. attributes]);
-        return new KerasValue(KerasActivations.Apply(graph, conv, layer.String("activation", "linear"), layer.Name), filters);
+        return new KerasValue(KerasActivations.Apply(graph, conv, activation, layer.Name), filters);
     }
 
     private static OnnxAttribute Padding(KerasLayer layer, int kh, int kw, int sh, int sw, int dh, int dw)

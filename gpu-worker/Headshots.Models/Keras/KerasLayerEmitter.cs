@@ -6,10 +6,21 @@ namespace Headshots.Models.Keras;
 /// Writes one call of one Keras layer into the graph. Tensors are NCHW inside the graph, so every layer that names an
 /// axis (Concatenate) or a weight layout (Conv2D, PReLU) is translated from channels-last here.
 /// </summary>
-internal sealed class KerasLayerEmitter(OnnxGraph graph, KerasLayerWeights weights)
+/// <param name="deferredUpSamplings">UpSampling2D layers that their one consumer, a convolution, performs (<see cref="KerasSubpixelConv"/>).</param>
+internal sealed class KerasLayerEmitter(OnnxGraph graph, KerasLayerWeights weights, IReadOnlySet<string> deferredUpSamplings)
 {
     public KerasValue Emit(KerasLayer layer, IReadOnlyList<KerasValue> inputs)
     {
+        if (deferredUpSamplings.Contains(layer.Name))
+        {
+            return Single(layer, inputs) with { UpsampledBy = layer.Pair("size", 2).Height };
+        }
+
+        if (layer.ClassName is not ("Conv2D" or "Convolution2D") && inputs.Any(i => i.UpsampledBy != 1))
+        {
+            throw new InvalidOperationException($"Layer '{layer.Name}' reads an up-sampling that was deferred into a convolution.");
+        }
+
         // The model's output is renamed to "output" at the end; a layer of that name must not take it first.
         var hint = layer.Name is "input" or "output" ? $"{layer.Name}_layer" : layer.Name;
         return layer.ClassName switch

@@ -14,7 +14,10 @@ public static class KerasLayersConverter
     public const string InputName = "input";
     public const string OutputName = "output";
 
-    public static byte[] Convert(string modelJsonPath)
+    public static byte[] Convert(string modelJsonPath) => Convert(modelJsonPath, fuseUpSampling: true);
+
+    /// <param name="fuseUpSampling">False keeps every UpSampling2D as a Resize; tests use it to check the fusion.</param>
+    internal static byte[] Convert(string modelJsonPath, bool fuseUpSampling)
     {
         ArgumentException.ThrowIfNullOrEmpty(modelJsonPath);
         if (!File.Exists(modelJsonPath))
@@ -39,10 +42,10 @@ public static class KerasLayersConverter
         var keras = KerasTopology.Parse(modelConfig);
         var weights = TfjsWeights.Read(manifest, Path.GetDirectoryName(Path.GetFullPath(modelJsonPath))!);
         var name = modelConfig.GetProperty("config").TryGetProperty("name", out var n) ? n.GetString() ?? "keras" : "keras";
-        return Build(keras, new KerasLayerWeights(weights), name);
+        return Build(keras, new KerasLayerWeights(weights), name, fuseUpSampling);
     }
 
-    private static byte[] Build(KerasTopology keras, KerasLayerWeights weights, string name)
+    private static byte[] Build(KerasTopology keras, KerasLayerWeights weights, string name, bool fuseUpSampling)
     {
         if (keras.Inputs.Count != 1 || keras.Outputs.Count != 1)
         {
@@ -60,7 +63,8 @@ public static class KerasLayersConverter
         }
 
         values[keras.Inputs[0]] = Input(graph, inputLayer);
-        EmitInDependencyOrder(keras.Layers, values, new KerasLayerEmitter(graph, weights));
+        var deferred = fuseUpSampling ? FusableUpSamplings(keras) : new HashSet<string>();
+        EmitInDependencyOrder(keras.Layers, values, new KerasLayerEmitter(graph, weights, deferred));
 
         var result = values.GetValueOrDefault(keras.Outputs[0])
             ?? throw new ModelConversionException($"The model output {keras.Outputs[0]} is not produced by any layer.");
@@ -84,6 +88,27 @@ public static class KerasLayersConverter
         var input = graph.Input(InputName, -1, shape[1], shape[2], shape[3]);
         var nchw = graph.Node("Transpose", [input], "to_nchw", OnnxAttribute.Of("perm", 0L, 3, 1, 2));
         return new KerasValue(nchw, shape[3] > 0 ? (int)shape[3] : null);
+    }
+
+    /// <summary>UpSampling2D layers called once whose only reader is a convolution that can do the up-sampling itself.</summary>
+    private static HashSet<string> FusableUpSamplings(KerasTopology keras)
+    {
+        var readers = keras.Layers
+            .SelectMany(l => l.Calls.SelectMany(inputs => inputs.Select(i => (Source: i, Reader: l))))
+            .ToLookup(r => r.Source, r => r.Reader);
+        var fusable = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var layer in keras.Layers.Where(l => l.ClassName == "UpSampling2D" && l.Calls.Count == 1))
+        {
+            var output = new KerasTensorRef(layer.Name, 0, 0);
+            var reader = readers[output].ToList();
+            if (!keras.Outputs.Contains(output) && reader.Count == 1 && reader[0].Calls.Count == 1 && reader[0].Calls[0].Count == 1
+                && KerasSubpixelConv.CanFuse(layer, reader[0]))
+            {
+                fusable.Add(layer.Name);
+            }
+        }
+
+        return fusable;
     }
 
     /// <summary>File order is usually topological, but a shared layer's later calls can use layers listed after it.</summary>

@@ -63,12 +63,12 @@ internal sealed class KerasTestModel
     }
 
     /// <summary>Writes the model into a temporary folder, converts it, and removes the folder; the last layer added is the output.</summary>
-    public byte[] Convert()
+    public byte[] Convert(bool fuseUpSampling = true)
     {
         var path = Write();
         try
         {
-            return KerasLayersConverter.Convert(path);
+            return KerasLayersConverter.Convert(path, fuseUpSampling);
         }
         finally
         {
