@@ -18,6 +18,7 @@ public sealed class EsrganUpscaler : IDisposable
     private readonly bool ownsSession;
     private readonly string inputName;
     private readonly string outputName;
+    private readonly TileWorkspace workspace = new();
 
     /// <param name="session">The converted model; the caller keeps ownership. <see cref="CreateSessionOptions"/> gives the intended settings.</param>
     public EsrganUpscaler(InferenceSession session, EsrganTiling? tiling = null)
@@ -75,10 +76,9 @@ public sealed class EsrganUpscaler : IDisposable
         var columnWeights = TileAxis.Weights(columns, Scale);
         var rowWeights = TileAxis.Weights(rows, Scale);
         var (tileWidth, tileHeight) = (columns[0].Length, rows[0].Length);
-        var output = new TileAccumulator(image.Width * Scale, image.Height * Scale);
+        var output = workspace.Accumulator(image.Width * Scale, image.Height * Scale);
+        var (input, result) = workspace.Tile(tileWidth, tileHeight, Scale);
 
-        var input = new float[tileWidth * tileHeight * 3];
-        var result = new float[tileWidth * tileHeight * 3 * Scale * Scale];
         using var inputValue = OrtValue.CreateTensorValueFromMemory(input, [1, tileHeight, tileWidth, 3]);
         using var resultValue = OrtValue.CreateTensorValueFromMemory(result, [1, tileHeight * Scale, tileWidth * Scale, 3]);
         using var runOptions = new RunOptions();

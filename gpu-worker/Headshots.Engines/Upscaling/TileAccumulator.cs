@@ -4,10 +4,9 @@ namespace Headshots.Engines.Upscaling;
 /// The enlarged image as weighted sums of tile outputs. The tile weights of each pixel add up to 1 (see
 /// <see cref="TileAxis.Weights"/>), so the sum is the blend and no weight image is kept.
 /// </summary>
-internal sealed class TileAccumulator(int width, int height)
+/// <param name="sum">At least width × height × 3 long, zeroed that far.</param>
+internal sealed class TileAccumulator(int width, int height, float[] sum)
 {
-    private readonly float[] sum = new float[checked(width * height * 3)];
-
     public void Add(float[] tile, int left, int top, float[] columnWeights, float[] rowWeights)
     {
         var tileWidth = columnWeights.Length;
@@ -31,7 +30,7 @@ internal sealed class TileAccumulator(int width, int height)
     /// <summary>Rounded and clamped: the model's output runs a little outside 0–255 on strong edges.</summary>
     public byte[] ToBytes()
     {
-        var bytes = new byte[sum.Length];
+        var bytes = new byte[width * height * 3];
         var rowLength = width * 3;
         Parallel.For(0, height, y =>
         {

@@ -5,9 +5,9 @@ namespace Headshots.Engines.Tests.Upscaling;
 public sealed class TileAxisTests
 {
     [Theory]
-    [InlineData(1024, 576, 32)]
-    [InlineData(816, 576, 32)]
-    [InlineData(1020, 576, 32)]
+    [InlineData(1024, 384, 16)]
+    [InlineData(816, 384, 16)]
+    [InlineData(1020, 384, 16)]
     [InlineData(4000, 512, 32)]
     [InlineData(577, 576, 32)]
     [InlineData(300, 128, 32)]
@@ -24,13 +24,13 @@ public sealed class TileAxisTests
     }
 
     [Fact]
-    public void Plan_1024WithDefaults_TwoTilesOf528()
+    public void Plan_1024WithDefaults_ThreeTilesOf352()
     {
         var tiling = EsrganTiling.Default;
 
         var spans = TileAxis.Plan(1024, tiling.TileSize, tiling.Overlap);
 
-        Assert.Equal([new TileSpan(0, 528), new TileSpan(496, 528)], spans);
+        Assert.Equal([new TileSpan(0, 352), new TileSpan(336, 352), new TileSpan(672, 352)], spans);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class TileAxisTests
     }
 
     [Theory]
-    [InlineData(1024, 576, 32)]
+    [InlineData(1024, 384, 16)]
     [InlineData(300, 128, 32)]
     [InlineData(300, 128, 0)]
     public void Weights_EveryOutputPixel_AddsUpToOne(int length, int tileSize, int overlap)
