@@ -21,10 +21,3 @@ internal sealed class Report
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }
-
-internal static class Machine
-{
-    /// <summary>The 1-minute load average: other work on the machine slows every number here.</summary>
-    public static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
-}
