@@ -1,3 +1,4 @@
+using Headshots.Engines.Imaging;
 using System.Diagnostics;
 using Headshots.Engines.Upscaling;
 using ImageMagick;

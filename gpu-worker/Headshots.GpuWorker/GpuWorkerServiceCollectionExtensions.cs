@@ -3,6 +3,7 @@ using Headshots.Engines.Faces;
 using Headshots.Engines.Imaging;
 using Headshots.Engines.Onnx;
 using Headshots.Engines.Segmentation;
+using Headshots.Engines.Upscaling;
 using Headshots.GpuWorker.Handlers;
 using Headshots.GpuWorker.Processing;
 using Headshots.Jobs.Protocol;
@@ -30,12 +31,15 @@ public static class GpuWorkerServiceCollectionExtensions
         services.AddSingleton<IQualityMeter, MagickQualityMeter>();
         services.AddSingleton<IHeadshotComposer, ClassicalHeadshotComposer>();
         services.AddSingleton<IFaceEnhancer, ClassicalFaceEnhancer>();
-        services.AddSingleton<IUpscaler, LanczosUpscaler>();
 
         var engines = configuration.GetSection(WorkerOptions.Section)["Engines"] ?? "models";
         if (engines == "models")
         {
             AddModelEngines(services);
+        }
+        else
+        {
+            services.AddSingleton<IUpscaler, LanczosUpscaler>();
         }
 
         if (engines == "noop")
@@ -72,5 +76,6 @@ public static class GpuWorkerServiceCollectionExtensions
         services.AddSingleton<IFaceEmbedder, DlibFaceEmbedder>();
         services.AddSingleton<IPersonSegmenter, SelfieSegmenter>();
         services.AddSingleton<FaceAnalyser>();
+        services.AddSingleton<IUpscaler, EsrganModelUpscaler>();
     }
 }

@@ -25,6 +25,6 @@ public sealed class UpscaleJobHandler(JobBlobs blobs, IUpscaler upscaler) : IGpu
             ["width"] = delivered.Width.ToString(CultureInfo.InvariantCulture),
             ["height"] = delivered.Height.ToString(CultureInfo.InvariantCulture),
             ["bytes"] = delivered.Full.Length.ToString(CultureInfo.InvariantCulture),
-        }, "lanczos");
+        }, upscaler is Headshots.Engines.Upscaling.EsrganModelUpscaler ? "esrgan-slim-x4" : "lanczos");
     }
 }

@@ -1,4 +1,5 @@
 using Headshots.Models.Dlib;
+using Headshots.Models.Keras;
 using Headshots.Models.Tfjs;
 using Headshots.Models.Onnx.Proto;
 
@@ -14,7 +15,7 @@ public static class ModelConverters
     {
         ["onnx"] = (1, CheckedOnnx),
         ["tfjs-graph"] = (1, TfjsGraphConverter.Convert),
-        ["keras-layers"] = (1, _ => throw new ModelConversionException("The Keras layers converter is not built yet.")),
+        ["keras-layers"] = (1, KerasLayersConverter.Convert),
         ["dlib-resnet"] = (1, DlibResNetConverter.Convert),
     };
 

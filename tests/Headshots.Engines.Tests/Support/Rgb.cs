@@ -1,4 +1,4 @@
-using Headshots.Engines.Upscaling;
+using Headshots.Engines.Imaging;
 using ImageMagick;
 
 namespace Headshots.Engines.Tests.Support;

@@ -1,3 +1,4 @@
+using Headshots.Engines.Imaging;
 using Headshots.Engines.Tests.Support;
 using Headshots.Engines.Upscaling;
 using ImageMagick;
