@@ -24,9 +24,9 @@ public static class FaceRegions
 
     public static readonly int[] LeftEye = [263, 249, 390, 373, 374, 380, 381, 382, 362, 398, 384, 385, 386, 387, 388, 466];
 
-    public static readonly int[] RightBrow = [46, 53, 52, 65, 55, 70, 63, 105, 66, 107];
+    public static readonly int[] RightBrow = [46, 53, 52, 65, 55, 107, 66, 105, 63, 70];
 
-    public static readonly int[] LeftBrow = [276, 283, 282, 295, 285, 300, 293, 334, 296, 336];
+    public static readonly int[] LeftBrow = [276, 283, 282, 295, 285, 336, 296, 334, 293, 300];
 
     public const int NoseTip = 1;
     public const int Chin = 152;
