@@ -4,7 +4,7 @@ namespace Headshots.Engines;
 public sealed class PhotoRejectedException(string code, string reason, string tip)
     : Exception($"{code}: {reason}")
 {
-    /// <summary>Stable machine code, e.g. "not-an-image", "too-small", "too-large", "truncated".</summary>
+    /// <summary>Stable machine code, e.g. "unsupported_format", "corrupt", "too_large", "too_many_pixels", "too_small".</summary>
     public string Code { get; } = code;
     public string Reason { get; } = reason;
     public string Tip { get; } = tip;

@@ -1,6 +1,7 @@
 using Headshots.Engines;
 using Headshots.Engines.Faces;
 using Headshots.Engines.Imaging;
+using Headshots.Engines.Intake;
 using Headshots.Engines.Onnx;
 using Headshots.Engines.Segmentation;
 using Headshots.Engines.Upscaling;
@@ -35,6 +36,8 @@ public static class GpuWorkerServiceCollectionExtensions
         var engines = configuration.GetSection(WorkerOptions.Section)["Engines"] ?? "models";
         if (engines == "models")
         {
+            services.AddOptions<IntakeThresholds>().Bind(configuration.GetSection(IntakeThresholds.Section)).ValidateDataAnnotations().ValidateOnStart();
+            services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntakeThresholds>>().Value);
             AddModelEngines(services);
         }
         else
@@ -77,5 +80,6 @@ public static class GpuWorkerServiceCollectionExtensions
         services.AddSingleton<IPersonSegmenter, SelfieSegmenter>();
         services.AddSingleton<FaceAnalyser>();
         services.AddSingleton<IUpscaler, EsrganModelUpscaler>();
+        services.AddSingleton<PhotoIntake>();
     }
 }

@@ -23,6 +23,7 @@ public static class Commands
             "status" => StatusAsync(CliArguments.Parse(args, new Dictionary<string, bool> { ["json"] = false }), cancellationToken),
             "worker" => WorkerAsync(CliArguments.Parse(args, new Dictionary<string, bool>()), cancellationToken),
             "bench" => BenchCommand.RunAsync(CliArguments.Parse(args, new Dictionary<string, bool> { ["photos"] = true, ["skip-demo"] = false }), cancellationToken),
+            "inspect" => Task.FromResult(InspectCommand.Run(CliArguments.Parse(args, new Dictionary<string, bool> { ["json"] = false }), cancellationToken)),
             "models" => ModelsCommand.RunAsync(CliArguments.Parse(args, new Dictionary<string, bool>()), cancellationToken),
             "help" or "--help" or "-h" => Help(),
             _ => throw new CliException($"Unknown command '{command}'."),

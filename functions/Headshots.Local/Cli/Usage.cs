@@ -7,6 +7,7 @@ public static class Usage
           ./headshots demo [--out DIR]                               run a whole shoot on the bundled sample photos
           ./headshots shoot PHOTOS_DIR --email ADDRESS [--looks a,b] [--out DIR]
                                                                      run a shoot on your own photos
+          ./headshots inspect PHOTOS_DIR [--json]                    judge your photos as a shoot would, without starting one
           ./headshots up                                             run the local studio until Ctrl+C
           ./headshots status SHOOT_ID [--json]                       show a shoot's progress and photo verdicts
           ./headshots bench [--photos N] [--skip-demo]               measure orchestration overhead (no-op engines) and the demo

@@ -14,6 +14,9 @@ public sealed record StageRecord(
     string? GalleryUrl = null,
     IReadOnlyDictionary<string, double>? GpuSecondsByStage = null);
 
+/// <param name="Reasons">Every reason code, most fundamental first (<see cref="Code"/> is the first).</param>
+/// <param name="FaceWidth">The main face's width as a fraction of the photo's.</param>
+/// <param name="IdentityDistance">Distance of the face to the shoot's consensus identity (below 0.6: the same person).</param>
 public sealed record PhotoVerdict(
     string Name,
     bool Accepted,
@@ -25,7 +28,14 @@ public sealed record PhotoVerdict(
     int Height,
     string? Format,
     double Sharpness,
-    double MeanLuma);
+    double MeanLuma,
+    IReadOnlyList<string>? Reasons = null,
+    int? Faces = null,
+    double? FaceWidth = null,
+    double? FaceSharpness = null,
+    double? FaceLuma = null,
+    double? Yaw = null,
+    double? IdentityDistance = null);
 
 public sealed record PhotoVerdictBatch(string ShootId, IReadOnlyList<PhotoVerdict> Verdicts);
 
@@ -36,6 +46,9 @@ public sealed record CandidateRef(string Look, string Aspect, int Variant, strin
 
 /// <param name="IdentityThreshold">Candidates farther than this from the person are never delivered.</param>
 public sealed record SelectionRequest(IReadOnlyList<CandidateRef> Candidates, int KeepPerLook, double IdentityThreshold = 0.6);
+
+/// <summary>A photo the identity stage rejected on comparing it with the others (worker's result data, "rejected").</summary>
+public sealed record ComparisonRejection(string Path, string Code, string Reason, string Tip, double? IdentityDistance);
 
 /// <summary>The identity stage's result: the profile blob and the source photos, best first.</summary>
 public sealed record IdentityProfile(string ProfilePath, IReadOnlyList<string> RankedSources);

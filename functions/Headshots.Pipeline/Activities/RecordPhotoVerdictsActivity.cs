@@ -22,6 +22,13 @@ public sealed class RecordPhotoVerdictsActivity(PhotoStore photos) : TaskActivit
             Format = v.Format,
             Sharpness = v.Sharpness,
             MeanLuma = v.MeanLuma,
+            Reasons = v.Reasons is { Count: > 0 } reasons ? string.Join(',', reasons) : null,
+            Faces = v.Faces,
+            FaceWidth = v.FaceWidth,
+            FaceSharpness = v.FaceSharpness,
+            FaceLuma = v.FaceLuma,
+            Yaw = v.Yaw,
+            IdentityDistance = v.IdentityDistance,
         }), CancellationToken.None);
         return true;
     }

@@ -24,7 +24,9 @@ public static class ShootStatusReader
         return new ShootStatus(row.PartitionKey, row.Status, stage, done, total, ShootStages.Pipeline, row.Error,
             row.PhotosUploaded, row.PhotosAccepted, row.Delivered,
             photos.OrderBy(p => p.RowKey, StringComparer.Ordinal)
-                .Select(p => new PhotoStatus(p.RowKey, p.Accepted, p.Code, p.Reason, p.Tip, p.Width, p.Height)).ToList(),
+                .Select(p => new PhotoStatus(p.RowKey, p.Accepted, p.Code, p.Reason, p.Tip, p.Width, p.Height,
+                    p.Reasons?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? (p.Code is null ? [] : [p.Code]),
+                    new PhotoMeasurementsStatus(p.Faces, p.FaceWidth, p.FaceSharpness, p.FaceLuma, p.Yaw, p.IdentityDistance))).ToList(),
             row.CreatedAt, row.UpdatedAt);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Headshots.Jobs.Protocol;
 using Headshots.Jobs.Storage;
 using Headshots.Pipeline.Activities;
@@ -20,8 +21,8 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
         var shoot = new ShootRun(context, input, context.CreateReplaySafeLogger<ShootOrchestrator>());
         try
         {
-            var accepted = await shoot.InspectAsync();
-            var identity = await shoot.BuildIdentityAsync(accepted);
+            var verdicts = await shoot.InspectAsync();
+            var identity = await shoot.BuildIdentityAsync(verdicts);
             var candidates = await shoot.GenerateAsync(identity);
             var selected = await shoot.SelectAsync(candidates);
             var enhanced = await shoot.EnhanceAsync(selected);
@@ -67,13 +68,29 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
                     $"only {accepted.Count} of your {photos.Count} photos can be used, and at least {Settings.MinAcceptedPhotos} are needed. " +
                     "See the reason and tip for each photo, then upload replacements.");
             }
-            return accepted;
+            return verdicts;
         }
 
-        public async Task<IdentityProfile> BuildIdentityAsync(List<PhotoVerdict> accepted)
+        /// <summary>
+        /// Compares the accepted photos (someone else's face, near-duplicates), records what that rejects, and builds
+        /// the person's profile from the rest.
+        /// </summary>
+        public async Task<IdentityProfile> BuildIdentityAsync(List<PhotoVerdict> verdicts)
         {
+            var accepted = verdicts.Where(v => v.Accepted).ToList();
             var result = (await RunAllAsync(Stage(ShootStages.Identity, 1) with { PhotosAccepted = accepted.Count },
-                [Job("identity", GpuJobKinds.Identity, accepted.Select(a => a.NormalisedPath!).ToList(), Work("identity"))]))[0];
+                [Job("identity", GpuJobKinds.Identity, accepted.Select(a => a.NormalisedPath!).ToList(), Work("identity"),
+                    ("minAccepted", Settings.MinAcceptedPhotos.ToString(CultureInfo.InvariantCulture)))]))[0];
+            if (result.Succeeded && (result.Data.ContainsKey("rejected") || result.Data.ContainsKey("distances")))
+            {
+                verdicts = ApplyComparison(verdicts, result);
+                await context.CallActivityAsync<bool>(nameof(RecordPhotoVerdictsActivity), new PhotoVerdictBatch(ShootId, verdicts), ActivityRetry);
+                if (result.Data.TryGetValue("problem", out var problem))
+                {
+                    throw new ShootStoppedException(problem);
+                }
+            }
+
             if (!result.Succeeded || !result.Data.TryGetValue("ranked", out var ranked) || ranked.Length == 0)
             {
                 throw new ShootStoppedException($"the identity profile could not be built ({result.Error ?? "no photos ranked"}).");
@@ -215,17 +232,36 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
                 return new PhotoVerdict(name, false, "unreadable", $"We could not process this file ({r.Error}).",
                     "Upload the photo again, or choose another one.", null, 0, 0, null, 0, 0);
             }
-            if (r.Data.GetValueOrDefault("verdict") != "accepted")
-            {
-                return new PhotoVerdict(name, false, r.Data.GetValueOrDefault("code"), r.Data.GetValueOrDefault("reason"), r.Data.GetValueOrDefault("tip"),
-                    null, 0, 0, null, 0, 0);
-            }
-            return new PhotoVerdict(name, true, null, null, null, r.Outputs[0], (int)Number(r, "width"), (int)Number(r, "height"),
-                r.Data.GetValueOrDefault("format"), Number(r, "sharpness"), Number(r, "meanLuma"));
+            var reasons = r.Data.GetValueOrDefault("reasons")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
+            var faces = r.Data.TryGetValue("faces", out var f) && int.TryParse(f, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : (int?)null;
+            var accepted = r.Data.GetValueOrDefault("verdict") == "accepted";
+            var code = accepted ? null : r.Data.GetValueOrDefault("code");
+            return new PhotoVerdict(name, accepted, code, accepted ? null : r.Data.GetValueOrDefault("reason"), accepted ? null : r.Data.GetValueOrDefault("tip"),
+                accepted ? r.Outputs[0] : null, (int)Number(r, "width"), (int)Number(r, "height"), r.Data.GetValueOrDefault("format"),
+                Number(r, "sharpness"), Number(r, "meanLuma"),
+                reasons is { Length: > 0 } ? reasons : code is null ? [] : [code],
+                faces, OptionalNumber(r, "faceWidth"), OptionalNumber(r, "faceSharpness"), OptionalNumber(r, "faceLuma"), OptionalNumber(r, "yaw"));
         }
 
         static double Number(GpuJobResult r, string key) =>
             r.Data.TryGetValue(key, out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 0;
+
+        /// <summary>The identity stage's verdicts on top of intake's: likeness for every face, and who it rejected.</summary>
+        static List<PhotoVerdict> ApplyComparison(List<PhotoVerdict> verdicts, GpuJobResult result)
+        {
+            var rejected = JsonSerializer.Deserialize<List<ComparisonRejection>>(result.Data.GetValueOrDefault("rejected") ?? "[]", ComparisonJson) ?? [];
+            var distances = JsonSerializer.Deserialize<Dictionary<string, double>>(result.Data.GetValueOrDefault("distances") ?? "{}", ComparisonJson) ?? [];
+            return verdicts.Select(v =>
+            {
+                if (v.NormalisedPath is null) return v;
+                var updated = distances.TryGetValue(v.NormalisedPath, out var d) ? v with { IdentityDistance = d } : v;
+                return rejected.FirstOrDefault(r => r.Path == v.NormalisedPath) is { } r
+                    ? updated with { Accepted = false, Code = r.Code, Reason = r.Reason, Tip = r.Tip, Reasons = [r.Code] }
+                    : updated;
+            }).ToList();
+        }
+
+        static readonly JsonSerializerOptions ComparisonJson = new(JsonSerializerDefaults.Web);
 
         static double? OptionalNumber(GpuJobResult r, string key) =>
             r.Data.TryGetValue(key, out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;

@@ -21,4 +21,12 @@ public sealed class PhotoEntity : ITableEntity
     public string? Format { get; set; }
     public double Sharpness { get; set; }
     public double MeanLuma { get; set; }
+    /// <summary>Every reason code, comma-separated.</summary>
+    public string? Reasons { get; set; }
+    public int? Faces { get; set; }
+    public double? FaceWidth { get; set; }
+    public double? FaceSharpness { get; set; }
+    public double? FaceLuma { get; set; }
+    public double? Yaw { get; set; }
+    public double? IdentityDistance { get; set; }
 }

@@ -2,63 +2,72 @@ using System.Globalization;
 using System.Text.Json;
 using Headshots.Engines;
 using Headshots.Engines.Faces;
+using Headshots.Engines.Imaging;
+using Headshots.Engines.Intake;
 using Headshots.Jobs.Protocol;
 
 namespace Headshots.GpuWorker.Handlers;
 
 /// <summary>
-/// Builds the identity profile: with the face models, each accepted photo's embedding, the person's reference
-/// identity (a robust mean), and each photo's distance to it; photos of someone else never become sources. The
-/// sources are ranked by sharpness and exposure. The profile is written as JSON for the later stages.
+/// Builds the identity profile from the photos intake accepted one by one. With the face models it first compares
+/// them (<see cref="ShootJudge"/>): photos of someone else and near-duplicates are rejected, and without a clear
+/// majority person the shoot cannot go on. The rest become sources, best first but spread over angles and light.
 /// </summary>
-public sealed class IdentityJobHandler(JobBlobs blobs, IQualityMeter meter, FaceAnalyser? faces = null) : IGpuJobHandler
+public sealed class IdentityJobHandler(JobBlobs blobs, IQualityMeter meter, FaceAnalyser? faces = null, IntakeThresholds? thresholds = null) : IGpuJobHandler
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
     public string Kind => GpuJobKinds.Identity;
 
     public async Task<JobOutcome> HandleAsync(GpuJobMessage job, CancellationToken cancellationToken)
     {
         if (job.Inputs.Count == 0) throw new InvalidJobException($"The identity job {job.JobId} has no photos.");
+        var minAccepted = job.Parameters.TryGetValue("minAccepted", out var m) && int.TryParse(m, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 1;
         var photos = new List<ProfiledPhoto>();
         foreach (var input in job.Inputs)
         {
             var bytes = await blobs.ReadAsync(input, cancellationToken);
-            var m = meter.Measure(bytes);
-            var embedding = faces?.Analyse(bytes).Main?.Embedding;
-            photos.Add(new ProfiledPhoto(input, m, SourceScore(m), embedding));
+            var measured = meter.Measure(bytes);
+            photos.Add(new ProfiledPhoto(input, measured, SourceScore(measured), faces is null ? null : Assess(input, bytes, faces)));
         }
 
-        var reference = ReferenceOf(photos);
-        var distances = photos.ToDictionary(p => p.Path, p => reference is null || p.Embedding is null ? (double?)null : p.Embedding.DistanceTo(reference));
-        var sources = photos.Where(p => reference is null || (distances[p.Path] is { } d && d <= FaceEmbedding.SamePersonThreshold)).ToList();
-        if (sources.Count == 0)
-        {
-            throw new InvalidOperationException("No photo matches the person's reference identity; the photos may show different people.");
-        }
+        var judgement = faces is null ? null : new ShootJudge(thresholds ?? new IntakeThresholds()).Judge(photos.Select(p => p.Assessment!).ToList(), minAccepted);
+        var verdicts = judgement?.Photos.ToDictionary(a => a.Name) ?? [];
+        var sources = photos.Where(p => judgement is null || verdicts[p.Path].Accepted).ToList();
+        var ranked = DiverseRanking.Rank(sources.Select(s => (s.Path, s.Score, Features(s, verdicts))).ToList());
 
-        // Stable order: best first, then by name so a re-run ranks identically.
-        var ranked = sources.OrderByDescending(s => s.Score).ThenBy(s => s.Path, StringComparer.Ordinal).ToList();
-        var summary = new
+        var profile = await blobs.WriteAsync($"{job.OutputPrefix}profile.json", JsonSerializer.SerializeToUtf8Bytes(new
         {
             shootId = job.ShootId,
-            threshold = FaceEmbedding.SamePersonThreshold,
-            reference = reference?.Vector,
-            photos = photos.OrderBy(p => p.Path, StringComparer.Ordinal).Select(p => new
+            threshold = thresholds?.SamePersonDistance ?? FaceEmbedding.SamePersonThreshold,
+            reference = judgement?.Reference?.Vector,
+            problem = judgement?.Problem,
+            photos = photos.Select(p => new
             {
                 path = p.Path,
                 score = Math.Round(p.Score, 4),
                 sharpness = Math.Round(p.Measurements.Sharpness, 2),
                 meanLuma = Math.Round(p.Measurements.MeanLuma, 1),
-                identityDistance = distances[p.Path] is { } d ? Math.Round(d, 4) : (double?)null,
-                source = sources.Contains(p),
+                identityDistance = verdicts.GetValueOrDefault(p.Path)?.IdentityDistance,
+                rejected = verdicts.GetValueOrDefault(p.Path)?.Code,
+                source = ranked.Contains(p.Path),
             }),
-        };
-        var profile = await blobs.WriteAsync($"{job.OutputPrefix}profile.json",
-            JsonSerializer.SerializeToUtf8Bytes(summary, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }), "application/json", cancellationToken);
+        }, Json), "application/json", cancellationToken);
+
         var data = new Dictionary<string, string>
         {
-            ["ranked"] = string.Join('|', ranked.Select(r => r.Path)),
+            ["ranked"] = string.Join('|', ranked),
             ["outliers"] = (photos.Count - sources.Count).ToString(CultureInfo.InvariantCulture),
         };
+        if (judgement is not null)
+        {
+            data["rejected"] = JsonSerializer.Serialize(judgement.Photos.Where(p => !p.Accepted)
+                .Select(p => new RejectedPhoto(p.Name, p.Code!, p.Reason!, p.Tip!, p.IdentityDistance)).ToList(), Json);
+            data["distances"] = JsonSerializer.Serialize(judgement.Photos.Where(p => p.IdentityDistance is not null)
+                .ToDictionary(p => p.Name, p => p.IdentityDistance!.Value), Json);
+            if (judgement.Problem is not null) data["problem"] = judgement.Problem;
+        }
+
         return new JobOutcome([profile], data, faces is null ? "magick" : "magick+dlib");
     }
 
@@ -71,15 +80,28 @@ public sealed class IdentityJobHandler(JobBlobs blobs, IQualityMeter meter, Face
             : null;
     }
 
-    private static FaceEmbedding? ReferenceOf(List<ProfiledPhoto> photos)
-    {
-        var embeddings = photos.Where(p => p.Embedding is not null).Select(p => p.Embedding!).ToList();
-        return embeddings.Count == 0 ? null : IdentityReference.RobustMean(embeddings);
-    }
-
     /// <summary>Sharp, well exposed photos make the best sources: log-sharpness minus clipping penalties.</summary>
     internal static double SourceScore(PhotoMeasurements m) =>
         Math.Log10(1 + m.Sharpness) - 4 * m.ClippedHighlights - 4 * m.CrushedShadows - Math.Abs(m.MeanLuma - 120) / 255;
 
-    private sealed record ProfiledPhoto(string Path, PhotoMeasurements Measurements, double Score, FaceEmbedding? Embedding);
+    private static PhotoAssessment Assess(string path, byte[] bytes, FaceAnalyser faces)
+    {
+        var image = RgbImage.Decode(bytes, FaceAnalyser.AnalysisEdge);
+        var analysis = faces.Analyse(image);
+        var main = analysis.Main;
+        return new PhotoAssessment(path, analysis.Faces.Count, [], main is null ? 0 : main.Detection.Box.Width / analysis.ImageWidth,
+            main?.Landmarks.Yaw ?? 0, main?.Landmarks.RollDegrees ?? 0, null, PerceptualHash.Of(image), main?.Embedding,
+            main is null ? [IntakeReasons.NoFace] : []);
+    }
+
+    /// <summary>What makes two sources look different: head turn, tilt and brightness.</summary>
+    private static double[] Features(ProfiledPhoto p, Dictionary<string, PhotoAssessment> verdicts) =>
+        verdicts.GetValueOrDefault(p.Path) is { } a
+            ? [a.Yaw, a.RollDegrees / 30, p.Measurements.MeanLuma / 128]
+            : [0, 0, p.Measurements.MeanLuma / 128];
+
+    private sealed record ProfiledPhoto(string Path, PhotoMeasurements Measurements, double Score, PhotoAssessment? Assessment);
 }
+
+/// <summary>A photo the identity stage rejected, as the orchestration records it.</summary>
+public sealed record RejectedPhoto(string Path, string Code, string Reason, string Tip, double? IdentityDistance);

@@ -17,6 +17,9 @@ internal static class SamplePhotos
     /// <summary>A cup of coffee, 600 × 400 PNG: no face at all.</summary>
     public static byte[] Coffee => Read("coffee.png");
 
+    /// <summary>The astronaut portrait encoded as HEIC by the set-up (heif-enc from Debian's libheif-examples).</summary>
+    public static byte[] AstronautHeic => Read("astronaut.heic");
+
     public static string RepositoryRoot => FindRepositoryRoot();
 
     public static byte[] Read(string name) => File.ReadAllBytes(Path.Combine(Folder.Value, name));

@@ -87,7 +87,7 @@ public sealed class ShootOrchestratorTests
     {
         await using var studio = await FakeStudio.StartAsync(photos: 10);
         studio.Worker = job => job.Kind == GpuJobKinds.Inspect && int.Parse(job.JobId[^3..]) % 2 == 0
-            ? FakeStudio.Rejected(job, "not-an-image")
+            ? FakeStudio.Rejected(job, "unsupported_format")
             : FakeStudio.Succeed(job);
 
         var outcome = await studio.RunAsync(FakeStudio.Input("shoot-too-few", minAccepted: 8));
@@ -95,7 +95,7 @@ public sealed class ShootOrchestratorTests
         Assert.Equal(ShootStatuses.Failed, outcome.Status);
         Assert.Contains("only 5 of your 10 photos can be used", outcome.Error);
         Assert.Equal(10, Assert.Single(studio.Verdicts).Verdicts.Count);
-        Assert.Equal(5, studio.Verdicts.Single().Verdicts.Count(v => !v.Accepted && v.Code == "not-an-image"));
+        Assert.Equal(5, studio.Verdicts.Single().Verdicts.Count(v => !v.Accepted && v.Code == "unsupported_format"));
         Assert.DoesNotContain(studio.Submissions, s => s.Kind == GpuJobKinds.Identity);
         var failed = Assert.Single(studio.Notifications);
         Assert.Equal(NotificationKinds.Failed, failed.Kind);
