@@ -19,7 +19,8 @@ public static class BenchCommand
     public static async Task<int> RunAsync(CliArguments a, CancellationToken cancellationToken)
     {
         if (a.Positionals is ["models"]) return ModelBenchCommand.Run(RepositoryPaths.Find());
-        if (a.Positionals.Count > 0) throw new CliException($"Unknown benchmark '{a.Positionals[0]}'; run ./headshots bench, or ./headshots bench models.");
+        if (a.Positionals is ["intake"]) return IntakeBenchCommand.Run(RepositoryPaths.Find(), cancellationToken);
+        if (a.Positionals.Count > 0) throw new CliException($"Unknown benchmark '{a.Positionals[0]}'; run ./headshots bench, ./headshots bench models or ./headshots bench intake.");
         var count = a.Option("photos") is { } p
             ? int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 8 and <= 200 ? n : throw new CliException("--photos must be a number from 8 to 200.")
             : 40;

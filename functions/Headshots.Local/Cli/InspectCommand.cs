@@ -28,7 +28,7 @@ public static class InspectCommand
         var intake = new PhotoIntake(
             new MagickPhotoNormaliser(),
             new FaceAnalyser(new BlazeFaceDetector(models), new FaceMeshLandmarker(models), new DlibFaceEmbedder(models)),
-            new IntakeThresholds(),
+            Thresholds(),
             new PhotoLimits());
         var minAccepted = new PipelineOptions().MinAcceptedPhotos;
         ShootJudgement judgement;
@@ -63,6 +63,19 @@ public static class InspectCommand
             ? $"[green]{judgement.AcceptedCount} of {judgement.Photos.Count} photos accepted: a shoot can start.[/]"
             : $"[yellow]{judgement.AcceptedCount} of {judgement.Photos.Count} photos accepted: no shoot can start — {Markup.Escape(judgement.Problem!)}[/]");
         return 0;
+    }
+
+    /// <summary>The same thresholds the worker uses: defaults, overridden by Intake__* environment variables.</summary>
+    static IntakeThresholds Thresholds()
+    {
+        var thresholds = new IntakeThresholds();
+        new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(IntakeThresholds.Section).Bind(thresholds);
+        var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(thresholds, new(thresholds), errors, validateAllProperties: true))
+        {
+            throw new CliException($"Intake thresholds: {string.Join(" ", errors.Select(e => e.ErrorMessage))}");
+        }
+        return thresholds;
     }
 
     static object Report(ShootJudgement judgement) => new

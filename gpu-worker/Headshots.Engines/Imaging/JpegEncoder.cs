@@ -25,10 +25,10 @@ internal static class JpegEncoder
     }
 
     /// <summary>Resizes so the long edge is at most <paramref name="longEdge"/>, never enlarging.</summary>
-    public static void FitWithin(MagickImage image, uint longEdge)
+    public static void FitWithin(MagickImage image, uint longEdge, FilterType filter = FilterType.Lanczos)
     {
         if (Math.Max(image.Width, image.Height) <= longEdge) return;
-        image.FilterType = FilterType.Lanczos;
+        image.FilterType = filter;
         image.Resize(new MagickGeometry(longEdge, longEdge));
     }
 }

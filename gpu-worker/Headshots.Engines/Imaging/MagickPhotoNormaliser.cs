@@ -99,6 +99,15 @@ public sealed class MagickPhotoNormaliser : IPhotoNormaliser
         var info = Ping(upload, settings, description);
         CheckSize(info.Width, info.Height, limits);
 
+        // A large JPEG is decoded straight at half (or a quarter…) size by the JPEG decoder's own DCT scaling,
+        // when that still leaves at least three quarters of the working size: a 12 MP photo decodes three times
+        // faster and needs no resize pass, which together are most of intake's time.
+        var denominator = format == MagickFormat.Jpeg ? JpegDenominator(Math.Max(info.Width, info.Height), limits.NormalisedLongEdge) : 1;
+        if (denominator > 1)
+        {
+            settings.SetDefine(MagickFormat.Jpeg, "size", $"{info.Width / denominator}x{info.Height / denominator}");
+        }
+
         using var image = new MagickImage();
         var endedEarly = false;
         // libjpeg and libpng report a cut-off file as a warning and hand back a half-grey picture.
@@ -113,9 +122,19 @@ public sealed class MagickPhotoNormaliser : IPhotoNormaliser
         }
         if (endedEarly) throw PhotoRejections.Truncated(description);
         // The decoder must agree with the header that was checked; anything else is a forged file.
-        CheckSize(image.Width, image.Height, limits);
+        if (denominator > 1)
+        {
+            if (Math.Abs(image.Width - Scaled(info.Width, denominator)) > 1 || Math.Abs(image.Height - Scaled(info.Height, denominator)) > 1)
+            {
+                throw PhotoRejections.Damaged(description);
+            }
+        }
+        else
+        {
+            CheckSize(image.Width, image.Height, limits);
+        }
 
-        var (sourceWidth, sourceHeight) = ((int)image.Width, (int)image.Height);
+        var (sourceWidth, sourceHeight) = ((int)info.Width, (int)info.Height);
         image.AutoOrient();
         ColourConversion.ToSrgb(image);
         if (image.HasAlpha)
@@ -124,8 +143,34 @@ public sealed class MagickPhotoNormaliser : IPhotoNormaliser
             image.Alpha(AlphaAction.Remove);
             image.Alpha(AlphaAction.Off);
         }
-        JpegEncoder.FitWithin(image, (uint)limits.NormalisedLongEdge);
+        // An area filter: the working copy is analysed and later recomposed, never delivered as it is, and on a
+        // 12 MP upload it is three times faster than Lanczos, which is most of intake's time.
+        JpegEncoder.FitWithin(image, (uint)limits.NormalisedLongEdge, FilterType.Triangle);
         var jpeg = JpegEncoder.Encode(image, 92);
-        return new NormalisedPhoto(jpeg, (int)image.Width, (int)image.Height, description, sourceWidth, sourceHeight, MagickQualityMeter.Measure(image));
+        return new NormalisedPhoto(jpeg, (int)image.Width, (int)image.Height, description, sourceWidth, sourceHeight, MagickQualityMeter.Measure(image),
+            Preview(image, PreviewLongEdge));
+    }
+
+    /// <summary>1, 2, 4 or 8: the largest DCT scaling that keeps the long edge at three quarters of the working size.</summary>
+    static uint JpegDenominator(uint longEdge, int workingEdge)
+    {
+        uint denominator = 1;
+        while (denominator < 8 && longEdge / (denominator * 2) >= workingEdge * 3 / 4)
+        {
+            denominator *= 2;
+        }
+        return denominator;
+    }
+
+    static long Scaled(uint size, uint denominator) => (size + denominator - 1) / denominator;
+
+    /// <summary>The long edge of <see cref="NormalisedPhoto.Preview"/>: the face analysis size.</summary>
+    public const int PreviewLongEdge = 1024;
+
+    static RgbImage Preview(MagickImage image, int longEdge)
+    {
+        using var preview = (MagickImage)image.Clone();
+        JpegEncoder.FitWithin(preview, (uint)longEdge, FilterType.Triangle);
+        return RgbImage.FromMagick(preview);
     }
 }

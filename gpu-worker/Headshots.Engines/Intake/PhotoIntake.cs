@@ -10,16 +10,15 @@ namespace Headshots.Engines.Intake;
 /// </summary>
 public sealed class PhotoIntake(IPhotoNormaliser normaliser, FaceAnalyser analyser, IntakeThresholds thresholds, PhotoLimits limits)
 {
-    public ShootJudgement Inspect(IReadOnlyList<(string Name, byte[] Bytes)> files, int minAccepted, CancellationToken cancellationToken)
+    /// <param name="parallelism">Photos judged at once (as the worker runs several inspect jobs); 0 = one per core.</param>
+    public ShootJudgement Inspect(IReadOnlyList<(string Name, byte[] Bytes)> files, int minAccepted, CancellationToken cancellationToken, int parallelism = 0)
     {
-        var judge = new PhotoJudge(thresholds);
-        var assessed = new List<PhotoAssessment>(files.Count);
-        foreach (var (name, bytes) in files)
+        var assessed = new PhotoAssessment[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            assessed.Add(Assess(judge, name, bytes, cancellationToken));
-        }
-
+            MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount,
+            CancellationToken = cancellationToken,
+        }, i => assessed[i] = AssessOne(files[i].Name, files[i].Bytes, cancellationToken).Assessment);
         return new ShootJudge(thresholds).Judge(assessed, minAccepted);
     }
 
@@ -36,11 +35,8 @@ public sealed class PhotoIntake(IPhotoNormaliser normaliser, FaceAnalyser analys
             return (null, PhotoAssessment.Unreadable(name, e), null);
         }
 
-        var image = RgbImage.Decode(photo.Jpeg, FaceAnalyser.AnalysisEdge);
+        var image = photo.Preview ?? RgbImage.Decode(photo.Jpeg, FaceAnalyser.AnalysisEdge);
         var analysis = analyser.Analyse(image);
         return (photo, new PhotoJudge(thresholds).Assess(name, image, analysis), analysis);
     }
-
-    private PhotoAssessment Assess(PhotoJudge judge, string name, byte[] bytes, CancellationToken cancellationToken) =>
-        AssessOne(name, bytes, cancellationToken).Assessment;
 }

@@ -43,6 +43,18 @@ public sealed class MagickPhotoNormaliserTests
     }
 
     [Fact]
+    public void Normalise_JpegOverTwiceTheWorkingSize_IsDecodedAtHalfSizeWithTheSameLook()
+    {
+        // 600×512 pixels, working size 380: the JPEG decoder's own half-size decode gives 300×256 (≥ ¾ of 380).
+        var photo = normaliser.Normalise(SamplePhotos.GraceHopper, Limits with { NormalisedLongEdge = 380, MinShortEdge = 100 }, CancellationToken.None);
+
+        Assert.Equal((256, 300), (photo.Width, photo.Height));
+        Assert.Equal((512, 600), (photo.SourceWidth, photo.SourceHeight));
+        Assert.InRange(Pixels.Difference(photo.Jpeg, SamplePhotos.GraceHopper), 0, 6);
+        Assert.Equal((256, 300), (photo.Preview?.Width, photo.Preview?.Height));
+    }
+
+    [Fact]
     public void Normalise_PhotoSmallerThanWorkingSize_IsNotEnlarged()
     {
         var photo = normaliser.Normalise(SamplePhotos.GraceHopper, Limits with { NormalisedLongEdge = 4096 }, CancellationToken.None);

@@ -45,6 +45,7 @@ internal static class IntakeCorpus
         files.Add(("truncated.jpg", basis[..(basis.Length / 2)], "corrupt"));
         files.Add(("empty.jpg", [], "empty_file"));
         files.Add(("bomb.png", HostileFiles.PngBomb(50_000, 50_000), "too_many_pixels"));
+        files.Add(("huge.jpg", [.. basis, .. new byte[41 * 1024 * 1024]], "too_large"));
         return files;
 
         byte[] Variant(int seed) => SampleShootDeriver.Derive(SamplePhotos.Astronaut, 1, seed)[0].Jpeg;
