@@ -47,7 +47,7 @@ public static class InspectCommand
             return 0;
         }
 
-        var table = new Table().AddColumns("File", "Verdict", "Reasons", "Face", "Likeness", "Tip");
+        var table = new Table().AddColumns("File", "Verdict", "Reasons", "Face", "Distance to you", "Tip");
         foreach (var p in judgement.Photos)
         {
             table.AddRow(
