@@ -27,7 +27,7 @@ public static class InspectCommand
         using var models = new OnnxModels(new OnnxSettings(paths.Models));
         var intake = new PhotoIntake(
             new MagickPhotoNormaliser(),
-            new FaceAnalyser(new BlazeFaceDetector(models), new FaceMeshLandmarker(models), new DlibFaceEmbedder(models)),
+            FaceAnalyser.On(models),
             Thresholds(),
             new PhotoLimits());
         var minAccepted = new PipelineOptions().MinAcceptedPhotos;

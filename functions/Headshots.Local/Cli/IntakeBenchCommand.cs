@@ -24,7 +24,7 @@ public static class IntakeBenchCommand
         var photos = SampleShootDeriver.Derive(portrait, 15, seed: 3).Select(p => (p.Name, TwelveMegapixels(p.Jpeg))).ToList();
         using var models = new OnnxModels(new OnnxSettings(paths.Models));
         var intake = new PhotoIntake(new MagickPhotoNormaliser(),
-            new FaceAnalyser(new BlazeFaceDetector(models), new FaceMeshLandmarker(models), new DlibFaceEmbedder(models)),
+            FaceAnalyser.On(models),
             new IntakeThresholds(), new PhotoLimits());
 
         // One warm-up photo: loading the models is a worker's start-up cost, not an upload's.

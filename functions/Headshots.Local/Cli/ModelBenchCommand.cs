@@ -36,7 +36,7 @@ public static class ModelBenchCommand
 
         var portrait = RgbImage.Decode(File.ReadAllBytes(Path.Combine(paths.Samples, "astronaut.png")), 4096);
         var photo12Mp = portrait.Resized(3000, 4000);
-        var analyser = new FaceAnalyser(new BlazeFaceDetector(models), new FaceMeshLandmarker(models), new DlibFaceEmbedder(models));
+        var analyser = FaceAnalyser.On(models);
         var encoded = EncodeJpeg(photo12Mp);
         Report("engine.face_analysis_12mp_photo", Time(() => analyser.Analyse(encoded), runs: 10), "decode 12 MP JPEG, detect, mesh, embed");
 

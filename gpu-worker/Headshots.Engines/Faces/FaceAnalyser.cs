@@ -17,6 +17,10 @@ public sealed class FaceAnalyser(IFaceDetector detector, IFaceLandmarker landmar
     /// <summary>Faces beyond this many (a crowd behind the person) are counted by the detector but not meshed.</summary>
     private const int MaxMeshedFaces = 4;
 
+    /// <summary>The ONNX engines on shared sessions: what the worker registers, for tools that run without it.</summary>
+    public static FaceAnalyser On(Onnx.OnnxModels models) =>
+        new(new BlazeFaceDetector(models), new FaceMeshLandmarker(models), new DlibFaceEmbedder(models));
+
     public FaceAnalysis Analyse(byte[] encoded) => Analyse(RgbImage.Decode(encoded, AnalysisEdge));
 
     public FaceAnalysis Analyse(RgbImage image)

@@ -86,7 +86,7 @@ public sealed class PhotoIntakeTests(ITestOutputHelper output)
 
     private static PhotoIntake Intake() => new(
         new MagickPhotoNormaliser(),
-        new FaceAnalyser(new BlazeFaceDetector(TestModels.Models), new FaceMeshLandmarker(TestModels.Models), new DlibFaceEmbedder(TestModels.Models)),
+        FaceAnalyser.On(TestModels.Models),
         new IntakeThresholds(),
         new PhotoLimits());
 }
