@@ -1,4 +1,5 @@
 using System.Reflection;
+using Headshots.Engines.Intake;
 using Headshots.GpuWorker.Processing;
 using Headshots.Jobs.Storage;
 using Headshots.Pipeline.Options;
@@ -24,10 +25,11 @@ public sealed class CodeOptionsContractTests
     [
         (StorageOptions.Section, typeof(StorageOptions)),
         (WorkerOptions.Section, typeof(WorkerOptions)),
+        (IntakeThresholds.Section, typeof(IntakeThresholds)),
     ];
 
     /// <summary>Read by the code, deliberately not set in Azure.</summary>
-    static readonly Dictionary<string, string> LeftToDefaults = new(StringComparer.OrdinalIgnoreCase)
+    static readonly Dictionary<string, string> LeftToDefaults = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["Storage__ConnectionString"] = "the local emulator only; Azure connects with the managed identity",
         ["Pipeline__MaxUploads"] = "product default (30 files per shoot)",
@@ -40,7 +42,10 @@ public sealed class CodeOptionsContractTests
         ["Worker__IntraOpThreads"] = "one inference thread per core of the replica",
         ["Pipeline__IdentityThreshold"] = "dlib's published same-person distance, 0.6",
         ["Worker__WorkerId"] = "defaults to the replica's host name, which must differ per replica",
-    };
+    }
+    .Concat(typeof(IntakeThresholds).GetProperties().Select(p => KeyValuePair.Create(
+        $"{IntakeThresholds.Section}__{p.Name}", "the photo judge's defaults; a studio tunes them in the app settings if it must")))
+    .ToDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Passed by the Bicep for capabilities whose code is not built yet; each names its issue.</summary>
     static readonly Dictionary<string, string> ReservedForLaterIssues = new(StringComparer.OrdinalIgnoreCase)
