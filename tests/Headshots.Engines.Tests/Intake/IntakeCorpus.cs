@@ -25,6 +25,7 @@ internal static class IntakeCorpus
         files.Add(("cmyk.jpg", Edit(SampleShootDeriver.Derive(SamplePhotos.Astronaut, 1, seed: 31)[0].Jpeg, MagickFormat.Jpeg, i => i.ColorSpace = ColorSpace.CMYK), null));
         files.Add(("sixteen-bit.png", Edit(SampleShootDeriver.Derive(SamplePhotos.Astronaut, 1, seed: 32)[0].Jpeg, MagickFormat.Png, i => i.Depth = 16), null));
         files.Add(("phone.heic", SamplePhotos.AstronautHeic, null));
+        files.Add(("background-face.jpg", WithSmallFaceBehind(SampleShootDeriver.Derive(SamplePhotos.Astronaut, 1, seed: 34)[0].Jpeg, SamplePhotos.GraceHopper), null));
         files.Add(("animated.webp", AnimatedWebP(SampleShootDeriver.Derive(SamplePhotos.Astronaut, 1, seed: 33)[0].Jpeg), null));
 
         files.Add(("blurred.jpg", Edit(Variant(41), MagickFormat.Jpeg, i => i.Blur(0, 4)), IntakeReasons.Blurry));
@@ -94,6 +95,16 @@ internal static class IntakeCorpus
         var faceY = (face.Y + (face.Height / 2)) * scale;
         canvas.Composite(source, (int)((width * centreX) - faceX), (int)((height * 0.45) - faceY), CompositeOperator.Over);
         return canvas.ToByteArray(MagickFormat.Jpeg);
+    }
+
+    /// <summary>Someone small in the background, top right: a fifth of the photo's width, so their face is far smaller.</summary>
+    private static byte[] WithSmallFaceBehind(byte[] photo, byte[] other)
+    {
+        using var image = new MagickImage(photo);
+        using var behind = new MagickImage(other);
+        behind.Resize(new MagickGeometry(image.Width / 5, 0));
+        image.Composite(behind, (int)(image.Width - behind.Width - 10), 10, CompositeOperator.Over);
+        return image.ToByteArray(MagickFormat.Jpeg);
     }
 
     private static byte[] SideBySide(byte[] left, byte[] right)
