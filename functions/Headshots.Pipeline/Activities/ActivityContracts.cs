@@ -55,7 +55,8 @@ public sealed record IdentityProfile(string ProfilePath, IReadOnlyList<string> R
 
 public sealed record SelectedHeadshot(CandidateRef Candidate, double Score);
 
-public sealed record DeliveredRef(string Look, string Aspect, string Full, string Web, string Thumbnail, int Width, int Height, long Bytes, double Score);
+public sealed record DeliveredRef(string Look, string Aspect, string Full, string Web, string Thumbnail, int Width, int Height, long Bytes, double Score,
+    double? IdentityDistance = null);
 
 /// <param name="Stage">The transition into the publish stage, recorded before publishing.</param>
 public sealed record PublishRequest(string ShootId, string? Name, IReadOnlyList<DeliveredRef> Images, StageRecord? Stage = null);

@@ -33,7 +33,7 @@ public sealed class PublishGalleryActivity(StorageClients storage, GalleryStore 
             var web = await CopyAsync(image.Web, $"{stem}-web.jpg");
             var thumb = await CopyAsync(image.Thumbnail, $"{stem}-thumb.jpg");
             images[i] = new GalleryImage(image.Look, LookCatalog.Find(image.Look)?.Name ?? image.Look, image.Aspect, full, web, thumb,
-                image.Width, image.Height, image.Bytes, image.Score);
+                image.Width, image.Height, image.Bytes, image.Score, image.IdentityDistance);
         });
 
         var manifest = new GalleryManifest(request.ShootId, request.Name, clock.GetUtcNow(), images);

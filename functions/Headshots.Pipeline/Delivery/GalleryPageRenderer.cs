@@ -35,6 +35,9 @@ public static class GalleryPageRenderer
                     .Append(image.Height.ToString(CultureInfo.InvariantCulture)).Append(" (")
                     .Append(megapixels.ToString("0.0", CultureInfo.InvariantCulture)).Append(" MP) · quality ")
                     .Append(image.Score.ToString("0.00", CultureInfo.InvariantCulture))
+                    .Append(image.IdentityDistance is { } distance
+                        ? $" · identity distance {distance.ToString("0.00", CultureInfo.InvariantCulture)} (the same person below 0.60)"
+                        : "")
                     .Append("<br><a href=\"").Append(E(imageBase + image.File)).Append("\" download>Full size</a> · ")
                     .Append("<a href=\"").Append(E(imageBase + image.Web)).Append("\" download>Web copy</a></p></li>");
             }

@@ -152,7 +152,8 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
             var delivered = enhanced.Zip(results)
                 .Where(p => p.Second.Succeeded && p.Second.Outputs.Count == 3)
                 .Select(p => new DeliveredRef(p.First.Candidate.Look, p.First.Candidate.Aspect, p.Second.Outputs[0], p.Second.Outputs[1], p.Second.Outputs[2],
-                    (int)Number(p.Second, "width"), (int)Number(p.Second, "height"), (long)Number(p.Second, "bytes"), p.First.Score))
+                    (int)Number(p.Second, "width"), (int)Number(p.Second, "height"), (long)Number(p.Second, "bytes"), p.First.Score,
+                    p.First.Candidate.IdentityDistance))
                 .ToList();
             return delivered.Count > 0 ? delivered : throw new ShootStoppedException($"rendering at 16 MP failed for every headshot ({FirstError(results)}).");
         }

@@ -29,6 +29,17 @@ public sealed class GalleryPageRendererTests
     }
 
     [Fact]
+    public void Render_ImageWithIdentityDistance_ShowsItWithTheThreshold()
+    {
+        var manifest = Manifest("Ada");
+        manifest = manifest with { Images = [manifest.Images[0] with { IdentityDistance = 0.084 }] };
+
+        var html = GalleryPageRenderer.Render(manifest, "/g/tok/img/");
+
+        Assert.Contains("identity distance 0.08 (the same person below 0.60)", html);
+    }
+
+    [Fact]
     public void EmailComposer_GalleryReady_HasHtmlAndTextWithLink()
     {
         var message = EmailComposer.GalleryReady("ada@example.com", "Ada", "http://studio.test/g/abc", 12, "s1");
