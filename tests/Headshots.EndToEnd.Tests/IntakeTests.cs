@@ -1,4 +1,7 @@
+using Azure.Storage.Blobs;
 using Headshots.Engines.Imaging;
+using Headshots.Jobs.Storage;
+using Headshots.Local.Stack;
 using ImageMagick;
 
 namespace Headshots.EndToEnd.Tests;
@@ -14,7 +17,7 @@ public sealed class IntakeTests(LocalStudioFixture studio)
         using var http = studio.Http(stack.BaseUrl);
         var photos = studio.Photos(9).Append(("friend.jpg", Friend(1)[0].Content)).Append(("cat.png", Cat())).ToList();
 
-        var (_, final) = await ShootFlow.RunAsync(http, photos, "kim@example.com");
+        var (shoot, final) = await ShootFlow.RunAsync(http, photos, "kim@example.com");
 
         Assert.Equal("Delivered", final.Status);
         var friend = Assert.Single(final.Photos, p => p.Name == "friend.jpg");
@@ -23,6 +26,11 @@ public sealed class IntakeTests(LocalStudioFixture studio)
         Assert.Equal("no_face", Assert.Single(final.Photos, p => p.Name == "cat.png").Code);
         Assert.All(final.Photos.Where(p => p.Accepted), p => Assert.True(p.Measurements?.IdentityDistance < 0.6, $"{p.Name} at {p.Measurements?.IdentityDistance}"));
         Assert.Equal(9, final.Photos.Count(p => p.Accepted));
+        // The identity profile keeps an aligned face crop of each of the person's photos, and none of the friend.
+        var work = new BlobContainerClient(AzuriteConnection.For(studio.Ports), StorageNames.WorkContainer);
+        var chips = work.GetBlobs(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{shoot.ShootId}/identity/faces/", CancellationToken.None).Select(b => b.Name).ToList();
+        Assert.Equal(9, chips.Count);
+        Assert.DoesNotContain(chips, c => c.Contains("friend", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -28,13 +28,19 @@ public sealed class IdentityJobHandler(JobBlobs blobs, IQualityMeter meter, Face
         {
             var bytes = await blobs.ReadAsync(input, cancellationToken);
             var measured = meter.Measure(bytes);
-            photos.Add(new ProfiledPhoto(input, measured, SourceScore(measured), faces is null ? null : Assess(input, bytes, faces)));
+            var (assessment, chip) = faces is null ? (null, null) : Assess(input, bytes, faces);
+            photos.Add(new ProfiledPhoto(input, measured, SourceScore(measured), assessment, chip));
         }
 
         var judgement = faces is null ? null : new ShootJudge(thresholds ?? new IntakeThresholds()).Judge(photos.Select(p => p.Assessment!).ToList(), minAccepted);
         var verdicts = judgement?.Photos.ToDictionary(a => a.Name) ?? [];
         var sources = photos.Where(p => judgement is null || verdicts[p.Path].Accepted).ToList();
         var ranked = DiverseRanking.Rank(sources.Select(s => (s.Path, s.Score, Features(s, verdicts))).ToList());
+        foreach (var source in sources.Where(s => s.Chip is not null))
+        {
+            // The aligned face each embedding was computed from: the profile's evidence and the studio's reference crops.
+            await blobs.WriteAsync($"{job.OutputPrefix}faces/{JobData.Stem(source.Path)}.jpg", source.Chip!, "image/jpeg", cancellationToken);
+        }
 
         var profile = await blobs.WriteAsync($"{job.OutputPrefix}profile.json", JsonSerializer.SerializeToUtf8Bytes(new
         {
@@ -49,6 +55,7 @@ public sealed class IdentityJobHandler(JobBlobs blobs, IQualityMeter meter, Face
                 sharpness = Math.Round(p.Measurements.Sharpness, 2),
                 meanLuma = Math.Round(p.Measurements.MeanLuma, 1),
                 identityDistance = verdicts.GetValueOrDefault(p.Path)?.IdentityDistance,
+                embedding = p.Assessment?.Embedding?.Vector,
                 rejected = verdicts.GetValueOrDefault(p.Path)?.Code,
                 source = ranked.Contains(p.Path),
             }),
@@ -84,15 +91,25 @@ public sealed class IdentityJobHandler(JobBlobs blobs, IQualityMeter meter, Face
     internal static double SourceScore(PhotoMeasurements m) =>
         Math.Log10(1 + m.Sharpness) - 4 * m.ClippedHighlights - 4 * m.CrushedShadows - Math.Abs(m.MeanLuma - 120) / 255;
 
-    private static PhotoAssessment Assess(string path, byte[] bytes, FaceAnalyser faces)
+    private static (PhotoAssessment? Assessment, byte[]? Chip) Assess(string path, byte[] bytes, FaceAnalyser faces)
     {
         var image = RgbImage.Decode(bytes, FaceAnalyser.AnalysisEdge);
         var analysis = faces.Analyse(image);
         var main = analysis.Main;
-        return new PhotoAssessment(path, analysis.Faces.Count, [], main is null ? 0 : main.Detection.Box.Width / analysis.ImageWidth,
+        var assessment = new PhotoAssessment(path, analysis.Faces.Count, [], main is null ? 0 : main.Detection.Box.Width / analysis.ImageWidth,
             main?.Landmarks.Yaw ?? 0, main?.Landmarks.RollDegrees ?? 0, null, PerceptualHash.Of(image), main?.Embedding,
             main is null ? [IntakeReasons.NoFace] : []);
+        if (main is null)
+        {
+            return (assessment, null);
+        }
+
+        using var chip = FaceChip.Cut(image, main.Landmarks, ChipSize).ToMagick();
+        chip.Quality = 90;
+        return (assessment, chip.ToByteArray(ImageMagick.MagickFormat.Jpeg));
     }
+
+    private const int ChipSize = 256;
 
     /// <summary>What makes two sources look different: head turn, tilt and brightness.</summary>
     private static double[] Features(ProfiledPhoto p, Dictionary<string, PhotoAssessment> verdicts) =>
@@ -100,7 +117,7 @@ public sealed class IdentityJobHandler(JobBlobs blobs, IQualityMeter meter, Face
             ? [a.Yaw, a.RollDegrees / 30, p.Measurements.MeanLuma / 128]
             : [0, 0, p.Measurements.MeanLuma / 128];
 
-    private sealed record ProfiledPhoto(string Path, PhotoMeasurements Measurements, double Score, PhotoAssessment? Assessment);
+    private sealed record ProfiledPhoto(string Path, PhotoMeasurements Measurements, double Score, PhotoAssessment? Assessment, byte[]? Chip);
 }
 
 /// <summary>A photo the identity stage rejected, as the orchestration records it.</summary>
