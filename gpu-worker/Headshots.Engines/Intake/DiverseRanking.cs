@@ -1,4 +1,4 @@
-namespace Headshots.GpuWorker.Handlers;
+namespace Headshots.Engines.Intake;
 
 /// <summary>
 /// Orders sources best first while spreading them: each next pick trades quality against how different it is from
