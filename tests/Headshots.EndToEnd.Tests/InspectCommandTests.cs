@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Headshots.Engines.Imaging;
 
@@ -18,7 +17,7 @@ public sealed class InspectCommandTests(LocalStudioFixture studio) : IDisposable
         foreach (var (name, jpeg) in studio.Photos(3)) await File.WriteAllBytesAsync(Path.Combine(folder, name), jpeg);
         await File.WriteAllTextAsync(Path.Combine(folder, "note.jpg"), "not a photo");
 
-        var (exit, output, _) = await RunAsync("inspect", folder, "--json");
+        var (exit, output, _) = await studio.RunCliAsync("inspect", folder, "--json");
 
         Assert.Equal(0, exit);
         using var report = JsonDocument.Parse(output);
@@ -41,22 +40,9 @@ public sealed class InspectCommandTests(LocalStudioFixture studio) : IDisposable
     [Fact]
     public async Task Inspect_MissingFolder_ExitsTwoSayingSo()
     {
-        var (exit, output, error) = await RunAsync("inspect", Path.Combine(folder, "nope"));
+        var (exit, output, error) = await studio.RunCliAsync("inspect", Path.Combine(folder, "nope"));
 
         Assert.Equal(2, exit);
         Assert.Contains("does not exist", output + error);
-    }
-
-    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = studio.Paths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "headshots.dll"));
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
     }
 }

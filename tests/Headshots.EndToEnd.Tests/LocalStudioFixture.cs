@@ -77,6 +77,27 @@ public sealed class LocalStudioFixture : IAsyncLifetime
     /// <summary>The `headshots` CLI as a separate process (to be killed and restarted like a real crash).</summary>
     public Process StartCli(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
+        var process = Process.Start(CliStartInfo(environment, args))!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>A `headshots` command run to its end, as a person runs it: exit code and what it printed.</summary>
+    public async Task<(int Exit, string Output, string Error)> RunCliAsync(params string[] args)
+    {
+        using var process = Process.Start(CliStartInfo(new Dictionary<string, string>(), args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    ProcessStartInfo CliStartInfo(IReadOnlyDictionary<string, string> environment, string[] args)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Paths.Root,
@@ -88,12 +109,7 @@ public sealed class LocalStudioFixture : IAsyncLifetime
         info.Environment["HEADSHOTS_PORT_BASE"] = PortBase.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["HEADSHOTS_STORAGE_FOLDER"] = StorageFolder;
         foreach (var (k, v) in environment) info.Environment[k] = v;
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return info;
     }
 }
 

@@ -42,6 +42,26 @@ public static class AffineSampler
         }
     }
 
+    /// <summary>
+    /// When one output pixel would span more than two source pixels, a copy shrunk with an area filter to sample
+    /// from instead (bilinear sampling that far down aliases), with the map adjusted to it.
+    /// </summary>
+    public static RgbImage Prescaled(RgbImage image, Matrix3x2 outputToSource, out Matrix3x2 adjusted)
+    {
+        var span = new Vector2(outputToSource.M11, outputToSource.M12).Length();
+        adjusted = outputToSource;
+        if (span <= 2f)
+        {
+            return image;
+        }
+
+        var shrink = 1.5f / span;
+        var width = Math.Max(1, (int)MathF.Round(image.Width * shrink));
+        var height = Math.Max(1, (int)MathF.Round(image.Height * shrink));
+        adjusted = outputToSource * Matrix3x2.CreateScale((float)width / image.Width, (float)height / image.Height);
+        return image.Resized(width, height);
+    }
+
     public static RgbImage SampleImage(RgbImage source, Matrix3x2 outputToSource, int width, int height)
     {
         var values = new float[width * height * 3];

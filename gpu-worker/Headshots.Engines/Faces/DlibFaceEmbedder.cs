@@ -11,7 +11,7 @@ public sealed class DlibFaceEmbedder(OnnxModels models) : IFaceEmbedder
 {
     public FaceEmbedding Embed(RgbImage image, FaceLandmarks landmarks)
     {
-        var source = FaceChip.Prescale(image, FaceChip.ChipToImage(landmarks), FaceChip.Size, out var chipToSource);
+        var source = AffineSampler.Prescaled(image, FaceChip.ChipToImage(landmarks), out var chipToSource);
         var input = new DenseTensor<float>([1, FaceChip.Size, FaceChip.Size, 3]);
         AffineSampler.Sample(source, chipToSource, FaceChip.Size, FaceChip.Size, input.Buffer.Span, 1f, 0f);
         var session = models.Session(ModelIds.FaceEmbedding);

@@ -43,24 +43,7 @@ public static class FaceChip
     public static RgbImage Cut(RgbImage image, FaceLandmarks landmarks, int size = Size)
     {
         var map = Matrix3x2.CreateScale((float)Size / size) * ChipToImage(landmarks);
-        var source = Prescale(image, map, size, out var adjusted);
+        var source = AffineSampler.Prescaled(image, map, out var adjusted);
         return AffineSampler.SampleImage(source, adjusted, size, size);
-    }
-
-    /// <summary>Shrinks the image first when one chip pixel would span more than two image pixels.</summary>
-    internal static RgbImage Prescale(RgbImage image, Matrix3x2 chipToImage, int size, out Matrix3x2 adjusted)
-    {
-        var span = new Vector2(chipToImage.M11, chipToImage.M12).Length();
-        adjusted = chipToImage;
-        if (span <= 2f)
-        {
-            return image;
-        }
-
-        var shrink = 1.5f / span;
-        var width = Math.Max(1, (int)MathF.Round(image.Width * shrink));
-        var height = Math.Max(1, (int)MathF.Round(image.Height * shrink));
-        adjusted = chipToImage * Matrix3x2.CreateScale((float)width / image.Width, (float)height / image.Height);
-        return image.Resized(width, height);
     }
 }

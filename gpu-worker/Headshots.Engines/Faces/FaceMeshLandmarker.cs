@@ -33,8 +33,7 @@ public sealed class FaceMeshLandmarker(OnnxModels models) : IFaceLandmarker
 
     private FaceLandmarks Run(RgbImage image, FaceCrop crop)
     {
-        var toImage = crop.CropToImage(Resolution);
-        var source = Prescaled(image, crop, ref toImage);
+        var source = AffineSampler.Prescaled(image, crop.CropToImage(Resolution), out var toImage);
         var input = new DenseTensor<float>([1, Resolution, Resolution, 3]);
         AffineSampler.Sample(source, toImage, Resolution, Resolution, input.Buffer.Span, 1f / 255f, 0f);
 
@@ -55,24 +54,5 @@ public sealed class FaceMeshLandmarker(OnnxModels models) : IFaceLandmarker
 
         // The model ends in a sigmoid: the flag is already a probability.
         return new FaceLandmarks(points, flag);
-    }
-
-    /// <summary>
-    /// A face far larger than the crop is first shrunk with an area filter (bilinear sampling would alias);
-    /// the sampling map is adjusted to the shrunk copy.
-    /// </summary>
-    internal static RgbImage Prescaled(RgbImage image, FaceCrop crop, ref Matrix3x2 toImage)
-    {
-        var factor = crop.Size / Resolution;
-        if (factor <= 2f)
-        {
-            return image;
-        }
-
-        var shrink = 1.5f / factor;
-        var width = Math.Max(1, (int)MathF.Round(image.Width * shrink));
-        var height = Math.Max(1, (int)MathF.Round(image.Height * shrink));
-        toImage *= Matrix3x2.CreateScale((float)width / image.Width, (float)height / image.Height);
-        return image.Resized(width, height);
     }
 }

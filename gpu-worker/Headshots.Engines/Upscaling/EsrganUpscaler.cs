@@ -157,18 +157,12 @@ public sealed class EsrganUpscaler : IDisposable
     {
         if (image.ColorSpace is ColorSpace.sRGB or ColorSpace.RGB)
         {
-            return Read(image);
+            return RgbImage.FromMagick(image);
         }
 
         using var srgb = (MagickImage)image.Clone();
         srgb.ColorSpace = ColorSpace.sRGB;
-        return Read(srgb);
-
-        static RgbImage Read(MagickImage image)
-        {
-            using var pixels = image.GetPixelsUnsafe();
-            return new RgbImage((int)image.Width, (int)image.Height, pixels.ToByteArray(PixelMapping.RGB)!);
-        }
+        return RgbImage.FromMagick(srgb);
     }
 
     private static void CopyTile(RgbImage image, TileSpan columns, TileSpan rows, float[] tile)
