@@ -11,7 +11,7 @@ public sealed class ClassicalFaceEnhancer : IFaceEnhancer
 {
     public ClassicalFaceEnhancer() => MagickResourceGuard.EnsureApplied();
 
-    public Candidate Enhance(byte[] jpeg, CancellationToken cancellationToken)
+    public Candidate Enhance(byte[] jpeg, Retouch.RetouchSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jpeg);
         using var image = new MagickImage(jpeg, MagickFormat.Jpeg);

@@ -11,7 +11,7 @@ public sealed class EnhanceJobHandler(JobBlobs blobs, IFaceEnhancer enhancer) : 
     public async Task<JobOutcome> HandleAsync(GpuJobMessage job, CancellationToken cancellationToken)
     {
         var input = JobData.SingleInput(job);
-        var enhanced = enhancer.Enhance(await blobs.ReadAsync(input, cancellationToken), cancellationToken);
+        var enhanced = enhancer.Enhance(await blobs.ReadAsync(input, cancellationToken), Headshots.Engines.Retouch.RetouchSettings.Natural, cancellationToken);
         var output = await blobs.WriteAsync($"{job.OutputPrefix}{JobData.Stem(input)}.jpg", enhanced.Jpeg, "image/jpeg", cancellationToken);
         return new JobOutcome([output], JobData.Measurements(enhanced.Measurements, enhanced.Width, enhanced.Height), "classical-enhancer");
     }

@@ -12,7 +12,7 @@ public sealed class ClassicalFaceEnhancerTests
     {
         var headshot = new ClassicalHeadshotComposer().Compose(SamplePhotos.GraceHopper, LookCatalog.BrightOffice, 0, CancellationToken.None);
 
-        var enhanced = new ClassicalFaceEnhancer().Enhance(headshot.Jpeg, CancellationToken.None);
+        var enhanced = new ClassicalFaceEnhancer().Enhance(headshot.Jpeg, Headshots.Engines.Retouch.RetouchSettings.Natural, CancellationToken.None);
 
         Assert.Equal((headshot.Width, headshot.Height), (enhanced.Width, enhanced.Height));
         using (var output = TestPhotos.Ping(enhanced.Jpeg)) Assert.Equal((MagickFormat.Jpeg, ColorSpace.sRGB), (output.Format, output.ColorSpace));

@@ -1,0 +1,8 @@
+namespace Headshots.Jobs.Edits;
+
+public enum FreckleChange
+{
+    None,
+    Add,
+    Soften,
+}
