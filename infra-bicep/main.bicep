@@ -269,6 +269,7 @@ module storage 'modules/storage.bicep' = {
       'photos'
       'jobs'
       'galleries'
+      'refines'
     ]
     deploymentContainerName: names.deploymentContainer
     retentionDays: retentionDays

@@ -6,6 +6,7 @@ using Headshots.Pipeline.Delivery;
 using Headshots.Pipeline.Intake;
 using Headshots.Pipeline.Options;
 using Headshots.Pipeline.Orchestrations;
+using Headshots.Pipeline.Refine;
 using Headshots.Pipeline.Storage;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +23,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddHeadshotStorage(configuration);
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GpuJobOptions>().Bind(configuration.GetSection(GpuJobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EditingOptions>().Bind(configuration.GetSection(EditingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -37,6 +39,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<UploadSasIssuer>();
         services.AddSingleton<ShootsApi>();
         services.AddSingleton<GalleryApi>();
+        services.AddSingleton<GalleryManifestStore>();
+        services.AddSingleton<RefineStore>();
+        services.AddSingleton<RefineApi>();
         return services;
     }
 
@@ -51,6 +56,9 @@ public static class PipelineServiceCollectionExtensions
         registry.AddActivity<SelectHeadshotsActivity>();
         registry.AddActivity<PublishGalleryActivity>();
         registry.AddActivity<NotifyActivity>();
+        registry.AddOrchestrator<RefineOrchestrator>();
+        registry.AddActivity<RecordRefineActivity>();
+        registry.AddActivity<PublishVersionActivity>();
         return registry;
     }
 }

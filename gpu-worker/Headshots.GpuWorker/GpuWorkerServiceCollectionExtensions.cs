@@ -56,6 +56,7 @@ public static class GpuWorkerServiceCollectionExtensions
             services.AddSingleton<IGpuJobHandler, GenerateJobHandler>();
             services.AddSingleton<IGpuJobHandler, EnhanceJobHandler>();
             services.AddSingleton<IGpuJobHandler, UpscaleJobHandler>();
+            services.AddSingleton<IGpuJobHandler, RefineJobHandler>();
         }
         services.AddSingleton<GpuJobProcessor>();
         // Hosted services start in order: the models are in place before the first job is taken.

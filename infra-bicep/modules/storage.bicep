@@ -45,6 +45,7 @@ param tables string[] = [
   'photos'
   'jobs'
   'galleries'
+  'refines'
 ]
 
 @description('Days after which a person\'s originals (uploads/) and derived data (work/) are deleted.')

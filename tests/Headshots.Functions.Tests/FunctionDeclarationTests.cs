@@ -80,6 +80,6 @@ public sealed class FunctionDeclarationTests
             .Order()
             .ToList();
 
-        Assert.Equal(["api/shoots", "api/shoots/{id}", "g/{token}", "g/{token}/img/{file}"], routes);
+        Assert.Equal(["api/shoots", "api/shoots/{id}", "g/{token}", "g/{token}/img/{file}", "g/{token}/refine", "g/{token}/refine/{refineId}"], routes);
     }
 }

@@ -19,6 +19,7 @@ public sealed class CodeOptionsContractTests
         (PipelineOptions.Section, typeof(PipelineOptions)),
         (GpuJobOptions.Section, typeof(GpuJobOptions)),
         (SmtpOptions.Section, typeof(SmtpOptions)),
+        (EditingOptions.Section, typeof(EditingOptions)),
     ];
 
     static readonly (string Section, Type Options)[] WorkerReads =
@@ -50,7 +51,6 @@ public sealed class CodeOptionsContractTests
     /// <summary>Passed by the Bicep for capabilities whose code is not built yet; each names its issue.</summary>
     static readonly Dictionary<string, string> ReservedForLaterIssues = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["Editing__Engine"] = "the cloud engines issue: local or azure-openai",
         ["AzureOpenAI__Endpoint"] = "the cloud engines issue",
         ["AzureOpenAI__Deployment"] = "the cloud engines issue",
     };

@@ -1,5 +1,6 @@
 using Headshots.Pipeline.Activities;
 using Headshots.Pipeline.Orchestrations;
+using Headshots.Pipeline.Refine;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,18 @@ public sealed class ShootFunctions(IServiceProvider services)
     [Function(nameof(NotifyActivity))]
     public Task<string> Notify([ActivityTrigger] Notification notification) =>
         Create<NotifyActivity>().RunAsync(null!, notification);
+
+    [Function(nameof(RefineOrchestrator))]
+    public Task<RefineOutcome> Refine([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new RefineOrchestrator().RunAsync(context, context.GetInput<RefineInput>()!);
+
+    [Function(nameof(RecordRefineActivity))]
+    public Task<bool> RecordRefine([ActivityTrigger] RefineRecord record) =>
+        Create<RecordRefineActivity>().RunAsync(null!, record);
+
+    [Function(nameof(PublishVersionActivity))]
+    public Task<int> PublishVersion([ActivityTrigger] VersionRequest request) =>
+        Create<PublishVersionActivity>().RunAsync(null!, request);
 
     T Create<T>() where T : class => ActivatorUtilities.CreateInstance<T>(services);
 }

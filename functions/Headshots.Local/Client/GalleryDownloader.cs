@@ -13,7 +13,7 @@ public static class GalleryDownloader
         var gallery = storage.Container(StorageNames.GalleryContainer);
         var manifestJson = await gallery.GetBlobClient($"{shootId}/gallery.json").DownloadContentAsync(cancellationToken);
         var manifest = manifestJson.Value.Content.ToObjectFromJson<GalleryManifest>(PublishGalleryActivity.Json)!;
-        var files = manifest.Images.SelectMany(i => new[] { i.File, i.Web, i.Thumbnail }).Append("index.html").Append("gallery.json");
+        var files = manifest.Files.Append("index.html").Append("gallery.json");
         foreach (var file in files)
         {
             await gallery.GetBlobClient($"{shootId}/{file}").DownloadToAsync(Path.Combine(folder, file), cancellationToken);

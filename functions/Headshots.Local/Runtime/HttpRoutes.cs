@@ -1,4 +1,5 @@
 using Headshots.Pipeline.Api;
+using Headshots.Pipeline.Refine;
 using Microsoft.DurableTask.Client;
 
 namespace Headshots.Local.Runtime;
@@ -21,6 +22,13 @@ public static class HttpRoutes
             await WriteAsync(http, await api.PageAsync(token, http.RequestAborted)));
         app.MapGet("/g/{token}/img/{file}", async (HttpContext http, string token, string file, GalleryApi api) =>
             await WriteAsync(http, await api.ImageAsync(token, file, http.RequestAborted)));
+        app.MapPost("/g/{token}/refine", async (HttpContext http, string token, RefineApi api, DurableTaskClient client) =>
+        {
+            var body = http.Request.ContentLength > RefineRequestReader.MaxBodyBytes ? null : await RequestBody.ReadAsync(http.Request.Body, RefineRequestReader.MaxBodyBytes, http.RequestAborted);
+            await WriteAsync(http, await api.CreateAsync(token, http.Request.ContentType, body, client, http.RequestAborted));
+        });
+        app.MapGet("/g/{token}/refine/{refineId}", async (HttpContext http, string token, string refineId, RefineApi api) =>
+            await WriteAsync(http, await api.StatusAsync(token, refineId, http.RequestAborted)));
         app.MapGet("/healthz", () => Results.Text("ok"));
     }
 

@@ -41,8 +41,10 @@ public sealed record PhotoVerdictBatch(string ShootId, IReadOnlyList<PhotoVerdic
 
 /// <summary>A generated candidate and the measurements selection scores it by.</summary>
 /// <param name="IdentityDistance">Distance of the candidate's face to the person's reference identity; null without face models.</param>
+/// <param name="EyeLine">Height of the eyes as a fraction of the image height (a third is the classic headshot); null without face models.</param>
+/// <param name="FaceWidth">Width of the face as a fraction of the image width; null without face models.</param>
 public sealed record CandidateRef(string Look, string Aspect, int Variant, string Path, double Sharpness, double ClippedHighlights, double CrushedShadows, double MeanLuma,
-    double? IdentityDistance = null);
+    double? IdentityDistance = null, double? EyeLine = null, double? FaceWidth = null);
 
 /// <param name="IdentityThreshold">Candidates farther than this from the person are never delivered.</param>
 public sealed record SelectionRequest(IReadOnlyList<CandidateRef> Candidates, int KeepPerLook, double IdentityThreshold = 0.6);
@@ -53,13 +55,15 @@ public sealed record ComparisonRejection(string Path, string Code, string Reason
 /// <summary>The identity stage's result: the profile blob and the source photos, best first.</summary>
 public sealed record IdentityProfile(string ProfilePath, IReadOnlyList<string> RankedSources);
 
-public sealed record SelectedHeadshot(CandidateRef Candidate, double Score);
+/// <param name="BasePath">The candidate before retouching, kept so a refinement can start from it.</param>
+public sealed record SelectedHeadshot(CandidateRef Candidate, double Score, string? BasePath = null);
 
 public sealed record DeliveredRef(string Look, string Aspect, string Full, string Web, string Thumbnail, int Width, int Height, long Bytes, double Score,
-    double? IdentityDistance = null);
+    double? IdentityDistance = null, string? BasePath = null);
 
 /// <param name="Stage">The transition into the publish stage, recorded before publishing.</param>
-public sealed record PublishRequest(string ShootId, string? Name, IReadOnlyList<DeliveredRef> Images, StageRecord? Stage = null);
+/// <param name="ProfilePath">The identity profile refinements are checked against.</param>
+public sealed record PublishRequest(string ShootId, string? Name, IReadOnlyList<DeliveredRef> Images, StageRecord? Stage = null, string? ProfilePath = null);
 
 public sealed record PublishedGallery(string Token, string Url, int Images);
 

@@ -33,10 +33,10 @@ public sealed class PublishGalleryActivity(StorageClients storage, GalleryStore 
             var web = await CopyAsync(image.Web, $"{stem}-web.jpg");
             var thumb = await CopyAsync(image.Thumbnail, $"{stem}-thumb.jpg");
             images[i] = new GalleryImage(image.Look, LookCatalog.Find(image.Look)?.Name ?? image.Look, image.Aspect, full, web, thumb,
-                image.Width, image.Height, image.Bytes, image.Score, image.IdentityDistance);
+                image.Width, image.Height, image.Bytes, image.Score, image.IdentityDistance, stem, image.BasePath);
         });
 
-        var manifest = new GalleryManifest(request.ShootId, request.Name, clock.GetUtcNow(), images);
+        var manifest = new GalleryManifest(request.ShootId, request.Name, clock.GetUtcNow(), images, request.ProfilePath);
         await gallery.GetBlobClient($"{request.ShootId}/gallery.json").UploadAsync(
             BinaryData.FromObjectAsJson(manifest, Json), new BlobUploadOptions { HttpHeaders = new() { ContentType = "application/json" } });
         await gallery.GetBlobClient($"{request.ShootId}/index.html").UploadAsync(

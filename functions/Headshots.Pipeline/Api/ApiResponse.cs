@@ -39,6 +39,13 @@ public sealed record ApiResponse(int StatusCode, string ContentType, byte[] Body
 
     public static ApiResponse Page(int status, string html) => new(status, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(html), PageHeaders);
 
+    /// <summary>303 See Other: after a form post, the browser loads the page instead of re-posting on reload.</summary>
+    public static ApiResponse Redirect(string location) => new(303, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes($"See {location}"), new Dictionary<string, string>
+    {
+        ["Location"] = location,
+        ["Cache-Control"] = "no-store",
+    });
+
     public static ApiResponse File(byte[] content, string contentType) => new(200, contentType, content, new Dictionary<string, string>
     {
         ["Cache-Control"] = "private, max-age=3600",

@@ -3,17 +3,28 @@ using Azure;
 using Headshots.Jobs.Storage;
 using Headshots.Pipeline.Activities;
 using Headshots.Pipeline.Delivery;
+using Headshots.Pipeline.Options;
+using Headshots.Pipeline.Refine;
+using Microsoft.Extensions.Options;
 using Headshots.Pipeline.Storage;
 
 namespace Headshots.Pipeline.Api;
 
 /// <summary>GET /g/{token} (the gallery page) and GET /g/{token}/img/{file} (its images).</summary>
-public sealed class GalleryApi(StorageClients storage, GalleryStore galleries)
+public sealed class GalleryApi(StorageClients storage, GalleryStore galleries, RefineStore refines, IOptions<EditingOptions> editing)
 {
     public async Task<ApiResponse> PageAsync(string token, CancellationToken cancellationToken)
     {
         var (manifest, notAvailable) = await OpenAsync(token, cancellationToken);
-        return notAvailable ?? ApiResponse.Page(200, GalleryPageRenderer.Render(manifest!, $"/g/{token}/img/"));
+        if (notAvailable is not null) return notAvailable;
+        // Delivered refinements are in the manifest as versions; the rest are shown as notices.
+        var notices = (await refines.ListAsync(manifest!.ShootId, cancellationToken))
+            .Where(r => r.Status != RefineStatuses.Delivered)
+            .Take(10)
+            .Select(r => new RefinementNotice(r.ImageId, r.Changes, r.Status, RefineStatuses.IsFinal(r.Status), r.Message))
+            .ToList();
+        var state = new GalleryPageState($"/g/{token}/refine", editing.Value.GenerativeEditsAvailable, notices);
+        return ApiResponse.Page(200, GalleryPageRenderer.Render(manifest, $"/g/{token}/img/", state));
     }
 
     public async Task<ApiResponse> ImageAsync(string token, string file, CancellationToken cancellationToken)
@@ -21,7 +32,7 @@ public sealed class GalleryApi(StorageClients storage, GalleryStore galleries)
         var (manifest, notAvailable) = await OpenAsync(token, cancellationToken);
         if (notAvailable is not null) return notAvailable;
         // Only files the manifest names: the path never reaches storage unchecked.
-        var known = manifest!.Images.SelectMany(i => new[] { i.File, i.Web, i.Thumbnail }).Contains(file, StringComparer.Ordinal);
+        var known = manifest!.Files.Contains(file, StringComparer.Ordinal);
         if (!known) return ApiResponse.Problem(404, "No such image", "This gallery has no image of that name.");
         var blob = storage.Container(StorageNames.GalleryContainer).GetBlobClient($"{manifest.ShootId}/{file}");
         var content = await blob.DownloadContentAsync(cancellationToken);

@@ -11,40 +11,72 @@ namespace Headshots.Pipeline.Delivery;
 public static class GalleryPageRenderer
 {
     /// <param name="imageBase">Prefix for image links: "/g/{token}/img/" live, "" for a downloaded folder.</param>
-    public static string Render(GalleryManifest manifest, string imageBase)
+    /// <param name="state">The live page's refine form and refinements in progress; null for the downloaded folder.</param>
+    public static string Render(GalleryManifest manifest, string imageBase, GalleryPageState? state = null)
     {
         var html = new StringBuilder();
         var title = manifest.Name is { Length: > 0 } n ? $"Headshots of {n}" : "Your headshots";
+        var working = state?.Refinements.Any(r => !r.Done) == true;
         html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            // Without scripts, a refresh is how the page picks up a refinement that is still being made.
+            .Append(working ? "<meta http-equiv=\"refresh\" content=\"5\">" : "")
             .Append("<title>").Append(E(title)).Append("</title>")
             .Append("<style>").Append(Css).Append("</style></head><body><main>")
             .Append("<h1>").Append(E(title)).Append("</h1>")
             .Append("<p class=\"meta\">").Append(manifest.Images.Count.ToString(CultureInfo.InvariantCulture))
             .Append(" images, delivered ").Append(E(manifest.PublishedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture))).Append(".</p>");
+        if (state is { Refinements.Count: > 0 }) RenderRefinements(html, state.Refinements);
         foreach (var look in manifest.Images.GroupBy(i => i.Look))
         {
             html.Append("<section><h2>").Append(E(look.First().LookName)).Append("</h2><ul class=\"grid\">");
             foreach (var image in look)
             {
-                var megapixels = image.Width * (double)image.Height / 1_000_000;
-                html.Append("<li><a href=\"").Append(E(imageBase + image.File)).Append("\">")
-                    .Append("<img loading=\"lazy\" src=\"").Append(E(imageBase + image.Thumbnail)).Append("\" alt=\"")
-                    .Append(E($"{image.LookName} headshot, {image.Aspect}")).Append("\"></a>")
-                    .Append("<p>").Append(image.Width.ToString(CultureInfo.InvariantCulture)).Append(" × ")
-                    .Append(image.Height.ToString(CultureInfo.InvariantCulture)).Append(" (")
-                    .Append(megapixels.ToString("0.0", CultureInfo.InvariantCulture)).Append(" MP) · quality ")
-                    .Append(image.Score.ToString("0.00", CultureInfo.InvariantCulture))
-                    .Append(image.IdentityDistance is { } distance
-                        ? $" · identity distance {distance.ToString("0.00", CultureInfo.InvariantCulture)} (the same person below 0.60)"
-                        : "")
-                    .Append("<br><a href=\"").Append(E(imageBase + image.File)).Append("\" download>Full size</a> · ")
-                    .Append("<a href=\"").Append(E(imageBase + image.Web)).Append("\" download>Web copy</a></p></li>");
+                html.Append("<li id=\"").Append(E(image.ImageId)).Append("\">");
+                RenderFigure(html, imageBase, image.LookName, image.Aspect, image.File, image.Web, image.Thumbnail, image.Width, image.Height, image.IdentityDistance,
+                    $"quality {image.Score.ToString("0.00", CultureInfo.InvariantCulture)}", image.Versions is { Count: > 0 } ? "Version 1 (original)" : null);
+                foreach (var version in (image.Versions ?? []).Reverse())
+                {
+                    RenderFigure(html, imageBase, image.LookName, image.Aspect, version.File, version.Web, version.Thumbnail, version.Width, version.Height,
+                        version.IdentityDistance, version.Changes, $"Version {version.Number.ToString(CultureInfo.InvariantCulture)} (from version {version.FromVersion.ToString(CultureInfo.InvariantCulture)})");
+                }
+                if (state is not null) RefineFormRenderer.Render(html, image, state);
+                html.Append("</li>");
             }
             html.Append("</ul></section>");
         }
         html.Append("</main></body></html>");
         return html.ToString();
+    }
+
+    static void RenderFigure(StringBuilder html, string imageBase, string lookName, string aspect, string file, string web, string thumbnail,
+        int width, int height, double? identityDistance, string detail, string? caption)
+    {
+        var megapixels = width * (double)height / 1_000_000;
+        html.Append("<figure>").Append(caption is null ? "" : $"<figcaption>{E(caption)}</figcaption>")
+            .Append("<a href=\"").Append(E(imageBase + file)).Append("\">")
+            .Append("<img loading=\"lazy\" src=\"").Append(E(imageBase + thumbnail)).Append("\" alt=\"")
+            .Append(E($"{lookName} headshot, {aspect}{(caption is null ? "" : ", " + caption)}")).Append("\"></a>")
+            .Append("<p>").Append(width.ToString(CultureInfo.InvariantCulture)).Append(" × ")
+            .Append(height.ToString(CultureInfo.InvariantCulture)).Append(" (")
+            .Append(megapixels.ToString("0.0", CultureInfo.InvariantCulture)).Append(" MP) · ").Append(E(detail))
+            .Append(identityDistance is { } distance
+                ? $" · identity distance {distance.ToString("0.00", CultureInfo.InvariantCulture)} (the same person below 0.60)"
+                : "")
+            .Append("<br><a href=\"").Append(E(imageBase + file)).Append("\" download>Full size</a> · ")
+            .Append("<a href=\"").Append(E(imageBase + web)).Append("\" download>Web copy</a></p></figure>");
+    }
+
+    static void RenderRefinements(StringBuilder html, IReadOnlyList<RefinementNotice> refinements)
+    {
+        html.Append("<section class=\"notices\" aria-live=\"polite\"><h2>Your refinements</h2><ul>");
+        foreach (var r in refinements)
+        {
+            html.Append("<li><strong>").Append(E(r.ImageId)).Append("</strong>: ").Append(E(r.Changes)).Append(" — ")
+                .Append(r.Done ? E(r.Status) : "being made…")
+                .Append(r.Message is { } m ? $"<br>{E(m)}" : "").Append("</li>");
+        }
+        html.Append("</ul></section>");
     }
 
     /// <summary>The friendly page for a wrong or expired link: no detail that helps a guesser.</summary>
@@ -56,11 +88,20 @@ public static class GalleryPageRenderer
             : "The link is not valid. Check that you opened the whole link from your email.") +
         "</p></main></body></html>";
 
+    /// <summary>A short page that says what went wrong and links back (a refine form that could not be accepted).</summary>
+    public static string RenderMessage(string title, string detail, string backLink) =>
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+        "<title>" + E(title) + "</title><style>" + Css + "</style></head><body><main><h1>" + E(title) + "</h1><p>" + E(detail) +
+        "</p><p><a href=\"" + E(backLink) + "\">Back to your gallery</a></p></main></body></html>";
+
     static string E(string text) => WebUtility.HtmlEncode(text);
 
     const string Css =
         "body{font-family:system-ui,sans-serif;margin:0;background:#f6f6f4;color:#1c1c1c}main{max-width:1100px;margin:auto;padding:1.5rem}" +
         "h1{font-weight:600}.meta{color:#555}.grid{list-style:none;padding:0;display:grid;gap:1rem;" +
         "grid-template-columns:repeat(auto-fill,minmax(220px,1fr))}.grid img{width:100%;height:auto;border-radius:6px;display:block}" +
-        ".grid p{font-size:.85rem;color:#444}a{color:#0b57d0}";
+        ".grid p{font-size:.85rem;color:#444}a{color:#0b57d0}figure{margin:0 0 .75rem}figcaption{font-size:.8rem;font-weight:600}" +
+        "details.refine{font-size:.85rem}details.refine label,details.refine select,details.refine input[type=text]{display:block;width:100%;margin:.25rem 0}" +
+        "fieldset{border:1px solid #ccc;margin:.5rem 0}fieldset label{display:inline!important;width:auto!important;margin-right:.5rem}" +
+        ".note{color:#555}.notices{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.5rem 1rem}button{margin-top:.5rem;padding:.4rem .8rem}";
 }

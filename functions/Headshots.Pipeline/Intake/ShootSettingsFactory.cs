@@ -15,12 +15,15 @@ public sealed class ShootSettingsFactory(IOptions<PipelineOptions> pipeline, IOp
         order.Email,
         order.Name,
         order.Looks.Select(id => new LookChoice(id, LookCatalog.Find(id)!.Aspect.Name)).ToList(),
-        new ShootSettings(
-            pipeline.Value.MinAcceptedPhotos,
-            MaxPhotosUsed,
-            pipeline.Value.VariantsPerLook,
-            pipeline.Value.KeepPerLook,
-            jobs.Value.AttemptTimeout,
-            jobs.Value.MaxAttempts,
-            pipeline.Value.IdentityThreshold));
+        Settings());
+
+    /// <summary>The settings a shoot or a refinement runs with, as configured now.</summary>
+    public ShootSettings Settings() => new(
+        pipeline.Value.MinAcceptedPhotos,
+        MaxPhotosUsed,
+        pipeline.Value.VariantsPerLook,
+        pipeline.Value.KeepPerLook,
+        jobs.Value.AttemptTimeout,
+        jobs.Value.MaxAttempts,
+        pipeline.Value.IdentityThreshold);
 }

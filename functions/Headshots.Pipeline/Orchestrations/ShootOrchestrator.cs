@@ -27,7 +27,7 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
             var selected = await shoot.SelectAsync(candidates);
             var enhanced = await shoot.EnhanceAsync(selected);
             var delivered = await shoot.UpscaleAsync(enhanced);
-            var gallery = await shoot.PublishAsync(delivered);
+            var gallery = await shoot.PublishAsync(delivered, identity.ProfilePath);
             await shoot.NotifyDeliveredAsync(gallery);
             return new ShootOutcome(input.ShootId, ShootStatuses.Delivered, gallery.Images, gallery.Url, null);
         }
@@ -115,7 +115,7 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
             var candidates = results.Where(r => r.Succeeded && r.Outputs.Count > 0).Select(r => new CandidateRef(
                 r.Data["look"], r.Data["aspect"], VariantOf(r.JobId), r.Outputs[0],
                 Number(r, "sharpness"), Number(r, "clippedHighlights"), Number(r, "crushedShadows"), Number(r, "meanLuma"),
-                OptionalNumber(r, "identityDistance"))).ToList();
+                OptionalNumber(r, "identityDistance"), OptionalNumber(r, "eyeLine"), OptionalNumber(r, "faceWidth"))).ToList();
             LogFailures(results);
             if (candidates.Count == 0)
             {
@@ -138,7 +138,7 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
             LogFailures(results);
             var enhanced = selected.Zip(results)
                 .Where(p => p.Second.Succeeded)
-                .Select(p => p.First with { Candidate = p.First.Candidate with { Path = p.Second.Outputs[0] } })
+                .Select(p => p.First with { BasePath = p.First.Candidate.Path, Candidate = p.First.Candidate with { Path = p.Second.Outputs[0] } })
                 .ToList();
             return enhanced.Count > 0 ? enhanced : throw new ShootStoppedException($"retouching failed for every headshot ({FirstError(results)}).");
         }
@@ -153,16 +153,16 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
                 .Where(p => p.Second.Succeeded && p.Second.Outputs.Count == 3)
                 .Select(p => new DeliveredRef(p.First.Candidate.Look, p.First.Candidate.Aspect, p.Second.Outputs[0], p.Second.Outputs[1], p.Second.Outputs[2],
                     (int)Number(p.Second, "width"), (int)Number(p.Second, "height"), (long)Number(p.Second, "bytes"), p.First.Score,
-                    p.First.Candidate.IdentityDistance))
+                    p.First.Candidate.IdentityDistance, p.First.BasePath))
                 .ToList();
             return delivered.Count > 0 ? delivered : throw new ShootStoppedException($"rendering at 16 MP failed for every headshot ({FirstError(results)}).");
         }
 
-        public async Task<PublishedGallery> PublishAsync(List<DeliveredRef> delivered)
+        public async Task<PublishedGallery> PublishAsync(List<DeliveredRef> delivered, string profilePath)
         {
             context.SetCustomStatus(new ShootProgress(ShootStages.Publish, 0, delivered.Count));
             return await context.CallActivityAsync<PublishedGallery>(nameof(PublishGalleryActivity),
-                new PublishRequest(ShootId, input.Name, delivered, Stage(ShootStages.Publish, delivered.Count)), ActivityRetry);
+                new PublishRequest(ShootId, input.Name, delivered, Stage(ShootStages.Publish, delivered.Count), profilePath), ActivityRetry);
         }
 
         public async Task NotifyDeliveredAsync(PublishedGallery gallery)

@@ -28,13 +28,7 @@ public sealed class GenerateJobHandler(JobBlobs blobs, IHeadshotComposer compose
         var data = JobData.Measurements(candidate.Measurements, candidate.Width, candidate.Height);
         data["look"] = look.Id;
         data["aspect"] = look.Aspect.Name;
-        if (faces is not null && job.Parameters.TryGetValue("identity", out var profilePath)
-            && IdentityJobHandler.ReadReference(await blobs.ReadAsync(profilePath, cancellationToken)) is { } reference)
-        {
-            // A candidate without a findable face is as far from the person as it gets.
-            var embedding = faces.Analyse(candidate.Jpeg).Main?.Embedding;
-            data["identityDistance"] = JobData.Format(embedding?.DistanceTo(reference) ?? 9.99);
-        }
+        await CandidateFace.MeasureAsync(blobs, faces, job, candidate.Jpeg, data, cancellationToken);
         return new JobOutcome([output], data, "classical-composer");
     }
 }

@@ -73,7 +73,8 @@ public sealed record RefineEdits(
     /// Reads a request; blank fields mean "no change". Every wrong field is reported at once, each saying what is
     /// accepted, and nothing is returned unless all are valid.
     /// </summary>
-    public static RefineEditsParse Parse(IReadOnlyDictionary<string, string?> fields)
+    /// <param name="allowEmpty">Accept a request with no edit (a job that only re-applies a version's retouch).</param>
+    public static RefineEditsParse Parse(IReadOnlyDictionary<string, string?> fields, bool allowEmpty = false)
     {
         ArgumentNullException.ThrowIfNull(fields);
         var errors = new List<string>();
@@ -132,7 +133,7 @@ public sealed record RefineEdits(
 
         if (errors.Count > 0) return new RefineEditsParse(null, errors);
         var edits = new RefineEdits(clothes, background, freckles, smoothing, makeup, hair, expression);
-        return edits.IsEmpty
+        return edits.IsEmpty && !allowEmpty
             ? new RefineEditsParse(null, ["the request asks for no change: choose at least one edit (clothes, background, freckles, skin smoothing, makeup)."])
             : new RefineEditsParse(edits, []);
 

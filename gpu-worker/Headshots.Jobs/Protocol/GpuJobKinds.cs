@@ -13,6 +13,8 @@ public static class GpuJobKinds
     public const string Enhance = "enhance";
     /// <summary>Render at 16 MP, with the web copy and thumbnail.</summary>
     public const string Upscale = "upscale";
+    /// <summary>Apply a person's refinement (clothes, background, face retouch) to one delivered headshot and check it is still them.</summary>
+    public const string Refine = "refine";
 
-    public static IReadOnlyList<string> All { get; } = [Inspect, Identity, Generate, Enhance, Upscale];
+    public static IReadOnlyList<string> All { get; } = [Inspect, Identity, Generate, Enhance, Upscale, Refine];
 }

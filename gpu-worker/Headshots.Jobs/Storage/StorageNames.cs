@@ -15,8 +15,9 @@ public static class StorageNames
     public const string PhotosTable = "photos";
     public const string JobsTable = "jobs";
     public const string GalleriesTable = "galleries";
+    public const string RefinesTable = "refines";
 
     public static IReadOnlyList<string> Containers { get; } = [UploadsContainer, WorkContainer, GalleryContainer, ModelsContainer];
     public static IReadOnlyList<string> Queues { get; } = [GpuJobsQueue, GpuResultsQueue];
-    public static IReadOnlyList<string> Tables { get; } = [ShootsTable, PhotosTable, JobsTable, GalleriesTable];
+    public static IReadOnlyList<string> Tables { get; } = [ShootsTable, PhotosTable, JobsTable, GalleriesTable, RefinesTable];
 }

@@ -1,0 +1,10 @@
+namespace Headshots.Pipeline.Delivery;
+
+/// <summary>What the live gallery page shows beyond the manifest: the refine form and refinements in progress.</summary>
+/// <param name="RefineAction">Where the refine form posts ("/g/{token}/refine").</param>
+/// <param name="GenerativeEditsAvailable">Whether hair and expression edits can be asked for (the cloud editing engine is configured).</param>
+/// <param name="Refinements">The gallery's refinements not yet in it: waiting, running, refused or failed, newest first.</param>
+public sealed record GalleryPageState(string RefineAction, bool GenerativeEditsAvailable, IReadOnlyList<RefinementNotice> Refinements);
+
+/// <param name="Done">False while it is waiting or running (the page then refreshes itself).</param>
+public sealed record RefinementNotice(string ImageId, string Changes, string Status, bool Done, string? Message);

@@ -1,0 +1,57 @@
+using Headshots.Pipeline.Orchestrations;
+
+namespace Headshots.Pipeline.Refine;
+
+/// <summary>One refinement of one gallery image, fixed when it is requested so replays are deterministic.</summary>
+/// <param name="SourceBase">The unretouched base of the version it starts from.</param>
+/// <param name="JobFields">What the refine job applies: the request's clothes and background, and the face retouch (the source version's with the request's on top).</param>
+/// <param name="Retouch">The face retouch fields the new version will carry.</param>
+/// <param name="Changes">The request in words, for the version history.</param>
+public sealed record RefineInput(
+    string ShootId,
+    string RefineId,
+    string ImageId,
+    int FromVersion,
+    string Aspect,
+    string SourceBase,
+    IReadOnlyDictionary<string, string> JobFields,
+    IReadOnlyDictionary<string, string> Retouch,
+    string Changes,
+    string? ProfilePath,
+    ShootSettings Settings);
+
+public sealed record RefineOutcome(string RefineId, string Status, int? Version, double? IdentityDistance, string? Message);
+
+public static class RefineStatuses
+{
+    public const string Queued = "queued";
+    public const string Running = "running";
+    public const string Delivered = "delivered";
+
+    /// <summary>Made, but not delivered: the result no longer looked like the person.</summary>
+    public const string Refused = "refused";
+
+    public const string Failed = "failed";
+
+    public static bool IsFinal(string status) => status is Delivered or Refused or Failed;
+}
+
+/// <summary>A refine row's change of state.</summary>
+public sealed record RefineRecord(string ShootId, string RefineId, string Status, int? Version = null, double? IdentityDistance = null, string? Message = null);
+
+/// <summary>A refined image rendered at 16 MP, to be added to the gallery as a new version.</summary>
+public sealed record VersionRequest(
+    string ShootId,
+    string RefineId,
+    string ImageId,
+    int FromVersion,
+    string Changes,
+    IReadOnlyDictionary<string, string> Retouch,
+    string Full,
+    string Web,
+    string Thumbnail,
+    int Width,
+    int Height,
+    long Bytes,
+    double? IdentityDistance,
+    string BasePath);

@@ -1,0 +1,49 @@
+using Headshots.Engines;
+using Headshots.Engines.Edits;
+using Headshots.Engines.Faces;
+using Headshots.Engines.Retouch;
+using Headshots.Jobs.Edits;
+using Headshots.Jobs.Protocol;
+
+namespace Headshots.GpuWorker.Handlers;
+
+/// <summary>
+/// Applies a refinement to one headshot, non-destructively: the input is the version's unretouched base, the
+/// clothes and background edits make a new base, and the face retouch (the version's settings with the request's
+/// on top) makes the new master. Both are written; the identity check runs on the master.
+/// </summary>
+public sealed class RefineJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IHeadshotEditor? editor = null, FaceAnalyser? faces = null) : IGpuJobHandler
+{
+    public string Kind => GpuJobKinds.Refine;
+
+    public async Task<JobOutcome> HandleAsync(GpuJobMessage job, CancellationToken cancellationToken)
+    {
+        var parsed = RefineEdits.Parse(job.Parameters.Where(p => RefineEdits.Fields.Contains(p.Key)).ToDictionary(p => p.Key, p => (string?)p.Value), allowEmpty: true);
+        var edits = parsed.Edits ?? throw new InvalidJobException($"The refine job {job.JobId} has invalid edits: {string.Join(" ", parsed.Errors)}");
+        if (edits.NeedsGenerativeEngine)
+        {
+            throw new InvalidJobException($"The refine job {job.JobId} asks for a hair or expression change, which only the cloud editing engine can make.");
+        }
+
+        var input = JobData.SingleInput(job);
+        var source = await blobs.ReadAsync(input, cancellationToken);
+        var edited = source;
+        var engine = "local-retouch";
+        if (edits.Clothes is not null || edits.Background is not null)
+        {
+            if (editor is null)
+            {
+                throw new InvalidJobException("Clothes and background edits need the face and person models (Worker:Engines = models).");
+            }
+            edited = editor.Edit(source, edits.Clothes, edits.Background, cancellationToken).Jpeg;
+            engine = "local-editor+retouch";
+        }
+
+        var master = enhancer.Enhance(edited, RetouchSettings.For(edits), cancellationToken);
+        var basePath = await blobs.WriteAsync($"{job.OutputPrefix}base.jpg", edited, "image/jpeg", cancellationToken);
+        var masterPath = await blobs.WriteAsync($"{job.OutputPrefix}master.jpg", master.Jpeg, "image/jpeg", cancellationToken);
+        var data = JobData.Measurements(master.Measurements, master.Width, master.Height);
+        await CandidateFace.MeasureAsync(blobs, faces, job, master.Jpeg, data, cancellationToken);
+        return new JobOutcome([basePath, masterPath], data, engine);
+    }
+}
