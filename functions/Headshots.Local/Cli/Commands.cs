@@ -24,6 +24,7 @@ public static class Commands
             "worker" => WorkerAsync(CliArguments.Parse(args, new Dictionary<string, bool>()), cancellationToken),
             "bench" => BenchCommand.RunAsync(CliArguments.Parse(args, new Dictionary<string, bool> { ["photos"] = true, ["skip-demo"] = false }), cancellationToken),
             "inspect" => Task.FromResult(InspectCommand.Run(CliArguments.Parse(args, new Dictionary<string, bool> { ["json"] = false }), cancellationToken)),
+            "refine" => RefineCommand.RunAsync(CliArguments.Parse(args, RefineCommand.Options), cancellationToken),
             "models" => ModelsCommand.RunAsync(CliArguments.Parse(args, new Dictionary<string, bool>()), cancellationToken),
             "help" or "--help" or "-h" => Help(),
             _ => throw new CliException($"Unknown command '{command}'."),

@@ -8,6 +8,9 @@ public static class Usage
           ./headshots shoot PHOTOS_DIR --email ADDRESS [--looks a,b] [--out DIR]
                                                                      run a shoot on your own photos
           ./headshots inspect PHOTOS_DIR [--json]                    judge your photos as a shoot would, without starting one
+          ./headshots refine SHOOT_ID IMAGE_ID [--clothes COLOR] [--background LOOK|COLOR|blur] [--freckles add|soften]
+                  [--skin-smoothing 0..1] [--makeup lips,undereye,shine] [--from VERSION] [--out DIR]
+                                                                     make a new version of a delivered headshot
           ./headshots up                                             run the local studio until Ctrl+C
           ./headshots status SHOOT_ID [--json]                       show a shoot's progress and photo verdicts
           ./headshots bench [--photos N] [--skip-demo]               measure orchestration overhead (no-op engines) and the demo

@@ -9,9 +9,14 @@ internal static class JpegEncoder
     /// 4:2:0 for delivered files (a third smaller, invisible at 16 MP); otherwise ImageMagick keeps full chroma at
     /// quality 90 and above, which the working copies want because later stages re-grade the colour.
     /// </param>
-    public static byte[] Encode(MagickImage image, uint quality, bool subsampleChroma = false)
+    /// <param name="embedSrgbProfile">
+    /// Delivered files carry the sRGB ICC profile (after every other piece of metadata is stripped): colour-managed
+    /// viewers and print labs then read the colours exactly, rather than guessing.
+    /// </param>
+    public static byte[] Encode(MagickImage image, uint quality, bool subsampleChroma = false, bool embedSrgbProfile = false)
     {
         image.Strip();
+        if (embedSrgbProfile) image.SetProfile(ColorProfiles.SRGB);
         image.ColorSpace = ColorSpace.sRGB;
         // The writer looks at the settings, not the image: without this a grey image becomes a one-channel JPEG,
         // which reads back as "Gray" rather than sRGB.

@@ -24,7 +24,7 @@ public sealed class EsrganDeliveryUpscalerTests
         {
             Assert.Equal(((uint)aspect.DeliveredWidth, (uint)aspect.DeliveredHeight), (full.Width, full.Height));
             Assert.Equal((MagickFormat.Jpeg, ColorSpace.sRGB, 8u), (full.Format, full.ColorSpace, full.Depth));
-            Assert.Empty(full.ProfileNames);
+            Assert.Equal(["icc"], full.ProfileNames);
         }
 
         using (var web = TestPhotos.Ping(delivered.Web)) Assert.Equal(LanczosUpscaler.WebLongEdge, Math.Max(web.Width, web.Height));
