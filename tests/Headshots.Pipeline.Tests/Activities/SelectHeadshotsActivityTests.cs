@@ -49,4 +49,18 @@ public sealed class SelectHeadshotsActivityTests
     {
         Assert.True(SelectHeadshotsActivity.Score(Candidate("a", 0, 300, identity: 0.2)) > SelectHeadshotsActivity.Score(Candidate("a", 1, 300, identity: 0.5)));
     }
+
+    [Fact]
+    public void Score_EyesAtAThirdAndAFaceOfHeadshotSize_BeatsTheSameImagePoorlyFramed()
+    {
+        var framed = Candidate("a", 0, 300) with { EyeLine = 0.35, FaceWidth = 0.35 };
+        var eyesLow = framed with { EyeLine = 0.6 };
+        var faceTiny = framed with { FaceWidth = 0.08 };
+
+        var score = SelectHeadshotsActivity.Score(framed);
+
+        Assert.True(score > SelectHeadshotsActivity.Score(eyesLow));
+        Assert.True(score > SelectHeadshotsActivity.Score(faceTiny));
+        Assert.Equal(1, SelectHeadshotsActivity.Framing(framed));
+    }
 }

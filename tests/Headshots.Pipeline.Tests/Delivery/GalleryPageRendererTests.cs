@@ -48,4 +48,57 @@ public sealed class GalleryPageRendererTests
         Assert.Contains("href=\"http://studio.test/g/abc\"", message.HtmlBody);
         Assert.Equal("s1", message.Headers["X-Headshots-Shoot"]);
     }
+
+    [Fact]
+    public void Render_ImageWithVersions_ShowsEveryVersionNewestFirstAndKeepsTheOriginal()
+    {
+        var manifest = Manifest("Ada");
+        var v2 = new GalleryVersion(2, 1, "r2", "clothes navy", new Dictionary<string, string>(), "corporate-grey-01-r2.jpg", "corporate-grey-01-r2-web.jpg",
+            "corporate-grey-01-r2-thumb.jpg", 3580, 4475, 4_100_000, 0.11, DateTimeOffset.UnixEpoch, "work/s1/refine/r2/base.jpg");
+        var v3 = v2 with { Number = 3, FromVersion = 2, RefineId = "r3", Changes = "freckles added", File = "corporate-grey-01-r3.jpg", Thumbnail = "corporate-grey-01-r3-thumb.jpg" };
+        manifest = manifest with { Images = [manifest.Images[0] with { Versions = [v2, v3] }] };
+
+        var html = GalleryPageRenderer.Render(manifest, "/g/tok/img/", new GalleryPageState("/g/tok/refine", false, []));
+
+        var original = html.IndexOf("Version 1 (original)", StringComparison.Ordinal);
+        var second = html.IndexOf("Version 2 (from version 1)", StringComparison.Ordinal);
+        var third = html.IndexOf("Version 3 (from version 2)", StringComparison.Ordinal);
+        Assert.True(original >= 0 && second > third && third > original, "Original first, then the newest version, then the older one.");
+        Assert.Contains("href=\"/g/tok/img/corporate-grey-01.jpg\"", html);
+        Assert.Contains("href=\"/g/tok/img/corporate-grey-01-r3.jpg\"", html);
+        Assert.Contains("<option value=\"3\">Version 3</option>", html);
+    }
+
+    [Fact]
+    public void Render_LocalEngine_ShowsHairAndExpressionAsCloudOnlyAndDisabled()
+    {
+        var html = GalleryPageRenderer.Render(Manifest("Ada"), "/g/tok/img/", new GalleryPageState("/g/tok/refine", false, []));
+
+        Assert.Contains("action=\"/g/tok/refine\"", html);
+        Assert.Contains("name=\"hair\" maxlength=\"200\" disabled", html);
+        Assert.Contains("name=\"expression\" maxlength=\"200\" disabled", html);
+        Assert.Contains("cloud-only", html);
+    }
+
+    [Fact]
+    public void Render_RefinementInProgress_RefreshesAndSaysSo()
+    {
+        var state = new GalleryPageState("/g/tok/refine", false,
+            [new RefinementNotice("corporate-grey-01", "clothes navy", "running", false, null),
+             new RefinementNotice("corporate-grey-01", "skin smoothing 1", "refused", true, "The refined image no longer looks enough like you")]);
+
+        var html = GalleryPageRenderer.Render(Manifest("Ada"), "/g/tok/img/", state);
+
+        Assert.Contains("<meta http-equiv=\"refresh\" content=\"5\">", html);
+        Assert.Contains("clothes navy — being made…", html);
+        Assert.Contains("no longer looks enough like you", html);
+    }
+
+    [Fact]
+    public void Render_DownloadedFolder_HasNoForm()
+    {
+        var html = GalleryPageRenderer.Render(Manifest("Ada"), "");
+
+        Assert.DoesNotContain("<form", html);
+    }
 }
