@@ -20,7 +20,8 @@ public static class BenchCommand
     {
         if (a.Positionals is ["models"]) return ModelBenchCommand.Run(RepositoryPaths.Find());
         if (a.Positionals is ["intake"]) return IntakeBenchCommand.Run(RepositoryPaths.Find(), cancellationToken);
-        if (a.Positionals.Count > 0) throw new CliException($"Unknown benchmark '{a.Positionals[0]}'; run ./headshots bench, ./headshots bench models or ./headshots bench intake.");
+        if (a.Positionals is ["shoot"]) return await ShootBenchCommand.RunAsync(RepositoryPaths.Find(), cancellationToken);
+        if (a.Positionals.Count > 0) throw new CliException($"Unknown benchmark '{a.Positionals[0]}'; run ./headshots bench, ./headshots bench models, ./headshots bench intake or ./headshots bench shoot.");
         var count = a.Option("photos") is { } p
             ? int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 8 and <= 200 ? n : throw new CliException("--photos must be a number from 8 to 200.")
             : 40;

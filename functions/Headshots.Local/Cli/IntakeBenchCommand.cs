@@ -42,7 +42,7 @@ public static class IntakeBenchCommand
     }
 
     /// <summary>A 4000×3000 (portrait 3000×4000) JPEG at phone quality from a derived selfie.</summary>
-    static byte[] TwelveMegapixels(byte[] jpeg)
+    internal static byte[] TwelveMegapixels(byte[] jpeg)
     {
         using var image = new MagickImage(jpeg);
         image.FilterType = FilterType.Lanczos;
