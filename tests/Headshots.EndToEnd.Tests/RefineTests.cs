@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Headshots.Pipeline.Api;
+using Headshots.Pipeline.Delivery;
+using Headshots.Pipeline.Refine;
+using Headshots.Pipeline.Storage;
+using ImageMagick;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Headshots.EndToEnd.Tests;
+
+/// <summary>Refinements asked for from the gallery, on the real stack with the real engines.</summary>
+[Collection(LocalStudioCollection.Name)]
+public sealed class RefineTests(LocalStudioFixture studio)
+{
+    [Fact]
+    public async Task Refine_ClothesColour_AddsVersionTwoBesideTheUntouchedOriginal()
+    {
+        await using var stack = await studio.StartStackAsync(studio.NewHub());
+        using var http = studio.Http(stack.BaseUrl);
+        var (shoot, final) = await ShootFlow.RunAsync(http, studio.Photos(10), "ada@example.com", "corporate-grey");
+        Assert.Equal("Delivered", final.Status);
+        var token = await TokenAsync(stack.Services, shoot.ShootId);
+        var manifest = (await stack.Services.GetRequiredService<GalleryManifestStore>().ReadAsync(shoot.ShootId, CancellationToken.None))!;
+        var image = manifest.Images[0];
+        var originalHash = SHA256.HashData(await http.GetByteArrayAsync($"g/{token}/img/{image.File}"));
+
+        using var response = await http.PostAsJsonAsync($"g/{token}/refine", new { image = image.ImageId, clothes = "navy", skinSmoothing = "0.5" });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var started = (await response.Content.ReadFromJsonAsync<RefineStatus>(ApiResponse.Json))!;
+        var done = await FollowAsync(http, started.StatusUrl);
+
+        Assert.True(done.Status == RefineStatuses.Delivered, $"{done.Status}: {done.Message}");
+        Assert.Equal(2, done.Version);
+        Assert.InRange(done.IdentityDistance!.Value, 0, 0.6);
+        var refreshed = (await stack.Services.GetRequiredService<GalleryManifestStore>().ReadAsync(shoot.ShootId, CancellationToken.None))!;
+        var version = refreshed.Find(image.ImageId)!.Version(2)!;
+        Assert.Equal("clothes navy, skin smoothing 0.5", version.Changes);
+        Assert.NotEqual(image.File, version.File);
+        using (var full = new MagickImage(await http.GetByteArrayAsync($"g/{token}/img/{version.File}")))
+        {
+            Assert.Equal(((uint)image.Width, (uint)image.Height), (full.Width, full.Height));
+        }
+        Assert.Equal(originalHash, SHA256.HashData(await http.GetByteArrayAsync($"g/{token}/img/{image.File}")));
+        var page = await http.GetStringAsync($"g/{token}");
+        Assert.Contains("Version 2 (from version 1)", page);
+        Assert.Contains("Version 1 (original)", page);
+
+        // Hair is a generative edit: refused locally with the documented message, and nothing is started.
+        using var hair = await http.PostAsJsonAsync($"g/{token}/refine", new { image = image.ImageId, hair = "short bob" });
+        Assert.Equal((HttpStatusCode)422, hair.StatusCode);
+        using var problem = JsonDocument.Parse(await hair.Content.ReadAsStringAsync());
+        Assert.Equal(RefineMessages.GenerativeEditsNeedCloud, problem.RootElement.GetProperty("detail").GetString());
+
+        // Wrong edits, image or version: each named, with what is accepted.
+        using var badEdits = await http.PostAsJsonAsync($"g/{token}/refine", new { image = image.ImageId, clothes = "sparkly", freckles = "lots" });
+        Assert.Equal(HttpStatusCode.BadRequest, badEdits.StatusCode);
+        var badDetail = await badEdits.Content.ReadAsStringAsync();
+        Assert.Contains("'sparkly' is not a colour", badDetail);
+        Assert.Contains("use add or soften", badDetail);
+        using var badImage = await http.PostAsJsonAsync($"g/{token}/refine", new { image = "nope", clothes = "navy" });
+        Assert.Equal(HttpStatusCode.NotFound, badImage.StatusCode);
+        Assert.Contains(image.ImageId, await badImage.Content.ReadAsStringAsync());
+        using var badVersion = await http.PostAsJsonAsync($"g/{token}/refine", new { image = image.ImageId, from = "7", clothes = "navy" });
+        Assert.Equal(HttpStatusCode.NotFound, badVersion.StatusCode);
+
+        // The form, as a browser posts it: a redirect back to the gallery, never a re-post on reload.
+        using var noRedirect = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = stack.BaseUrl };
+        using var form = await noRedirect.PostAsync($"g/{token}/refine", new FormUrlEncodedContent(
+            [new("image", image.ImageId), new("from", "2"), new("freckles", "add"), new("makeup", "lips"), new("makeup", "undereye")]));
+        Assert.Equal(HttpStatusCode.SeeOther, form.StatusCode);
+        Assert.StartsWith($"/g/{token}?refine=", form.Headers.Location!.OriginalString);
+        var rows = await stack.Services.GetRequiredService<RefineStore>().ListAsync(shoot.ShootId, CancellationToken.None);
+        Assert.Equal("freckles added, makeup lips,undereye", rows[0].Changes);
+        Assert.Equal(2, rows.Count);
+    }
+
+    [Fact]
+    public async Task Refine_WrongToken_NotFoundSayingToUseTheWholeLink()
+    {
+        await using var stack = await studio.StartStackAsync(studio.NewHub());
+        using var http = studio.Http(stack.BaseUrl);
+
+        using var wrongToken = await http.PostAsJsonAsync("g/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/refine", new { image = "x", clothes = "navy" });
+        Assert.Equal(HttpStatusCode.NotFound, wrongToken.StatusCode);
+        Assert.Contains("whole link", await wrongToken.Content.ReadAsStringAsync());
+    }
+
+    static async Task<RefineStatus> FollowAsync(HttpClient http, string statusUrl)
+    {
+        using var timeout = new CancellationTokenSource(ShootFlow.Timeout);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
+        while (true)
+        {
+            var status = (await http.GetFromJsonAsync<RefineStatus>(statusUrl.TrimStart('/'), ApiResponse.Json, timeout.Token))!;
+            if (RefineStatuses.IsFinal(status.Status)) return status;
+            await timer.WaitForNextTickAsync(timeout.Token);
+        }
+    }
+
+    static async Task<string> TokenAsync(IServiceProvider services, string shootId)
+    {
+        var row = await services.GetRequiredService<ShootStore>().GetAsync(shootId, CancellationToken.None);
+        var url = row!.GalleryUrl!;
+        return url[(url.LastIndexOf('/') + 1)..];
+    }
+}
