@@ -11,7 +11,8 @@ namespace Headshots.EndToEnd.Tests;
 /// </summary>
 public sealed class LocalStudioFixture : IAsyncLifetime
 {
-    public const int PortBase = 47310;
+    /// <summary>47310, or HEADSHOTS_E2E_PORT_BASE: two checkouts on one machine can then run their end-to-end tests at once.</summary>
+    public static readonly int PortBase = int.TryParse(Environment.GetEnvironmentVariable("HEADSHOTS_E2E_PORT_BASE"), out var p) && p is > 1024 and < 65000 ? p : 47310;
     readonly List<ChildProcess> servers = [];
     readonly string runId = Guid.NewGuid().ToString("N")[..8];
     int hubs;
