@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using Headshots.Jobs.Protocol;
+using Headshots.Pipeline.Activities;
+using Headshots.Pipeline.Orchestrations;
+using Headshots.Pipeline.Refine;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+
+namespace Headshots.Pipeline.Tests.Refine;
+
+/// <summary>The refine orchestration on the in-memory durable host, with the worker answering each job as scripted.</summary>
+public sealed class RefineOrchestratorTests
+{
+    sealed class Recorder
+    {
+        public ConcurrentQueue<GpuJobMessage> Jobs { get; } = new();
+        public ConcurrentQueue<RefineRecord> Records { get; } = new();
+        public ConcurrentQueue<VersionRequest> Published { get; } = new();
+        public Func<GpuJobMessage, GpuJobResult> Worker { get; set; } = _ => throw new InvalidOperationException();
+    }
+
+    static RefineInput Input(double threshold = 0.6) => new(
+        "s1", "r1", "corporate-grey-01", 1, "4:5", "work/s1/candidates/corporate-grey-00.jpg",
+        new Dictionary<string, string> { ["clothes"] = "#1f2a44", ["skinSmoothing"] = "0.2" },
+        new Dictionary<string, string> { ["skinSmoothing"] = "0.2" },
+        "clothes navy, skin smoothing 0.2", "work/s1/identity/profile.json",
+        new ShootSettings(8, 15, 2, 1, TimeSpan.FromMinutes(2), 2, threshold));
+
+    static GpuJobResult Refined(GpuJobMessage job, double distance) => new(job.JobId, job.InstanceId, true,
+        [$"{job.OutputPrefix}base.jpg", $"{job.OutputPrefix}master.jpg"],
+        new Dictionary<string, string> { ["identityDistance"] = distance.ToString(System.Globalization.CultureInfo.InvariantCulture), ["width"] = "816", ["height"] = "1020" },
+        null, null, "fake", 0.01);
+
+    static GpuJobResult Rendered(GpuJobMessage job) => new(job.JobId, job.InstanceId, true,
+        [$"{job.OutputPrefix}master.jpg", $"{job.OutputPrefix}master-web.jpg", $"{job.OutputPrefix}master-thumb.jpg"],
+        new Dictionary<string, string> { ["width"] = "3580", ["height"] = "4475", ["bytes"] = "4000000" }, null, null, "fake", 0.01);
+
+    static async Task<(RefineOutcome Outcome, Recorder Recorder)> RunAsync(RefineInput input, Func<GpuJobMessage, GpuJobResult> worker)
+    {
+        var recorder = new Recorder { Worker = worker };
+        DurableTaskTestHost? host = null;
+        host = await DurableTaskTestHost.StartAsync(r =>
+        {
+            r.AddOrchestrator<RefineOrchestrator>();
+            r.AddActivityFunc<GpuJobBatch, int>(nameof(SubmitGpuJobsActivity), (context, batch) =>
+            {
+                foreach (var job in batch.Jobs)
+                {
+                    recorder.Jobs.Enqueue(job);
+                    var result = recorder.Worker(job);
+                    _ = Task.Run(() => host!.Client.RaiseEventAsync(job.InstanceId, GpuJobMessage.EventName(job.JobId), result));
+                }
+                return batch.Jobs.Count;
+            });
+            r.AddActivityFunc<RefineRecord, bool>(nameof(RecordRefineActivity), (_, record) => { recorder.Records.Enqueue(record); return true; });
+            r.AddActivityFunc<VersionRequest, int>(nameof(PublishVersionActivity), (_, request) => { recorder.Published.Enqueue(request); return 2; });
+        });
+        await using (host)
+        {
+            var id = RefineOrchestrator.InstanceIdFor(input.RefineId);
+            await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(RefineOrchestrator), input, new StartOrchestrationOptions(id));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            var done = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+            return (done.ReadOutputAs<RefineOutcome>()!, recorder);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_ResultStillThePerson_RendersAt16MegapixelsAndAddsVersion()
+    {
+        var (outcome, recorder) = await RunAsync(Input(), job => job.Kind == GpuJobKinds.Refine ? Refined(job, 0.12) : Rendered(job));
+
+        Assert.Equal((RefineStatuses.Delivered, 2, 0.12), (outcome.Status, outcome.Version, outcome.IdentityDistance));
+        var jobs = recorder.Jobs.ToList();
+        Assert.Equal([GpuJobKinds.Refine, GpuJobKinds.Upscale], jobs.Select(j => j.Kind));
+        Assert.Equal(["work/s1/candidates/corporate-grey-00.jpg"], jobs[0].Inputs);
+        Assert.Equal("#1f2a44", jobs[0].Parameters["clothes"]);
+        Assert.Equal("work/s1/identity/profile.json", jobs[0].Parameters["identity"]);
+        Assert.Equal(["work/s1/refine/r1/master.jpg"], jobs[1].Inputs);
+        Assert.Equal("4:5", jobs[1].Parameters["aspect"]);
+        var published = Assert.Single(recorder.Published);
+        Assert.Equal(("corporate-grey-01", "work/s1/refine/r1/base.jpg", 3580, 0.12), (published.ImageId, published.BasePath, published.Width, published.IdentityDistance));
+        Assert.Equal([RefineStatuses.Running, RefineStatuses.Delivered], recorder.Records.Select(r => r.Status));
+    }
+
+    [Fact]
+    public async Task RunAsync_ResultDriftsFromThePerson_IsRefusedWithTheReasonAndNeverPublished()
+    {
+        var (outcome, recorder) = await RunAsync(Input(threshold: 0.6), job => job.Kind == GpuJobKinds.Refine ? Refined(job, 0.71) : Rendered(job));
+
+        Assert.Equal(RefineStatuses.Refused, outcome.Status);
+        Assert.Null(outcome.Version);
+        Assert.Contains("no longer looks enough like you (identity distance 0.71, above the 0.60", outcome.Message, StringComparison.Ordinal);
+        Assert.Equal([GpuJobKinds.Refine], recorder.Jobs.Select(j => j.Kind));
+        Assert.Empty(recorder.Published);
+        Assert.Equal(RefineStatuses.Refused, recorder.Records.Last().Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_EditFails_EndsFailedWithTheWorkersReason()
+    {
+        var (outcome, recorder) = await RunAsync(Input(), job => GpuJobResult.Failure(job.JobId, job.InstanceId, "invalid-job", "Clothes edits need the person model."));
+
+        Assert.Equal(RefineStatuses.Failed, outcome.Status);
+        Assert.Contains("Clothes edits need the person model.", outcome.Message, StringComparison.Ordinal);
+        Assert.Empty(recorder.Published);
+        Assert.Equal(RefineStatuses.Failed, recorder.Records.Last().Status);
+    }
+}
