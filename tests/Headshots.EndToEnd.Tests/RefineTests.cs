@@ -78,6 +78,39 @@ public sealed class RefineTests(LocalStudioFixture studio)
     }
 
     [Fact]
+    public async Task RefineCommand_DeliveredShoot_PrintsTheNewVersionItsIdentityAndWhereItIs()
+    {
+        string shootId, imageId;
+        await using (var stack = await studio.StartStackAsync(studio.NewHub()))
+        {
+            using var http = studio.Http(stack.BaseUrl);
+            var (shoot, final) = await ShootFlow.RunAsync(http, studio.Photos(9), "grace@example.com", "bw-editorial");
+            Assert.Equal("Delivered", final.Status);
+            shootId = shoot.ShootId;
+            imageId = (await stack.Services.GetRequiredService<GalleryManifestStore>().ReadAsync(shootId, CancellationToken.None))!.Images[0].ImageId;
+        }
+        var outFolder = Directory.CreateTempSubdirectory("headshots-refine-").FullName;
+
+        var (exit, output, error) = await studio.RunCliAsync("refine", shootId, imageId, "--freckles", "add", "--skin-smoothing", "0.2", "--out", outFolder);
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains($"{imageId} v2", output);
+        Assert.Matches(@"Identity:\s+0\.[0-5]\d\d", output);
+        var file = Assert.Single(Directory.GetFiles(outFolder, "*.jpg"), f => !f.EndsWith("-web.jpg", StringComparison.Ordinal) && !f.EndsWith("-thumb.jpg", StringComparison.Ordinal));
+        Assert.Contains(file, output.Replace("\n", "", StringComparison.Ordinal));
+        using (var image = new MagickImage(file)) Assert.True((long)image.Width * image.Height >= 16_000_000);
+
+        var (hairExit, hairOutput, _) = await studio.RunCliAsync("refine", shootId, imageId, "--hair", "short bob");
+        Assert.Equal(1, hairExit);
+        // The console wraps long lines at its width.
+        Assert.True(OneLine(hairOutput).Contains("need the cloud editing engine", StringComparison.Ordinal), hairOutput);
+
+        var (badExit, badOutput, badError) = await studio.RunCliAsync("refine", shootId, imageId, "--freckles", "lots");
+        Assert.Equal(2, badExit);
+        Assert.Contains("use add or soften", OneLine(badOutput + badError));
+    }
+
+    [Fact]
     public async Task Refine_WrongToken_NotFoundSayingToUseTheWholeLink()
     {
         await using var stack = await studio.StartStackAsync(studio.NewHub());
@@ -87,6 +120,8 @@ public sealed class RefineTests(LocalStudioFixture studio)
         Assert.Equal(HttpStatusCode.NotFound, wrongToken.StatusCode);
         Assert.Contains("whole link", await wrongToken.Content.ReadAsStringAsync());
     }
+
+    static string OneLine(string console) => System.Text.RegularExpressions.Regex.Replace(console, @"\s+", " ");
 
     static async Task<RefineStatus> FollowAsync(HttpClient http, string statusUrl)
     {
