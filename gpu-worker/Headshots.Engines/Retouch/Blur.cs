@@ -1,14 +1,15 @@
 namespace Headshots.Engines.Retouch;
 
 /// <summary>
-/// Separable blurs on float planes: three box passes approximate a Gaussian of σ ≈ the box radius at O(1) per
+/// Separable blurs on float planes: three box passes approximate a Gaussian at O(1) per
 /// pixel whatever the radius, which keeps the retouch's cost independent of the face's size.
 /// </summary>
 internal static class Blur
 {
     public static float[] Gaussian(float[] values, int width, int height, float sigma)
     {
-        var radius = Math.Max(1, (int)MathF.Round(sigma));
+        // Three box passes of radius r have σ = √(r(r+1)): pick the r whose σ is nearest.
+        var radius = Math.Max(1, (int)MathF.Round(MathF.Sqrt((sigma * sigma) + 0.25f) - 0.5f));
         var result = (float[])values.Clone();
         var scratch = new float[values.Length];
         for (var pass = 0; pass < 3; pass++)

@@ -21,7 +21,7 @@ internal static class FreckleAdder
         }
 
         var iod = frame.InterOcular;
-        var meanRadius = Math.Max(0.8f, (float)Math.Clamp(size, 0.005, 0.2) * iod / 2);
+        var meanRadius = Math.Max(1f, (float)Math.Clamp(size, 0.005, 0.2) * iod / 2);
         var random = new Random(frame.Seed);
         var (w, h) = (patch.Width, patch.Height);
         // The skin's own colour around each freckle, without its pores: the base the freckle is a darker shade of.
@@ -38,8 +38,8 @@ internal static class FreckleAdder
             }
 
             placed++;
-            var radius = meanRadius * (0.6f + (0.8f * random.NextSingle()));
-            var opacity = 0.35f + (0.4f * random.NextSingle());
+            var radius = meanRadius * (0.7f + (0.8f * random.NextSingle()));
+            var opacity = 0.3f + (0.35f * random.NextSingle());
             var ratios = FreckleRatios(frame.At(tone[0], centre), frame.At(tone[1], centre), frame.At(tone[2], centre), random);
             Stamp(gain, frame, centre, radius, opacity, ratios, random);
         }
@@ -67,14 +67,14 @@ internal static class FreckleAdder
         if (pick < 0.22f)
         {
             var eyes = (frame.RightEye + frame.LeftEye) / 2;
-            var along = 0.25f + (0.45f * random.NextSingle());
-            return eyes + (down * along * iod) + (across * Normal(random) * 0.07f * iod);
+            var along = 0.2f + (0.5f * random.NextSingle());
+            return eyes + (down * along * iod) + (across * Normal(random) * 0.09f * iod);
         }
 
         var eye = pick < 0.61f ? frame.RightEye : frame.LeftEye;
         var outward = Vector2.Normalize(eye - ((frame.RightEye + frame.LeftEye) / 2));
         var cheek = eye + (down * 0.42f * iod) + (outward * 0.05f * iod);
-        return cheek + (outward * Normal(random) * 0.22f * iod) + (down * Normal(random) * 0.13f * iod);
+        return cheek + (outward * Normal(random) * 0.3f * iod) + (down * Normal(random) * 0.17f * iod);
     }
 
     /// <summary>Per-channel gain that turns the local skin tone into the freckle's: darker and browner in Oklab.</summary>
@@ -82,7 +82,7 @@ internal static class FreckleAdder
     {
         var (lightness, a, bb) = OkLab.FromSrgb(r, g, b);
         var darker = lightness * (0.8f - (0.06f * random.NextSingle()));
-        var (fr, fg, fb) = OkLab.ToSrgb(darker, (a * 1.15f) + 0.01f, (bb * 1.3f) + 0.025f);
+        var (fr, fg, fb) = OkLab.ToSrgb(darker, (a * 1.05f) + 0.004f, (bb * 1.25f) + 0.02f);
         return [Ratio(fr, r), Ratio(fg, g), Ratio(fb, b)];
 
         static float Ratio(float freckle, float skin) => skin > 1 ? Math.Clamp(freckle / skin, 0.3f, 1f) : 1f;

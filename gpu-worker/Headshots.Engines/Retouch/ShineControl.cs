@@ -7,7 +7,7 @@ namespace Headshots.Engines.Retouch;
 /// </summary>
 internal static class ShineControl
 {
-    const float Strength = 0.7f;
+    const float Strength = 0.5f;
 
     public static void Apply(FacePatch patch, FaceFrame frame)
     {
@@ -76,7 +76,7 @@ internal static class ShineControl
         }
 
         values.Sort();
-        var from = values[(int)(0.85 * (values.Count - 1))];
+        var from = values[(int)(0.9 * (values.Count - 1))];
         var to = Math.Max(from + 6, values[(int)(0.995 * (values.Count - 1))]);
         return (from, to);
     }

@@ -11,7 +11,7 @@ internal static class SkinSmoothing
     const float MaxReduction = 0.75f;
 
     /// <summary>Luma depth (levels) of the band at which evening is halved: deeper shading is mostly kept.</summary>
-    const float Depth = 5f;
+    const float Depth = 8f;
 
     public static void Apply(FacePatch patch, FaceFrame frame, double amount)
     {

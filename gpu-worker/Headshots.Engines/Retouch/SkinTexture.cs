@@ -5,9 +5,9 @@ namespace Headshots.Engines.Retouch;
 
 /// <summary>What a skin region looks like, as numbers: fine texture, blotchiness and dark spots.</summary>
 /// <param name="HighFrequency">RMS of luma minus its 3×3 mean: pores and fine texture (0 = plastic).</param>
-/// <param name="Unevenness">RMS of the blotchy band (fine minus coarse skin blur): uneven tone.</param>
-/// <param name="Spots">How many freckle-sized dark blobs the skin has (<see cref="SkinTexture.SpotCount"/>).</param>
-public sealed record SkinTextureReport(double HighFrequency, double Unevenness, int Spots);
+/// <param name="Unevenness">Median depth of the blotchy band (fine minus coarse skin blur): uneven tone.</param>
+/// <param name="Spots">The "ink" of round, freckle-sized dark blobs on the skin (<see cref="SkinTexture.SpotEnergy"/>).</param>
+public sealed record SkinTextureReport(double HighFrequency, double Unevenness, double Spots);
 
 /// <summary>
 /// Measures of a skin region, on Rec. 709 luma in 8-bit levels, over the mask's interior (a couple of pixels in
@@ -23,7 +23,7 @@ public static class SkinTexture
         ArgumentNullException.ThrowIfNull(landmarks);
         var skin = FaceRegionMasks.From(landmarks, image.Width, image.Height).Skin;
         var interOcular = System.Numerics.Vector2.Distance(landmarks.RightEyeCentre, landmarks.LeftEyeCentre);
-        return new SkinTextureReport(HighFrequencyEnergy(image, skin), Unevenness(image, skin, interOcular), SpotCount(image, skin, interOcular));
+        return new SkinTextureReport(HighFrequencyEnergy(image, skin), Unevenness(image, skin, interOcular), SpotEnergy(image, skin, interOcular));
     }
 
     /// <summary>Fine texture: RMS of luma minus its 3×3 mean inside the mask.</summary>
@@ -33,7 +33,11 @@ public static class SkinTexture
         return region is null ? 0 : Detail(region.Luma, region.Interior, region.Width, region.Height);
     }
 
-    /// <summary>Blotchiness: RMS of (skin blur at 0.08 − skin blur at 0.25 × inter-ocular distance) inside the mask.</summary>
+    /// <summary>
+    /// Blotchiness: the median depth (levels) of the band between a skin blur at 0.08 and one at 0.25 × the
+    /// inter-ocular distance, inside the mask. The median is the typical blotch; the deep shadows that model the
+    /// face (and that a retouch must keep) sit in the tail.
+    /// </summary>
     public static double Unevenness(RgbImage image, byte[] mask, double interOcular)
     {
         var region = Region.Of(image, mask);
@@ -45,25 +49,30 @@ public static class SkinTexture
         var (w, h) = (region.Width, region.Height);
         var fine = Blur.Normalised(region.Luma, region.Hard, w, h, 0.08f * (float)interOcular);
         var coarse = Blur.Normalised(region.Luma, region.Hard, w, h, 0.25f * (float)interOcular);
-        double sum = 0, weight = 0;
+        var depths = new List<float>();
         for (var i = 0; i < fine.Length; i++)
         {
-            var d = fine[i] - coarse[i];
-            sum += region.Interior[i] * d * d;
-            weight += region.Interior[i];
+            if (region.Interior[i] != 0) depths.Add(Math.Abs(fine[i] - coarse[i]));
         }
 
-        return weight > 0 ? Math.Sqrt(sum / weight) : 0;
+        if (depths.Count == 0)
+        {
+            return 0;
+        }
+
+        depths.Sort();
+        return depths[depths.Count / 2];
     }
 
     /// <summary>Darker than its surroundings by this many levels (after the spot blur) is a spot, not texture.</summary>
     public const double SpotContrast = 2.5;
 
     /// <summary>
-    /// Freckles and blemishes: how many freckle-sized blobs inside the mask sit at least <see cref="SpotContrast"/>
-    /// levels below the skin around them (each counted once, at its darkest point).
+    /// Freckles and blemishes: the mean, over the mask, of how far round freckle-sized dark blobs sit below the skin
+    /// around them beyond <see cref="SpotContrast"/> levels — the "ink" of the spots, which grows with their number,
+    /// size and darkness, and is 0 for clear skin.
     /// </summary>
-    public static int SpotCount(RgbImage image, byte[] mask, double interOcular)
+    public static double SpotEnergy(RgbImage image, byte[] mask, double interOcular)
     {
         var region = Region.Of(image, mask);
         if (region is null)
@@ -71,27 +80,15 @@ public static class SkinTexture
             return 0;
         }
 
-        var (w, h) = (region.Width, region.Height);
-        var darkness = SpotDarkness(region.Luma, region.Hard, w, h, (float)interOcular);
-        var count = 0;
-        for (var y = 1; y < h - 1; y++)
+        var darkness = SpotDarkness(region.Luma, region.Hard, region.Width, region.Height, (float)interOcular);
+        double sum = 0, weight = 0;
+        for (var i = 0; i < darkness.Length; i++)
         {
-            for (var x = 1; x < w - 1; x++)
-            {
-                var i = (y * w) + x;
-                var d = darkness[i];
-                if (region.Interior[i] == 0 || d < SpotContrast) continue;
-                // A peak: strictly darker than the neighbours before it, at least as dark as those after, so a
-                // plateau counts once.
-                if (d > darkness[i - w - 1] && d > darkness[i - w] && d > darkness[i - w + 1] && d > darkness[i - 1]
-                    && d >= darkness[i + 1] && d >= darkness[i + w - 1] && d >= darkness[i + w] && d >= darkness[i + w + 1])
-                {
-                    count++;
-                }
-            }
+            sum += region.Interior[i] * Math.Max(0, darkness[i] - SpotContrast);
+            weight += region.Interior[i];
         }
 
-        return count;
+        return weight > 0 ? sum / weight : 0;
     }
 
     /// <summary>RMS of luma minus its 3×3 mean, weighted.</summary>
@@ -110,8 +107,9 @@ public static class SkinTexture
     }
 
     /// <summary>
-    /// How much darker each pixel's freckle-scale neighbourhood is than the skin around it (positive = darker): a
-    /// band-pass between a blur just above pore size and a skin-only blur a few freckles wide.
+    /// How much darker each pixel's freckle-scale neighbourhood is than the skin around it (positive = darker), kept
+    /// only where the dark patch is round: a band-pass between a blur just above pore size and a skin-only blur a few
+    /// freckles wide, times a blob measure from the Hessian so wrinkles and creases (dark lines) are not spots.
     /// </summary>
     internal static float[] SpotDarkness(float[] luma, float[] skin, int width, int height, float interOcular)
     {
@@ -119,17 +117,44 @@ public static class SkinTexture
         var small = Blur.Gaussian(luma, width, height, spot);
         var local = Blur.Normalised(luma, skin, width, height, surround);
         var darkness = new float[luma.Length];
-        for (var i = 0; i < darkness.Length; i++)
+        for (var y = 1; y < height - 1; y++)
         {
-            darkness[i] = local[i] - small[i];
+            for (var x = 1; x < width - 1; x++)
+            {
+                var i = (y * width) + x;
+                var d = local[i] - small[i];
+                if (d <= 0) continue;
+                darkness[i] = d * Roundness(small, i, width);
+            }
         }
 
         return darkness;
     }
 
+    /// <summary>
+    /// 1 for a round dark dip, 0 for a dark line or a slope: the ratio of the Hessian's two curvatures, both of which
+    /// are upwards at the bottom of a dip and only one of which is along a crease.
+    /// </summary>
+    static float Roundness(float[] g, int i, int width)
+    {
+        var dxx = g[i + 1] - (2 * g[i]) + g[i - 1];
+        var dyy = g[i + width] - (2 * g[i]) + g[i - width];
+        var dxy = (g[i + width + 1] - g[i + width - 1] - g[i - width + 1] + g[i - width - 1]) / 4;
+        var half = (dxx + dyy) / 2;
+        var spread = MathF.Sqrt((((dxx - dyy) / 2) * ((dxx - dyy) / 2)) + (dxy * dxy));
+        var strong = half + spread;
+        var weak = half - spread;
+        if (strong <= 1e-4f || weak <= 0)
+        {
+            return 0;
+        }
+
+        return Math.Clamp(weak / strong / 0.35f, 0, 1);
+    }
+
     /// <summary>The blur sizes of the spot band-pass: above pores (a pixel or two), below the face's shading.</summary>
     internal static (float Spot, float Surround) SpotScales(float interOcular) =>
-        (Math.Max(1f, 0.008f * interOcular), Math.Max(3f, 0.06f * interOcular));
+        (Math.Max(1f, 0.01f * interOcular), Math.Max(3f, 0.06f * interOcular));
 
     /// <summary>The mask's bounding box as luma, the hard mask, and its interior (2 px in from the edge).</summary>
     sealed record Region(int Width, int Height, float[] Luma, float[] Hard, float[] Interior)

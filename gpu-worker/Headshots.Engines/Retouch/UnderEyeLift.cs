@@ -13,7 +13,7 @@ internal static class UnderEyeLift
     /// <summary>The lower lid of each eye, outer to inner corner (the first nine points of each eye contour).</summary>
     static readonly int[][] LowerLids = [FaceRegions.RightEye[..9], FaceRegions.LeftEye[..9]];
 
-    const float Gain = 0.06f;
+    const float Gain = 0.05f;
 
     public static void Apply(FacePatch patch, FaceFrame frame)
     {
