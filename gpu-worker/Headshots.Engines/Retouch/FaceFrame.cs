@@ -19,7 +19,8 @@ internal sealed class FaceFrame
         InterOcular = Math.Max(4f, Vector2.Distance(RightEye, LeftEye));
         var mouth = (landmarks[FaceRegions.MouthRightCorner] + landmarks[FaceRegions.MouthLeftCorner]) / 2;
         var eyes = (RightEye + LeftEye) / 2;
-        Down = Vector2.Normalize(mouth - eyes is { } d && d.LengthSquared() > 1 ? d : Vector2.UnitY);
+        var down = mouth - eyes;
+        Down = down.LengthSquared() > 1 ? Vector2.Normalize(down) : Vector2.UnitY;
         SkinHard = ToUnit(masks.Skin);
         Face = new float[SkinHard.Length];
         for (var i = 0; i < Face.Length; i++)

@@ -21,7 +21,7 @@ internal static class FreckleAdder
         }
 
         var iod = frame.InterOcular;
-        var meanRadius = Math.Max(1f, (float)Math.Clamp(size, 0.005, 0.2) * iod / 2);
+        var meanRadius = Math.Max(1.2f, (float)Math.Clamp(size, 0.005, 0.2) * iod / 2);
         var random = new Random(frame.Seed);
         var (w, h) = (patch.Width, patch.Height);
         // The skin's own colour around each freckle, without its pores: the base the freckle is a darker shade of.
@@ -38,8 +38,8 @@ internal static class FreckleAdder
             }
 
             placed++;
-            var radius = meanRadius * (0.7f + (0.8f * random.NextSingle()));
-            var opacity = 0.3f + (0.35f * random.NextSingle());
+            var radius = meanRadius * (0.7f + (0.9f * random.NextSingle()));
+            var opacity = 0.3f + (0.3f * random.NextSingle());
             var ratios = FreckleRatios(frame.At(tone[0], centre), frame.At(tone[1], centre), frame.At(tone[2], centre), random);
             Stamp(gain, frame, centre, radius, opacity, ratios, random);
         }
@@ -81,8 +81,8 @@ internal static class FreckleAdder
     static float[] FreckleRatios(float r, float g, float b, Random random)
     {
         var (lightness, a, bb) = OkLab.FromSrgb(r, g, b);
-        var darker = lightness * (0.8f - (0.06f * random.NextSingle()));
-        var (fr, fg, fb) = OkLab.ToSrgb(darker, (a * 1.05f) + 0.004f, (bb * 1.25f) + 0.02f);
+        var darker = lightness * (0.82f - (0.06f * random.NextSingle()));
+        var (fr, fg, fb) = OkLab.ToSrgb(darker, (a * 1.1f) + 0.006f, (bb * 1.4f) + 0.03f);
         return [Ratio(fr, r), Ratio(fg, g), Ratio(fb, b)];
 
         static float Ratio(float freckle, float skin) => skin > 1 ? Math.Clamp(freckle / skin, 0.3f, 1f) : 1f;
