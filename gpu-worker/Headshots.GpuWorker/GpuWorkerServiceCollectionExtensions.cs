@@ -3,6 +3,7 @@ using Headshots.Engines.Faces;
 using Headshots.Engines.Imaging;
 using Headshots.Engines.Intake;
 using Headshots.Engines.Onnx;
+using Headshots.Engines.Retouch;
 using Headshots.Engines.Segmentation;
 using Headshots.Engines.Upscaling;
 using Headshots.GpuWorker.Handlers;
@@ -30,8 +31,6 @@ public static class GpuWorkerServiceCollectionExtensions
         services.AddSingleton<JobBlobs>();
         services.AddSingleton<IPhotoNormaliser, MagickPhotoNormaliser>();
         services.AddSingleton<IQualityMeter, MagickQualityMeter>();
-        services.AddSingleton<IHeadshotComposer, ClassicalHeadshotComposer>();
-        services.AddSingleton<IFaceEnhancer, ClassicalFaceEnhancer>();
 
         var engines = configuration.GetSection(WorkerOptions.Section)["Engines"] ?? "models";
         if (engines == "models")
@@ -42,6 +41,9 @@ public static class GpuWorkerServiceCollectionExtensions
         }
         else
         {
+            // Without the models: framing by the photo's middle, a mild global retouch, Lanczos to 16 MP.
+            services.AddSingleton<IHeadshotComposer, ClassicalHeadshotComposer>();
+            services.AddSingleton<IFaceEnhancer, ClassicalFaceEnhancer>();
             services.AddSingleton<IUpscaler, LanczosUpscaler>();
         }
 
@@ -81,6 +83,8 @@ public static class GpuWorkerServiceCollectionExtensions
         services.AddSingleton<IPersonSegmenter, SelfieSegmenter>();
         services.AddSingleton<FaceAnalyser>();
         services.AddSingleton<IUpscaler, EsrganModelUpscaler>();
+        services.AddSingleton<IFaceEnhancer, LandmarkFaceEnhancer>();
+        services.AddSingleton<IHeadshotComposer, ClassicalHeadshotComposer>();
         services.AddSingleton<PhotoIntake>();
     }
 }

@@ -29,6 +29,6 @@ public sealed class GenerateJobHandler(JobBlobs blobs, IHeadshotComposer compose
         data["look"] = look.Id;
         data["aspect"] = look.Aspect.Name;
         await CandidateFace.MeasureAsync(blobs, faces, job, candidate.Jpeg, data, cancellationToken);
-        return new JobOutcome([output], data, "classical-composer");
+        return new JobOutcome([output], data, composer.GetType().Name);
     }
 }
