@@ -28,7 +28,10 @@ public static class PortraitFraming
         ArgumentOutOfRangeException.ThrowIfNegative(variant);
         var slot = variant % FaceFractions.Length;
         // Past the table each round steps out 4% further, so every variant number gives a distinct frame.
-        var fraction = FaceFractions[slot] / (1 + (0.04 * (variant / FaceFractions.Length)));
+        var round = variant / FaceFractions.Length;
+        var fraction = FaceFractions[slot] / (1 + (0.04 * round));
+        // Zoom alone may be pinned by the photo's edges; a small alternating sideways step keeps later rounds distinct.
+        var offset = Offsets[slot] + (0.012 * round * (round % 2 == 0 ? 1 : -1));
         var eyeLine = EyeLines[slot];
         var eyes = (face.RightEyeCentre + face.LeftEyeCentre) / 2;
         var bounds = face.Bounds;
@@ -50,7 +53,7 @@ public static class PortraitFraming
         height = Math.Max(height, (eyes.Y - headTop) / (eyeLine - 0.04));
 
         var width = height * aspect.Width / aspect.Height;
-        var left = eyes.X - (width / 2) + (Offsets[slot] * width);
+        var left = eyes.X - (width / 2) + (offset * width);
         var top = eyes.Y - (eyeLine * height);
         return new PortraitFrame(left, top, width, height);
     }
