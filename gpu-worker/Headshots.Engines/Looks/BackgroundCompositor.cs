@@ -55,7 +55,7 @@ public static class BackgroundCompositor
 
                     if (wrapAmount > 0)
                     {
-                        f += (wrap!.Value.Light[k] - f) * wrapAmount;
+                        f += (wrap!.Value.Light.At(x, y, c) - f) * wrapAmount;
                     }
 
                     result[k] = (byte)Math.Clamp(MathF.Round((a * f) + ((1 - a) * back[k])), 0, 255);
@@ -106,23 +106,29 @@ public static class BackgroundCompositor
         }
 
         var radius = Math.Max(3, Math.Max(w, h) / 100);
-        Blur.Box(fore, w, h, 4, radius);
-        Blur.Box(back, w, h, 4, radius);
-        Parallel.For(0, n, i =>
+        var foreField = LowResField.Of(fore, w, h, 4, radius);
+        var backField = LowResField.Of(back, w, h, 4, radius);
+        Parallel.For(0, h, y =>
         {
-            var a = alpha[i];
-            if (a is <= 0.004f or >= 0.98f)
+            for (var x = 0; x < w; x++)
             {
-                return;
-            }
+                var i = (y * w) + x;
+                var a = alpha[i];
+                if (a is <= 0.004f or >= 0.98f)
+                {
+                    continue;
+                }
 
-            var trust = Math.Clamp((a - 0.1f) / 0.5f, 0f, 1f);
-            for (var c = 0; c < 3; c++)
-            {
-                var smoothF = fore[(4 * i) + 3] > 1e-6f ? fore[(4 * i) + c] / fore[(4 * i) + 3] : p[(3 * i) + c];
-                var smoothB = back[(4 * i) + 3] > 1e-6f ? back[(4 * i) + c] / back[(4 * i) + 3] : p[(3 * i) + c];
-                var solved = Math.Clamp((p[(3 * i) + c] - ((1 - a) * smoothB)) / a, 0f, 255f);
-                result[(3 * i) + c] = (trust * solved) + ((1 - trust) * smoothF);
+                var trust = Math.Clamp((a - 0.1f) / 0.5f, 0f, 1f);
+                var foreWeight = foreField.At(x, y, 3);
+                var backWeight = backField.At(x, y, 3);
+                for (var c = 0; c < 3; c++)
+                {
+                    var smoothF = foreWeight > 1e-6f ? foreField.At(x, y, c) / foreWeight : p[(3 * i) + c];
+                    var smoothB = backWeight > 1e-6f ? backField.At(x, y, c) / backWeight : p[(3 * i) + c];
+                    var solved = Math.Clamp((p[(3 * i) + c] - ((1 - a) * smoothB)) / a, 0f, 255f);
+                    result[(3 * i) + c] = (trust * solved) + ((1 - trust) * smoothF);
+                }
             }
         });
         return result;
@@ -145,27 +151,27 @@ public static class BackgroundCompositor
             return back;
         }
 
-        var dx = (int)(0.012f * w);
-        var dy = (int)(0.02f * h);
-        var shadow = new float[w * h];
-        for (var y = 0; y < h; y++)
-        {
-            var sy = Math.Clamp(y - dy, 0, h - 1);
-            for (var x = 0; x < w; x++)
-            {
-                shadow[(y * w) + x] = alpha[(sy * w) + Math.Clamp(x - dx, 0, w - 1)];
-            }
-        }
-
-        Blur.Box(shadow, w, h, 1, Math.Max(2, Math.Max(w, h) / 40), 2);
+        var dx = 0.012f * w;
+        var dy = 0.02f * h;
+        var shadow = LowResField.Of(alpha, w, h, 1, Math.Max(2, Math.Max(w, h) / 40));
         var shoulders = head.Y + (0.75f * head.FaceWidth);
         Parallel.For(0, h, y =>
         {
             var below = StudioGradient.SmoothStep(shoulders - (0.2f * head.FaceWidth), shoulders + (0.8f * head.FaceWidth), y);
+            if (below <= 0)
+            {
+                return;
+            }
+
             for (var x = 0; x < w; x++)
             {
                 var i = (y * w) + x;
-                var darken = 1f - (strength * below * shadow[i]);
+                if (alpha[i] >= 1f)
+                {
+                    continue;
+                }
+
+                var darken = 1f - (strength * below * shadow.At(x - dx, y - dy, 0));
                 back[3 * i] *= darken;
                 back[(3 * i) + 1] *= darken;
                 back[(3 * i) + 2] *= darken;
@@ -174,13 +180,11 @@ public static class BackgroundCompositor
         return back;
     }
 
-    /// <summary>The soft alpha that measures closeness to the outline, and the blurred backdrop light that wraps over it.</summary>
-    static (float[] Alpha, float[] Light)? Wrap(float[] alpha, float[] back, int w, int h)
+    /// <summary>The soft alpha that measures closeness to the outline (full size: it decides which pixels stay exact), and the blurred backdrop light.</summary>
+    static (float[] Alpha, LowResField Light)? Wrap(float[] alpha, float[] back, int w, int h)
     {
         var soft = (float[])alpha.Clone();
         Blur.Box(soft, w, h, 1, Math.Max(2, Math.Max(w, h) / 128), 2);
-        var light = (float[])back.Clone();
-        Blur.Box(light, w, h, 3, Math.Max(2, Math.Max(w, h) / 48), 2);
-        return (soft, light);
+        return (soft, LowResField.Of(back, w, h, 3, Math.Max(2, Math.Max(w, h) / 48)));
     }
 }

@@ -64,10 +64,10 @@ public static class Grain
             for (var x = 0; x < width; x++)
             {
                 var i = ((y * width) + x) * 3;
-                var luma = sigma * Noise.Gaussian((uint)x, (uint)y, s);
+                var luma = sigma * Noise.Triangle((uint)x, (uint)y, s);
                 for (var c = 0; c < 3; c++)
                 {
-                    var chroma = 0.3f * sigma * Noise.Gaussian((uint)x, (uint)y, s + 16 + (uint)(4 * c));
+                    var chroma = 0.3f * sigma * Noise.Flat((uint)x, (uint)y, s + 16 + (uint)(4 * c));
                     bytes[i + c] = (byte)Math.Clamp(MathF.Round(rgb[i + c] + luma + chroma), 0, 255);
                 }
             }

@@ -43,8 +43,7 @@ public sealed class ModelHeadshotComposer(FaceAnalyser faces, IPersonSegmenter s
         var composite = BackgroundCompositor.Composite(framed.Image, mask, backdrop, head, options);
         cancellationToken.ThrowIfCancellationRequested();
 
-        using var image = composite.ToMagick();
-        LookGrading.Apply(image, look);
+        using var image = GradingTable.Apply(composite, look).ToMagick();
         var measurements = MagickQualityMeter.Measure(image);
         return new Candidate(JpegEncoder.Encode(image, 92), width, height, measurements);
     }

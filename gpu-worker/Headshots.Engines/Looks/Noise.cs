@@ -32,4 +32,10 @@ internal static class Noise
     /// <summary>Zero mean, unit variance, close to Gaussian (sum of four uniforms).</summary>
     public static float Gaussian(uint x, uint y, uint seed) =>
         (Uniform(x, y, seed) + Uniform(x, y, seed + 1) + Uniform(x, y, seed + 2) + Uniform(x, y, seed + 3) - 2f) * 1.7320508f;
+
+    /// <summary>Zero mean, unit variance, triangular: two hashes instead of four, for per-pixel grain.</summary>
+    public static float Triangle(uint x, uint y, uint seed) => (Uniform(x, y, seed) + Uniform(x, y, seed + 1) - 1f) * 2.4494897f;
+
+    /// <summary>Zero mean, unit variance, flat: one hash.</summary>
+    public static float Flat(uint x, uint y, uint seed) => (Uniform(x, y, seed) - 0.5f) * 3.4641016f;
 }
