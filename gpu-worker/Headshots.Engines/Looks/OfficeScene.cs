@@ -12,7 +12,7 @@ internal static class OfficeScene
         var random = new Random(seed);
         var canvas = new SoftShapes(Math.Max(8, width / 4), Math.Max(8, height / 4));
         float w = canvas.Width, h = canvas.Height;
-        canvas.Gradient((214, 207, 196), (180, 170, 156));
+        canvas.Gradient((200, 192, 180), (166, 156, 142));
 
         // Windows: two or three tall bright panes with mullions, on either side, so the head is framed by light.
         var panes = 2 + random.Next(2);
@@ -23,8 +23,8 @@ internal static class OfficeScene
             var left = (centre * w) - (paneWidth / 2);
             var top = h * (0.04f + ((float)random.NextDouble() * 0.1f));
             var bottom = h * (0.55f + ((float)random.NextDouble() * 0.15f));
-            canvas.Rectangle(left, top, left + paneWidth, bottom, (246, 246, 242), 0.9f, 1.5f);
-            canvas.Rectangle(left + (paneWidth * 0.47f), top, left + (paneWidth * 0.53f), bottom, (196, 190, 180), 0.6f, 0.8f);
+            canvas.Rectangle(left, top, left + paneWidth, bottom, (250, 250, 246), 0.95f, 1.5f);
+            canvas.Rectangle(left + (paneWidth * 0.47f), top, left + (paneWidth * 0.53f), bottom, (172, 166, 156), 0.7f, 0.8f);
         }
 
         // Furniture and a plant: the darker, low-chroma masses that make it read as a room rather than a wall.
