@@ -28,7 +28,10 @@ public static class BackgroundCompositor
         var alpha = new float[n];
         for (var i = 0; i < n; i++)
         {
-            alpha[i] = mask.Alpha[i] / 255f;
+            // A choke: the guided filter leaves a wide faint fringe where the old background merely resembles
+            // the person, which decontamination would paint in the person's colours as a glow. Values above
+            // 0.88 are solid, so the person's own pixels still come through exactly.
+            alpha[i] = StudioGradient.SmoothStep(0.12f, 0.88f, mask.Alpha[i] / 255f);
         }
 
         var foreground = Decontaminated(photo, alpha, w, h);
