@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Drawing;
 using Headshots.Engines.Edits;
 using Headshots.Engines.Faces;
@@ -11,6 +12,18 @@ namespace Headshots.Engines.Tests.Edits;
 public sealed class ModelHeadshotEditorTests
 {
     static readonly ModelHeadshotEditor Editor = new(FaceAnalyser.On(TestModels.Models), new SelfieSegmenter(TestModels.Models));
+
+    /// <summary>Each (portrait, clothes, background) edited once for the whole run: several tests judge the same result.</summary>
+    static readonly ConcurrentDictionary<(string, string?, string?), Lazy<Pixels>> Edited = new();
+
+    static Pixels Edit(Portrait portrait, string? clothes, string? background) =>
+        Edited.GetOrAdd((portrait.Name, clothes, background), key => new Lazy<Pixels>(() =>
+        {
+            var colour = clothes is null ? null : EditColour.Named[clothes];
+            BackgroundChoice? choice = null;
+            if (background is not null) Assert.True(BackgroundChoice.TryParse(background, out choice, out var error), error);
+            return Pixels.Of(Editor.Edit(portrait.Bytes(), colour, choice, CancellationToken.None).Jpeg);
+        })).Value;
 
     public static TheoryData<string, string> ClothesCases => new()
     {
@@ -37,7 +50,7 @@ public sealed class ModelHeadshotEditorTests
         var source = Portrait.Named(portrait);
         var target = EditColour.Named[colour];
 
-        var edited = Pixels.Of(Editor.Edit(source.Bytes(), target, null, CancellationToken.None).Jpeg);
+        var edited = Edit(source, colour, null);
 
         var hue = Regions.Hue(edited, Clothing(source));
         var goal = Regions.Hue(target.R, target.G, target.B);
@@ -49,9 +62,9 @@ public sealed class ModelHeadshotEditorTests
     public void Edit_ClothesColour_LeavesTheFaceAsItWas(string portrait, string colour)
     {
         var source = Portrait.Named(portrait);
-        var unedited = Pixels.Of(Editor.Edit(source.Bytes(), null, null, CancellationToken.None).Jpeg);
+        var unedited = Edit(source, null, null);
 
-        var edited = Pixels.Of(Editor.Edit(source.Bytes(), EditColour.Named[colour], null, CancellationToken.None).Jpeg);
+        var edited = Edit(source, colour, null);
 
         var face = Rectangle.Round(source.Face);
         Assert.InRange(MeanDifference(edited, unedited, face), 0, 2);
@@ -64,7 +77,7 @@ public sealed class ModelHeadshotEditorTests
         var source = Portrait.Named(portrait);
         var before = Pixels.Of(source.Bytes());
 
-        var edited = Pixels.Of(Editor.Edit(source.Bytes(), EditColour.Named[colour], null, CancellationToken.None).Jpeg);
+        var edited = Edit(source, colour, null);
 
         // The recoloured pixels only: badges, a tie or ribbons in the region keep their colour by design, and
         // those already near the target colour would count as "dyed" without having changed.
@@ -82,11 +95,10 @@ public sealed class ModelHeadshotEditorTests
     public void Edit_Background_LeavesTheSolidPersonUnchanged(string portrait, string background)
     {
         var source = Portrait.Named(portrait);
-        Assert.True(BackgroundChoice.TryParse(background, out var choice, out _));
-        var unedited = Pixels.Of(Editor.Edit(source.Bytes(), null, null, CancellationToken.None).Jpeg);
+        var unedited = Edit(source, null, null);
         var solid = SolidPerson(source.Image());
 
-        var edited = Pixels.Of(Editor.Edit(source.Bytes(), null, choice, CancellationToken.None).Jpeg);
+        var edited = Edit(source, null, background);
 
         long total = 0;
         foreach (var i in solid)
@@ -105,7 +117,7 @@ public sealed class ModelHeadshotEditorTests
         var source = Portrait.Named(portrait);
         var colour = EditColour.Named["light-blue"];
 
-        var edited = Pixels.Of(Editor.Edit(source.Bytes(), null, new BackgroundChoice(BackgroundKind.Colour, Colour: colour), CancellationToken.None).Jpeg);
+        var edited = Edit(source, null, "light-blue");
 
         foreach (var region in source.Background)
         {
@@ -121,7 +133,7 @@ public sealed class ModelHeadshotEditorTests
         var source = Portrait.Named(portrait);
         var before = Pixels.Of(source.Bytes());
 
-        var edited = Pixels.Of(Editor.Edit(source.Bytes(), null, BackgroundChoice.Blurred, CancellationToken.None).Jpeg);
+        var edited = Edit(source, null, "blur");
 
         // Summed over the regions: a plain wall has no detail to lose (the backdrop's grain is the photo's own noise).
         var sharp = source.Background.Sum(r => Regions.Detail(before, r));

@@ -19,6 +19,16 @@ internal static class ComposedCandidates
     public static Candidate Of(Portrait portrait, LookPreset look, int variant = 0) =>
         Cache.GetOrAdd((portrait.Name, look.Id, variant), _ => new Lazy<Candidate>(() => Composer.Compose(portrait.Bytes(), look, variant, CancellationToken.None))).Value;
 
+    static readonly ConcurrentDictionary<(string, string, int), Lazy<FaceAnalysis>> Analyses = new();
+
+    /// <summary>The face analysis of a composed candidate, once per run.</summary>
+    public static FaceAnalysis AnalysisOf(Portrait portrait, LookPreset look, int variant = 0) =>
+        Analyses.GetOrAdd((portrait.Name, look.Id, variant), _ => new Lazy<FaceAnalysis>(() => Faces.Analyse(Of(portrait, look, variant).Jpeg))).Value;
+
+    /// <summary>The face analysis of a source portrait, once per run.</summary>
+    public static FaceAnalysis AnalysisOf(Portrait portrait) =>
+        Analyses.GetOrAdd((portrait.Name, "", -1), _ => new Lazy<FaceAnalysis>(() => Faces.Analyse(portrait.Bytes()))).Value;
+
     public static TheoryData<string, string> EveryLookOfBothPortraits()
     {
         var data = new TheoryData<string, string>();

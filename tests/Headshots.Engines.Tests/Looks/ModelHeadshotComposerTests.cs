@@ -31,7 +31,7 @@ public sealed class ModelHeadshotComposerTests
     {
         var candidate = ComposedCandidates.Of(Portrait.Named(portrait), LookCatalog.Find(lookId)!);
 
-        var face = ComposedCandidates.Faces.Analyse(candidate.Jpeg).Main;
+        var face = ComposedCandidates.AnalysisOf(Portrait.Named(portrait), LookCatalog.Find(lookId)!).Main;
 
         Assert.NotNull(face);
         var eyes = (face.Landmarks.RightEyeCentre + face.Landmarks.LeftEyeCentre) / 2;
@@ -44,10 +44,10 @@ public sealed class ModelHeadshotComposerTests
     public void Compose_EachLook_KeepsThePersonRecognisable(string portrait, string lookId)
     {
         var source = Portrait.Named(portrait);
-        var candidate = ComposedCandidates.Of(source, LookCatalog.Find(lookId)!);
+        var look = LookCatalog.Find(lookId)!;
 
-        var before = ComposedCandidates.Faces.Analyse(source.Bytes()).Main!.Embedding!;
-        var after = ComposedCandidates.Faces.Analyse(candidate.Jpeg).Main!.Embedding!;
+        var before = ComposedCandidates.AnalysisOf(source).Main!.Embedding!;
+        var after = ComposedCandidates.AnalysisOf(source, look).Main!.Embedding!;
 
         // dlib's same-person threshold is 0.6; a composed headshot should be far inside it (measured 0.06–0.21).
         var distance = after.DistanceTo(before);
