@@ -92,25 +92,32 @@ public static class BackgroundCompositor
             return result;
         }
 
-        var fore = new float[n * 4];
-        var back = new float[n * 4];
-        for (var i = 0; i < n; i++)
+        // Weighted colour sums straight into the quarter-size cells: the full-size planes are never needed.
+        var cells = LowResField.SmallWidth(w) * LowResField.SmallHeight(h);
+        var fore = new float[cells * 4];
+        var back = new float[cells * 4];
+        for (var y = 0; y < h; y++)
         {
-            var a2 = alpha[i] * alpha[i];
-            var b2 = (1 - alpha[i]) * (1 - alpha[i]);
-            for (var c = 0; c < 3; c++)
+            for (var x = 0; x < w; x++)
             {
-                fore[(4 * i) + c] = p[(3 * i) + c] * a2;
-                back[(4 * i) + c] = p[(3 * i) + c] * b2;
-            }
+                var i = (y * w) + x;
+                var cell = 4 * LowResField.Cell(x, y, w);
+                var a2 = alpha[i] * alpha[i];
+                var b2 = (1 - alpha[i]) * (1 - alpha[i]);
+                for (var c = 0; c < 3; c++)
+                {
+                    fore[cell + c] += p[(3 * i) + c] * a2;
+                    back[cell + c] += p[(3 * i) + c] * b2;
+                }
 
-            fore[(4 * i) + 3] = a2;
-            back[(4 * i) + 3] = b2;
+                fore[cell + 3] += a2;
+                back[cell + 3] += b2;
+            }
         }
 
         var radius = Math.Max(3, Math.Max(w, h) / 100);
-        var foreField = LowResField.Of(fore, w, h, 4, radius);
-        var backField = LowResField.Of(back, w, h, 4, radius);
+        var foreField = LowResField.FromSums(fore, w, h, 4, radius);
+        var backField = LowResField.FromSums(back, w, h, 4, radius);
         Parallel.For(0, h, y =>
         {
             for (var x = 0; x < w; x++)

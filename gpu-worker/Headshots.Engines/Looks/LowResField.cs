@@ -21,21 +21,43 @@ internal sealed class LowResField
     /// <summary>Averages Factor × Factor blocks of a full-size interleaved plane, then blurs by <paramref name="radius"/> full-size pixels.</summary>
     public static LowResField Of(float[] data, int width, int height, int channels, int radius)
     {
-        var sw = Math.Max(1, (width + Factor - 1) / Factor);
-        var sh = Math.Max(1, (height + Factor - 1) / Factor);
-        var values = new float[sw * sh * channels];
-        var counts = new int[sw * sh];
+        var values = new float[SmallWidth(width) * SmallHeight(height) * channels];
         for (var y = 0; y < height; y++)
         {
-            var row = (y / Factor) * sw;
             for (var x = 0; x < width; x++)
             {
-                var cell = row + (x / Factor);
-                counts[cell]++;
+                var cell = Cell(x, y, width);
                 for (var c = 0; c < channels; c++)
                 {
                     values[(cell * channels) + c] += data[(((y * width) + x) * channels) + c];
                 }
+            }
+        }
+
+        return FromSums(values, width, height, channels, radius);
+    }
+
+    public static int SmallWidth(int width) => Math.Max(1, (width + Factor - 1) / Factor);
+
+    public static int SmallHeight(int height) => Math.Max(1, (height + Factor - 1) / Factor);
+
+    /// <summary>The small cell a full-size pixel falls in.</summary>
+    public static int Cell(int x, int y, int width) => ((y / Factor) * SmallWidth(width)) + (x / Factor);
+
+    /// <summary>
+    /// From per-cell sums accumulated by the caller (<see cref="Cell"/>), for quantities that need not exist
+    /// at full size at all.
+    /// </summary>
+    public static LowResField FromSums(float[] values, int width, int height, int channels, int radius)
+    {
+        var sw = SmallWidth(width);
+        var sh = SmallHeight(height);
+        var counts = new int[sw * sh];
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                counts[Cell(x, y, width)]++;
             }
         }
 
