@@ -1,0 +1,92 @@
+namespace Headshots.Engines.Looks;
+
+/// <summary>
+/// A smooth quantity (a wide blur of colour or of the mask) kept at a quarter of the image's size and read back
+/// bilinearly: wide blurs have nothing at full resolution worth paying sixteen times the work for.
+/// </summary>
+internal sealed class LowResField
+{
+    public const int Factor = 4;
+
+    LowResField(float[] values, int width, int height, int channels) => (Values, Width, Height, Channels) = (values, width, height, channels);
+
+    public float[] Values { get; }
+
+    public int Width { get; }
+
+    public int Height { get; }
+
+    public int Channels { get; }
+
+    /// <summary>Averages Factor × Factor blocks of a full-size interleaved plane, then blurs by <paramref name="radius"/> full-size pixels.</summary>
+    public static LowResField Of(float[] data, int width, int height, int channels, int radius)
+    {
+        var values = new float[SmallWidth(width) * SmallHeight(height) * channels];
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var cell = Cell(x, y, width);
+                for (var c = 0; c < channels; c++)
+                {
+                    values[(cell * channels) + c] += data[(((y * width) + x) * channels) + c];
+                }
+            }
+        }
+
+        return FromSums(values, width, height, channels, radius);
+    }
+
+    public static int SmallWidth(int width) => Math.Max(1, (width + Factor - 1) / Factor);
+
+    public static int SmallHeight(int height) => Math.Max(1, (height + Factor - 1) / Factor);
+
+    /// <summary>The small cell a full-size pixel falls in.</summary>
+    public static int Cell(int x, int y, int width) => ((y / Factor) * SmallWidth(width)) + (x / Factor);
+
+    /// <summary>
+    /// From per-cell sums accumulated by the caller (<see cref="Cell"/>), for quantities that need not exist
+    /// at full size at all.
+    /// </summary>
+    public static LowResField FromSums(float[] values, int width, int height, int channels, int radius)
+    {
+        var sw = SmallWidth(width);
+        var sh = SmallHeight(height);
+        var counts = new int[sw * sh];
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                counts[Cell(x, y, width)]++;
+            }
+        }
+
+        for (var cell = 0; cell < counts.Length; cell++)
+        {
+            for (var c = 0; c < channels; c++)
+            {
+                values[(cell * channels) + c] /= Math.Max(1, counts[cell]);
+            }
+        }
+
+        Blur.Box(values, sw, sh, channels, Math.Max(1, (radius + (Factor / 2)) / Factor), 2);
+        return new LowResField(values, sw, sh, channels);
+    }
+
+    /// <summary>The field at a full-size pixel.</summary>
+    public float At(float x, float y, int channel)
+    {
+        var u = Math.Clamp(((x + 0.5f) / Factor) - 0.5f, 0, Width - 1);
+        var v = Math.Clamp(((y + 0.5f) / Factor) - 0.5f, 0, Height - 1);
+        var x0 = (int)u;
+        var y0 = (int)v;
+        var x1 = Math.Min(x0 + 1, Width - 1);
+        var y1 = Math.Min(y0 + 1, Height - 1);
+        var fx = u - x0;
+        var fy = v - y0;
+        float Value(int xx, int yy) => Values[(((yy * Width) + xx) * Channels) + channel];
+        var top = Value(x0, y0) + ((Value(x1, y0) - Value(x0, y0)) * fx);
+        var bottom = Value(x0, y1) + ((Value(x1, y1) - Value(x0, y1)) * fx);
+        return top + ((bottom - top) * fy);
+    }
+}
