@@ -2,6 +2,8 @@ using Headshots.Engines;
 using Headshots.Engines.Faces;
 using Headshots.Engines.Imaging;
 using Headshots.Engines.Intake;
+using Headshots.Engines.Edits;
+using Headshots.Engines.Looks;
 using Headshots.Engines.Onnx;
 using Headshots.Engines.Retouch;
 using Headshots.Engines.Segmentation;
