@@ -270,6 +270,7 @@ module storage 'modules/storage.bicep' = {
       'jobs'
       'galleries'
       'refines'
+      'costs'
     ]
     deploymentContainerName: names.deploymentContainer
     retentionDays: retentionDays
