@@ -35,7 +35,7 @@ public sealed class PromptTemplates
     public string Render(GenerativeEditKind kind, string version, string description)
     {
         // The description is the person's words; line breaks and braces would let it reshape the template around it.
-        var clean = string.Join(' ', description.Split((char[])['\r', '\n', '\t', '{', '}'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+        var clean = string.Join(' ', description.Split((char[])[' ', '\r', '\n', '\t', '{', '}'], StringSplitOptions.RemoveEmptyEntries));
         if (clean.Length > MaxDescriptionLength) clean = clean[..MaxDescriptionLength];
         return Template(kind, version).Replace(DescriptionPlaceholder, clean, StringComparison.Ordinal);
     }
