@@ -91,7 +91,9 @@ public sealed class EditMaskBuilder(FaceAnalyser faces, IPersonSegmenter segment
                 var dx = (x + 0.5f - centre.X) / ax;
                 var dy = (y + 0.5f - centre.Y) / ay;
                 var beside = y > centre.Y && MathF.Abs(x + 0.5f - geometry.Centre.X) < geometry.Width * 0.95f;
-                if ((dx * dx) + (dy * dy) <= 1 || beside) mask[i] = 255;
+                // Under the jaw is the neck, not hair: long hair may fall beside it, never across it.
+                var neck = y + 0.5f > geometry.Chin.Y - (geometry.Height * 0.15f) && MathF.Abs(x + 0.5f - geometry.Chin.X) < geometry.Width * 0.4f;
+                if (((dx * dx) + (dy * dy) <= 1 || beside) && !neck) mask[i] = 255;
             }
         }
 

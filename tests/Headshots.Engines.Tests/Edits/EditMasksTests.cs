@@ -55,7 +55,10 @@ public sealed class EditMasksTests
         var crown = new Rectangle((int)(p.Face.Left + (p.Face.Width * 0.3f)), (int)(p.Face.Top - (p.Face.Height * 0.12f)), (int)(p.Face.Width * 0.4f), (int)(p.Face.Height * 0.1f));
         Assert.True(Share(mask, crown) > 0.6, $"crown {crown}: {Share(mask, crown):0.00}");
         Assert.All(p.Background, r => Assert.True(Share(mask, r) < 0.05, $"background {r}: {Share(mask, r):0.00}"));
-        // Nothing of the clothing far below the chin.
+        // Not the neck under the chin, nor the clothing far below it.
+        var neck = new Rectangle((int)(p.Face.Left + (p.Face.Width * 0.4f)), (int)(p.Face.Bottom + 2), (int)(p.Face.Width * 0.2f), (int)(p.Face.Height * 0.05f));
+        Assert.True(Share(mask, neck) < 0.05, $"neck {neck}: {Share(mask, neck):0.00}");
+
         Assert.True(Share(mask, p.Person[1]) < 0.05, $"body {p.Person[1]}: {Share(mask, p.Person[1]):0.00}");
     }
 
