@@ -123,6 +123,14 @@ public sealed record EditMaskCanvas(int SourceWidth, int SourceHeight, int Size,
         return result;
     }
 
+    /// <summary>An RGB PNG of the image: the form the image edit operation takes (JPEG is not accepted with a mask).</summary>
+    public static byte[] Png(RgbImage image)
+    {
+        using var magick = image.ToMagick();
+        magick.Format = MagickFormat.Png24;
+        return magick.ToByteArray();
+    }
+
     void RequireSource(int width, int height)
     {
         if (width != SourceWidth || height != SourceHeight)

@@ -26,6 +26,8 @@ public sealed class EditMaskCanvasTests
 
         Assert.Equal((1024, 1024), (square.Width, square.Height));
         Assert.Equal((image.Width, image.Height), (back.Width, back.Height));
+        var png = new ImageMagick.MagickImageInfo(EditMaskCanvas.Png(square));
+        Assert.Equal((ImageMagick.MagickFormat.Png, 1024u, 1024u), (png.Format, png.Width, png.Height));
         // Down-and-up through the model's size loses little: the mean difference stays small.
         var diff = image.Pixels.Zip(back.Pixels).Average(t => Math.Abs(t.First - t.Second));
         Assert.True(diff < 6, $"mean difference {diff:0.0}");
