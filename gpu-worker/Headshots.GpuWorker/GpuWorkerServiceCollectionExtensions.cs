@@ -66,6 +66,7 @@ public static class GpuWorkerServiceCollectionExtensions
         services.AddHostedService<HealthEndpoint>();
         // Hosted services start in order: the models are in place before the first job is taken.
         services.AddHostedService<ModelsDownloader>();
+        services.AddHostedService<ModelsPreloader>();
         services.AddHostedService<GpuWorkerService>();
         return services;
     }

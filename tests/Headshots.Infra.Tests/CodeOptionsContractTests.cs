@@ -45,6 +45,7 @@ public sealed class CodeOptionsContractTests
         ["Worker__IntraOpThreads"] = "one inference thread per core of the replica",
         ["Pipeline__IdentityThreshold"] = "dlib's published same-person distance, 0.6",
         ["Worker__WorkerId"] = "defaults to the replica's host name, which must differ per replica",
+        ["Worker__PreloadModels"] = "the container image sets it (Dockerfile ENV); in-process the models load on first use",
         ["Worker__HealthLoopbackOnly"] = "tests only; the container's probes reach it on every interface",
         ["AzureOpenAI__ApiVersion"] = "the data-plane version the editor is tested against",
         ["AzureOpenAI__PricePerImage"] = "the model's documented price; a studio sets its agreement's price in the app settings",

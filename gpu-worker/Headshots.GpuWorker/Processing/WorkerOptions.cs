@@ -55,5 +55,8 @@ public sealed class WorkerOptions
     /// <summary>Listen on 127.0.0.1 only (tests); the container listens on every interface for the platform's probes.</summary>
     public bool HealthLoopbackOnly { get; set; }
 
+    /// <summary>Load every model's session at start (the container image sets it); otherwise each loads on first use.</summary>
+    public bool PreloadModels { get; set; }
+
     public string WorkerId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 }
