@@ -270,6 +270,7 @@ module storage 'modules/storage.bicep' = {
       'jobs'
       'galleries'
       'refines'
+      'costs'
     ]
     deploymentContainerName: names.deploymentContainer
     retentionDays: retentionDays
@@ -429,8 +430,12 @@ var functionAppSettings = union(storageConnectionSettings, telemetrySettings, wo
   AzureOpenAI__Deployment: openAi.?outputs.deploymentName ?? ''
 })
 
+// The port of the worker's GET /healthz (provider, loaded models, jobs processed), read by the Container App's probes.
+var gpuWorkerHealthPort = 8080
+
 var gpuWorkerSettings = union(storageConnectionSettings, telemetrySettings, workerSettings, {
   AZURE_CLIENT_ID: identity.outputs.clientId
+  Worker__HealthPort: string(gpuWorkerHealthPort)
 })
 
 module functionApp 'app/functions.bicep' = {
@@ -472,6 +477,8 @@ module gpuWorker 'app/gpu-worker.bicep' = {
     storageAccountName: names.storage
     queueName: 'gpu-jobs'
     environmentVariables: gpuWorkerSettings
+    // The placeholder image before the first `azd deploy` has no /healthz: probe only the worker's own image.
+    healthPort: !empty(gpuWorkerImageName) ? gpuWorkerHealthPort : 0
   }
   // Image pulls and the KEDA queue rule run as the identity: AcrPull and queue access come first.
   dependsOn: [

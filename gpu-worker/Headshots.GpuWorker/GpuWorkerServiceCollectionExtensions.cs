@@ -9,6 +9,7 @@ using Headshots.Engines.Retouch;
 using Headshots.Engines.Segmentation;
 using Headshots.Engines.Upscaling;
 using Headshots.GpuWorker.Handlers;
+using Headshots.GpuWorker.Health;
 using Headshots.GpuWorker.Processing;
 using Headshots.Jobs.Protocol;
 using Headshots.Jobs.Storage;
@@ -63,8 +64,13 @@ public static class GpuWorkerServiceCollectionExtensions
             services.AddSingleton<IGpuJobHandler, RefineJobHandler>();
         }
         services.AddSingleton<GpuJobProcessor>();
+        services.AddSingleton<WorkerCounters>();
+        services.AddSingleton<WorkerHealth>();
+        // Does nothing unless Worker:HealthPort is set (only the container image sets it).
+        services.AddHostedService<HealthEndpoint>();
         // Hosted services start in order: the models are in place before the first job is taken.
         services.AddHostedService<ModelsDownloader>();
+        services.AddHostedService<ModelsPreloader>();
         services.AddHostedService<GpuWorkerService>();
         return services;
     }

@@ -14,6 +14,12 @@ if (args is ["models", "fetch", ..])
         Path.GetFullPath(to), Path.Combine(Path.GetTempPath(), "headshots-packages"), Console.Out, CancellationToken.None);
 }
 
+// `health`: the container's HEALTHCHECK asks the running worker's /healthz (Worker__HealthPort) and exits 0 when it answers.
+if (args is ["health", ..])
+{
+    return await Headshots.GpuWorker.Health.HealthProbe.RunAsync(Environment.GetEnvironmentVariable("Worker__HealthPort"), Console.Out);
+}
+
 var builder = Host.CreateApplicationBuilder(args);
 builder.Services.AddGpuWorker(builder.Configuration);
 

@@ -48,6 +48,11 @@ param queueName string = 'gpu-jobs'
 @description('Environment variables of the worker, as name/value pairs.')
 param environmentVariables object
 
+@description('Port of the worker\'s GET /healthz (Worker__HealthPort); 0 for no probes (the placeholder image has no such endpoint).')
+@minValue(0)
+@maxValue(65535)
+param healthPort int = 0
+
 @description('Seconds KEDA waits after the queue empties before scaling to zero.')
 @minValue(60)
 param cooldownPeriod int = 300
@@ -89,6 +94,32 @@ resource worker 'Microsoft.App/containerApps@2025-01-01' = {
               value: string(setting.value)
             }
           ]
+          // The endpoint answers as soon as the process starts (before the models are copied), so a failing probe
+          // means a hung or crashed worker, not a slow start; GPU replicas take minutes to schedule, hence the patience.
+          probes: healthPort > 0
+            ? [
+                {
+                  type: 'Startup'
+                  httpGet: {
+                    path: '/healthz'
+                    port: healthPort
+                  }
+                  initialDelaySeconds: 5
+                  periodSeconds: 10
+                  failureThreshold: 30
+                }
+                {
+                  type: 'Liveness'
+                  httpGet: {
+                    path: '/healthz'
+                    port: healthPort
+                  }
+                  periodSeconds: 30
+                  timeoutSeconds: 5
+                  failureThreshold: 3
+                }
+              ]
+            : []
         }
       ]
       scale: {

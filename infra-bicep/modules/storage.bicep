@@ -46,6 +46,7 @@ param tables string[] = [
   'jobs'
   'galleries'
   'refines'
+  'costs'
 ]
 
 @description('Days after which a person\'s originals (uploads/) and derived data (work/) are deleted.')

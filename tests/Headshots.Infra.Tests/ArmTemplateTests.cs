@@ -95,7 +95,7 @@ public sealed partial class ArmTemplateTests
 
         Assert.Equal(["gallery", "models", "uploads", "work"], Sorted(storage.ResolveParameter("containers")));
         Assert.Equal(["gpu-jobs", "gpu-results"], Sorted(storage.ResolveParameter("queues")));
-        Assert.Equal(["galleries", "jobs", "photos", "refines", "shoots"], Sorted(storage.ResolveParameter("tables")));
+        Assert.Equal(["costs", "galleries", "jobs", "photos", "refines", "shoots"], Sorted(storage.ResolveParameter("tables")));
 
         AssertLoopOver(storage, "Microsoft.Storage/storageAccounts/blobServices/containers", "containers");
         AssertLoopOver(storage, "Microsoft.Storage/storageAccounts/queueServices/queues", "queues");

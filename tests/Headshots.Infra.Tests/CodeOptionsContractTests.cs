@@ -2,6 +2,7 @@ using System.Reflection;
 using Headshots.Engines.Intake;
 using Headshots.GpuWorker.Processing;
 using Headshots.Jobs.Storage;
+using Headshots.Pipeline.Editing;
 using Headshots.Pipeline.Options;
 
 namespace Headshots.Infra.Tests;
@@ -20,6 +21,7 @@ public sealed class CodeOptionsContractTests
         (GpuJobOptions.Section, typeof(GpuJobOptions)),
         (SmtpOptions.Section, typeof(SmtpOptions)),
         (EditingOptions.Section, typeof(EditingOptions)),
+        (AzureOpenAIOptions.Section, typeof(AzureOpenAIOptions)),
     ];
 
     static readonly (string Section, Type Options)[] WorkerReads =
@@ -43,17 +45,24 @@ public sealed class CodeOptionsContractTests
         ["Worker__IntraOpThreads"] = "one inference thread per core of the replica",
         ["Pipeline__IdentityThreshold"] = "dlib's published same-person distance, 0.6",
         ["Worker__WorkerId"] = "defaults to the replica's host name, which must differ per replica",
+        ["Worker__PreloadModels"] = "the container image sets it (Dockerfile ENV); in-process the models load on first use",
+        ["Worker__HealthLoopbackOnly"] = "tests only; the container's probes reach it on every interface",
+        ["AzureOpenAI__ApiVersion"] = "the data-plane version the editor is tested against",
+        ["AzureOpenAI__PricePerImage"] = "the model's documented price; a studio sets its agreement's price in the app settings",
+        ["AzureOpenAI__Currency"] = "the price list's currency (USD)",
+        ["AzureOpenAI__Quality"] = "high, which the default price is for",
+        ["AzureOpenAI__Timeout"] = "product default (three minutes per call)",
+        ["AzureOpenAI__MaxAttempts"] = "product default (four calls per edit)",
+        ["AzureOpenAI__MaxRetryAfter"] = "product default (two minutes)",
+        ["AzureOpenAI__RetryDelay"] = "product default (two seconds, doubling)",
+        ["AzureOpenAI__PromptVersion"] = "the newest prompt templates in the repository",
     }
     .Concat(typeof(IntakeThresholds).GetProperties().Select(p => KeyValuePair.Create(
         $"{IntakeThresholds.Section}__{p.Name}", "the photo judge's defaults; a studio tunes them in the app settings if it must")))
     .ToDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Passed by the Bicep for capabilities whose code is not built yet; each names its issue.</summary>
-    static readonly Dictionary<string, string> ReservedForLaterIssues = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["AzureOpenAI__Endpoint"] = "the cloud engines issue",
-        ["AzureOpenAI__Deployment"] = "the cloud engines issue",
-    };
+    static readonly Dictionary<string, string> ReservedForLaterIssues = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Set for the platform or the SDKs, not for an options class.</summary>
     static readonly HashSet<string> PlatformSettings = new(StringComparer.OrdinalIgnoreCase)

@@ -44,7 +44,7 @@ public sealed partial class ConfigurationContractTests
         StorageConnection.Concat(WorkerOptions).Concat(Telemetry).Concat(FunctionAppOnly).ToHashSet(StringComparer.Ordinal);
 
     internal static IReadOnlySet<string> ExpectedWorkerSettings { get; } =
-        StorageConnection.Concat(WorkerOptions).Concat(Telemetry).Append("AZURE_CLIENT_ID").ToHashSet(StringComparer.Ordinal);
+        StorageConnection.Concat(WorkerOptions).Concat(Telemetry).Append("AZURE_CLIENT_ID").Append("Worker__HealthPort").ToHashSet(StringComparer.Ordinal);
 
     [Fact]
     public void FunctionAppSettings_CompiledTemplate_SetExactlyTheContract()

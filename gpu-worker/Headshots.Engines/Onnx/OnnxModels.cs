@@ -32,6 +32,24 @@ public sealed class OnnxModels : IDisposable
     public IReadOnlyDictionary<string, string> Loaded =>
         sessions.Where(s => s.Value.IsValueCreated).ToDictionary(s => s.Key, s => s.Value.Value.Provider);
 
+    /// <summary>The models loaded so far, what each runs on and the SHA-256 it was checked against (the worker's health endpoint).</summary>
+    public IReadOnlyList<LoadedModelInfo> LoadedModels =>
+        sessions.Where(s => s.Value.IsValueCreated).Select(s => new LoadedModelInfo(s.Key, s.Value.Value.Provider, s.Value.Value.Sha256))
+            .OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>The execution providers this build of ONNX Runtime carries (CUDA only in the GPU container's build).</summary>
+    public static IReadOnlyList<string> AvailableProviders()
+    {
+        try
+        {
+            return OrtEnv.Instance().GetAvailableProviders();
+        }
+        catch (Exception e) when (e is OnnxRuntimeException or DllNotFoundException or EntryPointNotFoundException or TypeInitializationException)
+        {
+            return [];
+        }
+    }
+
     public void Dispose()
     {
         foreach (var session in sessions.Values.Where(s => s.IsValueCreated))
@@ -69,7 +87,12 @@ public sealed class OnnxModels : IDisposable
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
         var provider = "CPUExecutionProvider";
-        if (settings.ExecutionProvider == "cuda")
+        if (settings.ExecutionProvider == "cuda" && !AvailableProviders().Contains("CUDAExecutionProvider"))
+        {
+            // The CPU build of ONNX Runtime (local, CI) has no CUDA provider at all; say so rather than fail on append.
+            logger.LogWarning("CUDA was asked for but this ONNX Runtime build has no CUDA provider; model {ModelId} runs on the CPU", modelId);
+        }
+        else if (settings.ExecutionProvider == "cuda")
         {
             try
             {
@@ -84,10 +107,13 @@ public sealed class OnnxModels : IDisposable
 
         var session = new InferenceSession(path, options);
         logger.LogInformation("Loaded model {ModelId} ({Sha256}) on {Provider}", modelId, record.Sha256[..12], provider);
-        return new LoadedModel(session, provider);
+        return new LoadedModel(session, provider, record.Sha256);
     }
 
     private PreparedModel? PreparedRecord(string modelId) => ModelPreparer.ReadRecord(Path.Combine(settings.ModelsFolder, $"{modelId}.json"));
 
-    private sealed record LoadedModel(InferenceSession Session, string Provider);
+    private sealed record LoadedModel(InferenceSession Session, string Provider, string Sha256);
 }
+
+/// <summary>A loaded model: its id, the provider its session runs on, and its checked SHA-256.</summary>
+public sealed record LoadedModelInfo(string Id, string Provider, string Sha256);

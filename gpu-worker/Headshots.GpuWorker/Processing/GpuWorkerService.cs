@@ -9,6 +9,7 @@ namespace Headshots.GpuWorker.Processing;
 public sealed class GpuWorkerService(
     StorageClients storage,
     GpuJobProcessor processor,
+    Health.WorkerCounters counters,
     IOptions<WorkerOptions> options,
     TimeProvider clock,
     ILogger<GpuWorkerService> logger) : BackgroundService
@@ -68,6 +69,7 @@ public sealed class GpuWorkerService(
         try
         {
             await processor.ProcessAsync(message, stoppingToken);
+            counters.JobProcessed();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

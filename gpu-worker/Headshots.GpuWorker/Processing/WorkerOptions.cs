@@ -45,5 +45,18 @@ public sealed class WorkerOptions
     [Range(0, 256)]
     public int IntraOpThreads { get; set; }
 
+    /// <summary>
+    /// The port of GET /healthz (status, execution provider, loaded models, jobs processed); unset = no listener.
+    /// The container image sets 8080; in-process (local runtime, tests) it stays off.
+    /// </summary>
+    [Range(0, 65535)]
+    public int? HealthPort { get; set; }
+
+    /// <summary>Listen on 127.0.0.1 only (tests); the container listens on every interface for the platform's probes.</summary>
+    public bool HealthLoopbackOnly { get; set; }
+
+    /// <summary>Load every model's session at start (the container image sets it); otherwise each loads on first use.</summary>
+    public bool PreloadModels { get; set; }
+
     public string WorkerId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 }

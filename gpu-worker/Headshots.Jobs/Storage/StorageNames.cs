@@ -16,8 +16,10 @@ public static class StorageNames
     public const string JobsTable = "jobs";
     public const string GalleriesTable = "galleries";
     public const string RefinesTable = "refines";
+    /// <summary>What each shoot cost in paid model calls (the cloud editing engine).</summary>
+    public const string CostsTable = "costs";
 
     public static IReadOnlyList<string> Containers { get; } = [UploadsContainer, WorkContainer, GalleryContainer, ModelsContainer];
     public static IReadOnlyList<string> Queues { get; } = [GpuJobsQueue, GpuResultsQueue];
-    public static IReadOnlyList<string> Tables { get; } = [ShootsTable, PhotosTable, JobsTable, GalleriesTable, RefinesTable];
+    public static IReadOnlyList<string> Tables { get; } = [ShootsTable, PhotosTable, JobsTable, GalleriesTable, RefinesTable, CostsTable];
 }

@@ -1,0 +1,193 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using Headshots.Pipeline.Editing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Headshots.Pipeline.Tests.Editing;
+
+/// <summary>
+/// An in-process stand-in for an Azure OpenAI account's image operations, on Kestrel at 127.0.0.1 and a free port:
+/// POST /openai/deployments/{deployment}/images/edits (multipart) and /images/generations (JSON), with the documented
+/// request rules checked (bearer token, api-version, multipart fields, mask the same size as the image) and scripted
+/// answers: success, 429 with a retry-after, 400 content filter, quota, 500, and a slow answer.
+/// </summary>
+internal sealed class FakeAzureOpenAiServer : IAsyncDisposable
+{
+    public const string Token = "test-entra-token";
+    public const string Deployment = "image-edit";
+
+    readonly WebApplication app;
+    readonly ConcurrentQueue<Func<HttpContext, Task>> script = new();
+
+    public ConcurrentQueue<ReceivedCall> Calls { get; } = new();
+
+    /// <summary>What a successful answer carries.</summary>
+    public byte[] ResultImage { get; } = TestPng.Create(1024, 1024);
+
+    FakeAzureOpenAiServer(WebApplication app) => this.app = app;
+
+    public Uri Endpoint { get; private set; } = null!;
+
+    public static async Task<FakeAzureOpenAiServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var server = new FakeAzureOpenAiServer(app);
+        app.MapPost("/openai/deployments/{deployment}/images/{operation}", server.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.Endpoint = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
+        return server;
+    }
+
+    public void Then(Func<HttpContext, Task> answer) => script.Enqueue(answer);
+
+    public void ThenThrottle(string header, string value) => Then(c =>
+    {
+        c.Response.Headers[header] = value;
+        return Error(c, 429, "429", "Requests to the Images_Edit Operation have exceeded call rate limit of your current pricing tier.");
+    });
+
+    public void ThenAzureContentFilter() => Then(c => Json(c, 400, new
+    {
+        error = new
+        {
+            code = "contentFilter",
+            message = "Your task failed as a result of our safety system.",
+            inner_error = new { code = "ResponsibleAIPolicyViolation", content_filter_results = new { sexual = new { filtered = true, severity = "high" } } },
+        },
+    }));
+
+    public void ThenOpenAiError(int status, string code, string message = "refused") => Then(c => Error(c, status, code, message));
+
+    public void ThenServerError() => Then(c => Error(c, 500, "InternalServerError", "The server had an error while processing your request."));
+
+    public void ThenSlow(TimeSpan delay) => Then(async c =>
+    {
+        await Task.Delay(delay, c.RequestAborted);
+        await Success(c);
+    });
+
+    async Task HandleAsync(HttpContext context, string deployment, string operation)
+    {
+        var call = new ReceivedCall(operation, context.Request.Headers.Authorization.ToString(), context.Request.Query["api-version"].ToString());
+        Calls.Enqueue(call);
+        if (call.Authorization != $"Bearer {Token}")
+        {
+            await Error(context, 401, "401", "Access denied due to invalid subscription key or wrong API endpoint.");
+            return;
+        }
+        if (deployment != Deployment)
+        {
+            await Error(context, 404, "DeploymentNotFound", "The API deployment for this resource does not exist.");
+            return;
+        }
+        if (string.IsNullOrEmpty(call.ApiVersion))
+        {
+            await Error(context, 404, "404", "Resource not found");
+            return;
+        }
+
+        if (operation is not ("edits" or "generations"))
+        {
+            await Error(context, 404, "404", "Resource not found");
+            return;
+        }
+        var invalid = operation == "edits" ? await ValidateEditAsync(context, call) : await ValidateGenerationAsync(context, call);
+        if (invalid is not null)
+        {
+            call.Rejected = invalid;
+            await Error(context, 400, "invalid_request_error", invalid);
+            return;
+        }
+
+        await (script.TryDequeue(out var answer) ? answer(context) : Success(context));
+    }
+
+    static async Task<string?> ValidateEditAsync(HttpContext context, ReceivedCall call)
+    {
+        if (!context.Request.HasFormContentType || !context.Request.ContentType!.StartsWith("multipart/form-data", StringComparison.Ordinal))
+        {
+            return "The edits operation takes multipart/form-data.";
+        }
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        foreach (var (key, value) in form) call.Fields[key] = value.ToString();
+        var images = form.Files.GetFiles("image[]").Concat(form.Files.GetFiles("image")).ToList();
+        call.ImageCount = images.Count;
+        call.ImageField = form.Files.GetFiles("image[]").Count > 0 ? "image[]" : "image";
+        if (images.Count == 0) return "'image' is a required property.";
+        if (images.Count > 16) return "At most 16 images.";
+        if (string.IsNullOrWhiteSpace(form["prompt"])) return "'prompt' is a required property.";
+        if (form["n"].ToString() is { Length: > 0 } n && n != "1") return "n must be 1 here.";
+        if (form["size"].ToString() is { Length: > 0 } size && size is not ("1024x1024" or "1536x1024" or "1024x1536" or "auto")) return $"Invalid size {size}.";
+        var first = await ReadAsync(images[0]);
+        if (!PngHeader.TryReadSize(first, out var w, out var h)) return "The image must be a PNG.";
+        if (form.Files.GetFile("mask") is { } maskFile)
+        {
+            call.HasMask = true;
+            var mask = await ReadAsync(maskFile);
+            if (!PngHeader.TryReadSize(mask, out var mw, out var mh)) return "The mask must be a PNG.";
+            if (mw != w || mh != h) return "Invalid mask image: the mask must have the same dimensions as the image.";
+        }
+        return null;
+    }
+
+    static async Task<string?> ValidateGenerationAsync(HttpContext context, ReceivedCall call)
+    {
+        if (context.Request.ContentType?.StartsWith("application/json", StringComparison.Ordinal) != true) return "The generations operation takes JSON.";
+        using var json = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        foreach (var p in json.RootElement.EnumerateObject()) call.Fields[p.Name] = p.Value.ToString();
+        return call.Fields.TryGetValue("prompt", out var prompt) && prompt.Length > 0 ? null : "'prompt' is a required property.";
+    }
+
+    static async Task<byte[]> ReadAsync(IFormFile file)
+    {
+        using var memory = new MemoryStream();
+        await file.CopyToAsync(memory);
+        return memory.ToArray();
+    }
+
+    Task Success(HttpContext context) => Json(context, 200, new
+    {
+        created = 1_750_000_000,
+        data = new[] { new { b64_json = Convert.ToBase64String(ResultImage) } },
+        usage = new { input_tokens = 1000, output_tokens = 4160, total_tokens = 5160 },
+    });
+
+    static Task Error(HttpContext context, int status, string code, string message) =>
+        Json(context, status, new { error = new { code, message, type = "invalid_request_error" } });
+
+    static async Task Json(HttpContext context, int status, object body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(JsonSerializer.Serialize(body), context.RequestAborted);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    internal sealed class ReceivedCall(string operation, string authorization, string apiVersion)
+    {
+        public string Operation { get; } = operation;
+        public string Authorization { get; } = authorization;
+        public string ApiVersion { get; } = apiVersion;
+        public Dictionary<string, string> Fields { get; } = new(StringComparer.Ordinal);
+        public int ImageCount { get; set; }
+        public string? ImageField { get; set; }
+        public bool HasMask { get; set; }
+        public string? Rejected { get; set; }
+    }
+}
