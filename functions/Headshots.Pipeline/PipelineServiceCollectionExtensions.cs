@@ -3,6 +3,7 @@ using Headshots.Jobs.Storage;
 using Headshots.Pipeline.Activities;
 using Headshots.Pipeline.Api;
 using Headshots.Pipeline.Delivery;
+using Headshots.Pipeline.Editing;
 using Headshots.Pipeline.Intake;
 using Headshots.Pipeline.Options;
 using Headshots.Pipeline.Orchestrations;
@@ -42,6 +43,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<GalleryManifestStore>();
         services.AddSingleton<RefineStore>();
         services.AddSingleton<RefineApi>();
+        services.AddGenerativeEditing(configuration);
         return services;
     }
 
@@ -59,6 +61,7 @@ public static class PipelineServiceCollectionExtensions
         registry.AddOrchestrator<RefineOrchestrator>();
         registry.AddActivity<RecordRefineActivity>();
         registry.AddActivity<PublishVersionActivity>();
+        registry.AddActivity<GenerativeEditActivity>();
         return registry;
     }
 }

@@ -62,6 +62,7 @@ public static class GpuWorkerServiceCollectionExtensions
             services.AddSingleton<IGpuJobHandler, EnhanceJobHandler>();
             services.AddSingleton<IGpuJobHandler, UpscaleJobHandler>();
             services.AddSingleton<IGpuJobHandler, RefineJobHandler>();
+            services.AddSingleton<IGpuJobHandler, PrepareEditJobHandler>();
         }
         services.AddSingleton<GpuJobProcessor>();
         services.AddSingleton<WorkerCounters>();

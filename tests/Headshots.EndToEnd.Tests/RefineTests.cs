@@ -47,6 +47,9 @@ public sealed class RefineTests(LocalStudioFixture studio)
         var page = await http.GetStringAsync($"g/{token}");
         Assert.Contains("Version 2 (from version 1)", page);
         Assert.Contains("Version 1 (original)", page);
+        // The local engine: hairstyle and expression are shown, disabled, as cloud-only.
+        Assert.Matches("name=\"hair\"[^>]*disabled", page);
+        Assert.Contains("cloud-only", page);
 
         // Hair is a generative edit: refused locally with the documented message, and nothing is started.
         using var hair = await http.PostAsJsonAsync($"g/{token}/refine", new { image = image.ImageId, hair = "short bob" });

@@ -1,4 +1,5 @@
 using Headshots.Pipeline.Activities;
+using Headshots.Pipeline.Editing;
 using Headshots.Pipeline.Orchestrations;
 using Headshots.Pipeline.Refine;
 using Microsoft.Azure.Functions.Worker;
@@ -56,6 +57,10 @@ public sealed class ShootFunctions(IServiceProvider services)
     [Function(nameof(PublishVersionActivity))]
     public Task<int> PublishVersion([ActivityTrigger] VersionRequest request) =>
         Create<PublishVersionActivity>().RunAsync(null!, request);
+
+    [Function(nameof(GenerativeEditActivity))]
+    public Task<GenerativeEditOutput> GenerativeEdit([ActivityTrigger] GenerativeEditInput input, FunctionContext context) =>
+        Create<GenerativeEditActivity>().RunAsync(input, context.CancellationToken);
 
     T Create<T>() where T : class => ActivatorUtilities.CreateInstance<T>(services);
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Headshots.Jobs.Edits;
 using Headshots.Pipeline.Api;
+using Headshots.Jobs.Storage;
 using Headshots.Pipeline.Delivery;
+using Headshots.Pipeline.Editing;
 using Headshots.Pipeline.Intake;
 using Headshots.Pipeline.Options;
 using Headshots.Pipeline.Storage;
@@ -18,6 +20,7 @@ namespace Headshots.Pipeline.Refine;
 public sealed class RefineApi(
     GalleryStore galleries,
     GalleryManifestStore manifests,
+    StorageClients storage,
     RefineStore refines,
     ShootSettingsFactory settings,
     IOptions<EditingOptions> editing)
@@ -69,11 +72,13 @@ public sealed class RefineApi(
         var parsed = RefineEdits.Parse(fields.Where(f => f.Key is not (ImageField or FromField)).ToDictionary(f => f.Key, f => f.Value));
         if (!parsed.Succeeded) return Fail(400, "The refinement cannot be made", string.Join(" ", parsed.Errors));
         var edits = parsed.Edits!;
-        if (edits.NeedsGenerativeEngine)
+        if (edits.NeedsGenerativeEngine && !editing.Value.GenerativeEditsAvailable)
         {
-            return editing.Value.GenerativeEditsAvailable
-                ? Fail(501, "Not available yet", "The cloud editing engine is configured, but this version cannot call it yet; choose clothes, background, freckles, skin smoothing or makeup.")
-                : Fail(422, "Only with the cloud editing engine", RefineMessages.GenerativeEditsNeedCloud);
+            return Fail(422, "Only with the cloud editing engine", RefineMessages.GenerativeEditsNeedCloud);
+        }
+        if (edits is { Hair: not null, Expression: not null })
+        {
+            return Fail(400, "One generative change at a time", "Ask for the hairstyle first and the expression on the new version (or the other way round): each is checked against your likeness on its own.");
         }
         if (image.LatestVersion >= MaxVersionsPerImage)
         {
@@ -90,11 +95,12 @@ public sealed class RefineApi(
         var jobFields = new Dictionary<string, string>(retouch);
         foreach (var (key, value) in edits.ToFields().Where(f => f.Key is RefineEdits.ClothesField or RefineEdits.BackgroundField)) jobFields[key] = value;
 
+        var generative = edits.NeedsGenerativeEngine ? await GenerativeChangeAsync(manifest.ShootId, edits, cancellationToken) : null;
         var refineId = Guid.NewGuid().ToString("N");
         var changes = edits.Describe();
         await refines.CreateAsync(manifest.ShootId, refineId, image.ImageId, from, changes, cancellationToken);
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(RefineOrchestrator),
-            new RefineInput(manifest.ShootId, refineId, image.ImageId, from, image.Aspect, sourceBase, jobFields, retouch, changes, manifest.ProfilePath, settings.Settings()),
+            new RefineInput(manifest.ShootId, refineId, image.ImageId, from, image.Aspect, sourceBase, jobFields, retouch, changes, manifest.ProfilePath, settings.Settings(), generative),
             new StartOrchestrationOptions(RefineOrchestrator.InstanceIdFor(refineId)), cancellationToken);
 
         var statusUrl = $"/g/{token}/refine/{refineId}";
@@ -117,6 +123,24 @@ public sealed class RefineApi(
             ? ApiResponse.Problem(404, "No such refinement", "This gallery has no refinement with that id.")
             : ApiResponse.FromJson(200, new RefineStatus(row.RowKey, row.ImageId, row.FromVersion, row.Changes, row.Status, row.Version, row.IdentityDistance, row.Message,
                 $"/g/{token}/refine/{row.RowKey}"));
+    }
+
+    /// <summary>
+    /// The generative part of a request, with up to three of the person's aligned face photos from the identity
+    /// stage as references: the model sees who it must keep, not only the headshot it edits.
+    /// </summary>
+    async Task<GenerativeChange> GenerativeChangeAsync(string shootId, RefineEdits edits, CancellationToken cancellationToken)
+    {
+        var references = new List<string>();
+        var work = storage.Container(StorageNames.WorkContainer);
+        await foreach (var blob in work.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{shootId}/identity/faces/", cancellationToken))
+        {
+            references.Add($"{StorageNames.WorkContainer}/{blob.Name}");
+            if (references.Count == 3) break;
+        }
+        return edits.Hair is { } hair
+            ? new GenerativeChange(GenerativeEditKind.Hair, "hair", hair, references)
+            : new GenerativeChange(GenerativeEditKind.Expression, "expression", edits.Expression!, references);
     }
 
     /// <summary>The face retouch a new version carries: the source version's, with the request's face edits on top.</summary>

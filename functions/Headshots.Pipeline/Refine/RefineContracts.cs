@@ -7,6 +7,7 @@ namespace Headshots.Pipeline.Refine;
 /// <param name="JobFields">What the refine job applies: the request's clothes and background, and the face retouch (the source version's with the request's on top).</param>
 /// <param name="Retouch">The face retouch fields the new version will carry.</param>
 /// <param name="Changes">The request in words, for the version history.</param>
+/// <param name="Generative">A hair or expression change for the cloud editing engine, made before the local edits; null for local-only requests.</param>
 public sealed record RefineInput(
     string ShootId,
     string RefineId,
@@ -18,7 +19,13 @@ public sealed record RefineInput(
     IReadOnlyDictionary<string, string> Retouch,
     string Changes,
     string? ProfilePath,
-    ShootSettings Settings);
+    ShootSettings Settings,
+    GenerativeChange? Generative = null);
+
+/// <summary>What the generative engine is asked to change, where, and from which photos of the person.</summary>
+/// <param name="Region">The mask region: "hair" or "expression".</param>
+/// <param name="References">The person's aligned face photos (work container), so the model keeps who they are.</param>
+public sealed record GenerativeChange(Editing.GenerativeEditKind Kind, string Region, string Description, IReadOnlyList<string> References);
 
 public sealed record RefineOutcome(string RefineId, string Status, int? Version, double? IdentityDistance, string? Message);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Headshots.Jobs.Protocol;
 using Headshots.Jobs.Storage;
 using Headshots.Pipeline.Activities;
+using Headshots.Pipeline.Editing;
 using Headshots.Pipeline.Orchestrations;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
@@ -25,24 +26,15 @@ public sealed class RefineOrchestrator : TaskOrchestrator<RefineInput, RefineOut
         {
             await RecordAsync(context, new RefineRecord(input.ShootId, input.RefineId, RefineStatuses.Running));
             var work = $"{StorageNames.WorkContainer}/{input.ShootId}/refine/{input.RefineId}/";
-            var parameters = input.JobFields.ToDictionary(p => p.Key, p => p.Value);
-            if (input.ProfilePath is not null) parameters["identity"] = input.ProfilePath;
-            var refined = await RunAsync(context, input, logger, new GpuJobMessage($"refine-{input.RefineId}", input.ShootId, context.InstanceId,
-                GpuJobKinds.Refine, [input.SourceBase], work, parameters, 1));
-            if (!refined.Succeeded || refined.Outputs.Count < 2)
-            {
-                return await EndAsync(context, input, RefineStatuses.Failed, null, null, $"the edit could not be made ({refined.Error ?? "no result"}).");
-            }
-
-            var distance = OptionalNumber(refined, "identityDistance");
-            if (distance is { } d && d > input.Settings.IdentityThreshold)
-            {
-                logger.LogWarning("Refine {RefineId} of shoot {ShootId} drifted from the person: identity distance {Distance}", input.RefineId, input.ShootId, d);
-                return await EndAsync(context, input, RefineStatuses.Refused, null, d, RefineMessages.Drifted(d, input.Settings.IdentityThreshold));
-            }
+            var refined = input.Generative is null
+                ? await RefineAsync(context, input, logger, work, $"refine-{input.RefineId}", input.SourceBase, null)
+                : await GenerateThenRefineAsync(context, input, logger, work);
+            if (refined.Outcome is { } ended) return ended;
+            var result = refined.Result!;
+            var distance = OptionalNumber(result, "identityDistance");
 
             var rendered = await RunAsync(context, input, logger, new GpuJobMessage($"refine-{input.RefineId}-upscale", input.ShootId, context.InstanceId,
-                GpuJobKinds.Upscale, [refined.Outputs[1]], work, new Dictionary<string, string> { ["aspect"] = input.Aspect }, 1));
+                GpuJobKinds.Upscale, [result.Outputs[1]], work, new Dictionary<string, string> { ["aspect"] = input.Aspect }, 1));
             if (!rendered.Succeeded || rendered.Outputs.Count != 3)
             {
                 return await EndAsync(context, input, RefineStatuses.Failed, null, distance, $"rendering at 16 MP failed ({rendered.Error ?? "no result"}).");
@@ -52,7 +44,7 @@ public sealed class RefineOrchestrator : TaskOrchestrator<RefineInput, RefineOut
                 input.ShootId, input.RefineId, input.ImageId, input.FromVersion, input.Changes, input.Retouch,
                 rendered.Outputs[0], rendered.Outputs[1], rendered.Outputs[2],
                 (int)(OptionalNumber(rendered, "width") ?? 0), (int)(OptionalNumber(rendered, "height") ?? 0), (long)(OptionalNumber(rendered, "bytes") ?? 0),
-                distance, refined.Outputs[0]), ActivityRetry);
+                distance, result.Outputs[0]), ActivityRetry);
             return await EndAsync(context, input, RefineStatuses.Delivered, version, distance, null);
         }
         catch (TaskFailedException e)
@@ -60,6 +52,67 @@ public sealed class RefineOrchestrator : TaskOrchestrator<RefineInput, RefineOut
             return await EndAsync(context, input, RefineStatuses.Failed, null, null, $"an internal step ({e.TaskName}) failed: {e.FailureDetails.ErrorMessage}");
         }
     }
+
+    /// <summary>The edit and retouch job, then the identity check; an outcome when the refinement ends here.</summary>
+    static async Task<(GpuJobResult? Result, RefineOutcome? Outcome)> RefineAsync(TaskOrchestrationContext context, RefineInput input, ILogger logger,
+        string work, string jobId, string source, (string Generated, string Region)? generated, bool lastAttempt = true)
+    {
+        var parameters = input.JobFields.ToDictionary(p => p.Key, p => p.Value);
+        if (input.ProfilePath is not null) parameters["identity"] = input.ProfilePath;
+        if (generated is { } g)
+        {
+            parameters["generated"] = g.Generated;
+            parameters["region"] = g.Region;
+        }
+        var refined = await RunAsync(context, input, logger, new GpuJobMessage(jobId, input.ShootId, context.InstanceId,
+            GpuJobKinds.Refine, [source], $"{work}{jobId}/", parameters, 1));
+        if (!refined.Succeeded || refined.Outputs.Count < 2)
+        {
+            return (null, await EndAsync(context, input, RefineStatuses.Failed, null, null, $"the edit could not be made ({refined.Error ?? "no result"})."));
+        }
+        var distance = OptionalNumber(refined, "identityDistance");
+        if (distance is { } d && d > input.Settings.IdentityThreshold)
+        {
+            logger.LogWarning("Refine {RefineId} of shoot {ShootId} drifted from the person: identity distance {Distance}", input.RefineId, input.ShootId, d);
+            return lastAttempt
+                ? (null, await EndAsync(context, input, RefineStatuses.Refused, null, d, RefineMessages.Drifted(d, input.Settings.IdentityThreshold)))
+                : (null, null);
+        }
+        return (refined, null);
+    }
+
+    /// <summary>
+    /// Square image and mask (GPU), the cloud model's edit (activity), then the merge, local edits and identity check;
+    /// an edit that no longer looks like the person is asked for again, a bounded number of times.
+    /// </summary>
+    static async Task<(GpuJobResult? Result, RefineOutcome? Outcome)> GenerateThenRefineAsync(TaskOrchestrationContext context, RefineInput input, ILogger logger, string work)
+    {
+        var change = input.Generative!;
+        var prepared = await RunAsync(context, input, logger, new GpuJobMessage($"refine-{input.RefineId}-prepare", input.ShootId, context.InstanceId,
+            GpuJobKinds.PrepareEdit, [input.SourceBase], work, new Dictionary<string, string> { ["region"] = change.Region }, 1));
+        if (!prepared.Succeeded || prepared.Outputs.Count != 2)
+        {
+            return (null, await EndAsync(context, input, RefineStatuses.Failed, null, null, $"the area to edit could not be found ({prepared.Error ?? "no result"})."));
+        }
+        for (var attempt = 1; attempt <= MaxGenerativeAttempts; attempt++)
+        {
+            // The activity retries throttling and server errors itself; an orchestration retry would only repeat them.
+            var edit = await context.CallActivityAsync<GenerativeEditOutput>(nameof(GenerativeEditActivity), new GenerativeEditInput(
+                input.ShootId, $"{input.RefineId}-{attempt}", change.Kind, change.Description, prepared.Outputs[0], prepared.Outputs[1],
+                change.References, $"{work}generated-{attempt}.png"));
+            if (!edit.Succeeded)
+            {
+                return (null, await EndAsync(context, input, RefineStatuses.Failed, null, null, edit.Message ?? "the cloud editing engine did not make the change."));
+            }
+            var refined = await RefineAsync(context, input, logger, work, $"refine-{input.RefineId}-{attempt}", input.SourceBase,
+                (edit.OutputPath!, change.Region), lastAttempt: attempt == MaxGenerativeAttempts);
+            if (refined.Result is not null || refined.Outcome is not null) return refined;
+        }
+        throw new InvalidOperationException("Unreachable: the last attempt always ends the refinement.");
+    }
+
+    /// <summary>Generative edits tried per refinement: each costs money, and a model that keeps drifting will not stop.</summary>
+    public const int MaxGenerativeAttempts = 2;
 
     static async Task<GpuJobResult> RunAsync(TaskOrchestrationContext context, RefineInput input, ILogger logger, GpuJobMessage job) =>
         (await GpuJobRunner.RunAllAsync(context, null, [job], input.Settings, logger, _ => { }))[0];

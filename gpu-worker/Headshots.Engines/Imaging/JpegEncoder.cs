@@ -3,7 +3,7 @@ using ImageMagick;
 namespace Headshots.Engines.Imaging;
 
 /// <summary>The one way this project writes a JPEG: baseline, 8-bit, three-channel sRGB, no metadata at all (no GPS, no camera serials).</summary>
-internal static class JpegEncoder
+public static class JpegEncoder
 {
     /// <param name="subsampleChroma">
     /// 4:2:0 for delivered files (a third smaller, invisible at 16 MP); otherwise ImageMagick keeps full chroma at

@@ -1,6 +1,7 @@
 using Headshots.Engines;
 using Headshots.Engines.Edits;
 using Headshots.Engines.Faces;
+using Headshots.Engines.Imaging;
 using Headshots.Engines.Retouch;
 using Headshots.Jobs.Edits;
 using Headshots.Jobs.Protocol;
@@ -12,7 +13,13 @@ namespace Headshots.GpuWorker.Handlers;
 /// clothes and background edits make a new base, and the face retouch (the version's settings with the request's
 /// on top) makes the new master. Both are written; the identity check runs on the master.
 /// </summary>
-public sealed class RefineJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IHeadshotEditor? editor = null, FaceAnalyser? faces = null) : IGpuJobHandler
+/// <remarks>
+/// After a generative edit ("generated" names the model's square answer, "region" what it was allowed to change),
+/// the answer is first cut back to the headshot's frame and merged into the base only inside that region's mask:
+/// the model re-renders the whole square, and nothing outside the region may change.
+/// </remarks>
+public sealed class RefineJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IHeadshotEditor? editor = null, FaceAnalyser? faces = null,
+    EditMaskBuilder? masks = null) : IGpuJobHandler
 {
     public string Kind => GpuJobKinds.Refine;
 
@@ -22,13 +29,18 @@ public sealed class RefineJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IHe
         var edits = parsed.Edits ?? throw new InvalidJobException($"The refine job {job.JobId} has invalid edits: {string.Join(" ", parsed.Errors)}");
         if (edits.NeedsGenerativeEngine)
         {
-            throw new InvalidJobException($"The refine job {job.JobId} asks for a hair or expression change, which only the cloud editing engine can make.");
+            throw new InvalidJobException($"The refine job {job.JobId} carries a hair or expression description; the generative edit is made before this job, by the cloud engine.");
         }
 
         var input = JobData.SingleInput(job);
         var source = await blobs.ReadAsync(input, cancellationToken);
-        var edited = source;
         var engine = "local-retouch";
+        if (job.Parameters.TryGetValue("generated", out var generatedPath))
+        {
+            source = MergeGenerated(job, source, await blobs.ReadAsync(generatedPath, cancellationToken));
+            engine = "generative+retouch";
+        }
+        var edited = source;
         if (edits.Clothes is not null || edits.Background is not null)
         {
             if (editor is null)
@@ -36,7 +48,7 @@ public sealed class RefineJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IHe
                 throw new InvalidJobException("Clothes and background edits need the face and person models (Worker:Engines = models).");
             }
             edited = editor.Edit(source, edits.Clothes, edits.Background, cancellationToken).Jpeg;
-            engine = "local-editor+retouch";
+            engine = engine.Replace("retouch", "local-editor+retouch", StringComparison.Ordinal);
         }
 
         var master = enhancer.Enhance(edited, RetouchSettings.For(edits), cancellationToken);
@@ -45,5 +57,15 @@ public sealed class RefineJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IHe
         var data = JobData.Measurements(master.Measurements, master.Width, master.Height);
         await CandidateFace.MeasureAsync(blobs, faces, job, master.Jpeg, data, cancellationToken);
         return new JobOutcome([basePath, masterPath], data, engine);
+    }
+
+    byte[] MergeGenerated(GpuJobMessage job, byte[] baseJpeg, byte[] generatedPng)
+    {
+        if (masks is null) throw new InvalidJobException("Merging a generative edit needs the face and person models (Worker:Engines = models).");
+        var original = RgbImage.Decode(baseJpeg, 4096);
+        var mask = masks.Build(original, EditRegions.Parse(job));
+        var restored = EditMaskCanvas.For(original.Width, original.Height).Restore(RgbImage.Decode(generatedPng, 4096));
+        using var merged = EditMaskCanvas.Merge(original, restored, mask).ToMagick();
+        return JpegEncoder.Encode(merged, 95);
     }
 }

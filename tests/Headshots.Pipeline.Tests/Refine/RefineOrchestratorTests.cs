@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Headshots.Jobs.Protocol;
 using Headshots.Pipeline.Activities;
+using Headshots.Pipeline.Editing;
 using Headshots.Pipeline.Orchestrations;
 using Headshots.Pipeline.Refine;
 using Microsoft.DurableTask;
@@ -17,6 +18,9 @@ public sealed class RefineOrchestratorTests
         public ConcurrentQueue<GpuJobMessage> Jobs { get; } = new();
         public ConcurrentQueue<RefineRecord> Records { get; } = new();
         public ConcurrentQueue<VersionRequest> Published { get; } = new();
+        public ConcurrentQueue<GenerativeEditInput> Edits { get; } = new();
+        public Func<GenerativeEditInput, GenerativeEditOutput> Editor { get; set; } = e =>
+            new GenerativeEditOutput(true, e.OutputPath, GenerativeEditFailure.None, null, 1, 0.17m, "v1");
         public Func<GpuJobMessage, GpuJobResult> Worker { get; set; } = _ => throw new InvalidOperationException();
     }
 
@@ -36,9 +40,11 @@ public sealed class RefineOrchestratorTests
         [$"{job.OutputPrefix}master.jpg", $"{job.OutputPrefix}master-web.jpg", $"{job.OutputPrefix}master-thumb.jpg"],
         new Dictionary<string, string> { ["width"] = "3580", ["height"] = "4475", ["bytes"] = "4000000" }, null, null, "fake", 0.01);
 
-    static async Task<(RefineOutcome Outcome, Recorder Recorder)> RunAsync(RefineInput input, Func<GpuJobMessage, GpuJobResult> worker)
+    static async Task<(RefineOutcome Outcome, Recorder Recorder)> RunAsync(RefineInput input, Func<GpuJobMessage, GpuJobResult> worker,
+        Func<GenerativeEditInput, GenerativeEditOutput>? editor = null)
     {
         var recorder = new Recorder { Worker = worker };
+        if (editor is not null) recorder.Editor = editor;
         DurableTaskTestHost? host = null;
         host = await DurableTaskTestHost.StartAsync(r =>
         {
@@ -55,6 +61,7 @@ public sealed class RefineOrchestratorTests
             });
             r.AddActivityFunc<RefineRecord, bool>(nameof(RecordRefineActivity), (_, record) => { recorder.Records.Enqueue(record); return true; });
             r.AddActivityFunc<VersionRequest, int>(nameof(PublishVersionActivity), (_, request) => { recorder.Published.Enqueue(request); return 2; });
+            r.AddActivityFunc<GenerativeEditInput, GenerativeEditOutput>(nameof(GenerativeEditActivity), (_, edit) => { recorder.Edits.Enqueue(edit); return recorder.Editor(edit); });
         });
         await using (host)
         {
@@ -78,10 +85,10 @@ public sealed class RefineOrchestratorTests
         Assert.Equal(["work/s1/candidates/corporate-grey-00.jpg"], jobs[0].Inputs);
         Assert.Equal("#1f2a44", jobs[0].Parameters["clothes"]);
         Assert.Equal("work/s1/identity/profile.json", jobs[0].Parameters["identity"]);
-        Assert.Equal(["work/s1/refine/r1/master.jpg"], jobs[1].Inputs);
+        Assert.Equal(["work/s1/refine/r1/refine-r1/master.jpg"], jobs[1].Inputs);
         Assert.Equal("4:5", jobs[1].Parameters["aspect"]);
         var published = Assert.Single(recorder.Published);
-        Assert.Equal(("corporate-grey-01", "work/s1/refine/r1/base.jpg", 3580, 0.12), (published.ImageId, published.BasePath, published.Width, published.IdentityDistance));
+        Assert.Equal(("corporate-grey-01", "work/s1/refine/r1/refine-r1/base.jpg", 3580, 0.12), (published.ImageId, published.BasePath, published.Width, published.IdentityDistance));
         Assert.Equal([RefineStatuses.Running, RefineStatuses.Delivered], recorder.Records.Select(r => r.Status));
     }
 
@@ -107,5 +114,59 @@ public sealed class RefineOrchestratorTests
         Assert.Contains("Clothes edits need the person model.", outcome.Message, StringComparison.Ordinal);
         Assert.Empty(recorder.Published);
         Assert.Equal(RefineStatuses.Failed, recorder.Records.Last().Status);
+    }
+
+    static RefineInput HairInput() => Input() with
+    {
+        JobFields = new Dictionary<string, string>(),
+        Changes = "hair: short bob",
+        Generative = new GenerativeChange(GenerativeEditKind.Hair, "hair", "short bob", ["work/s1/identity/faces/p01.jpg"]),
+    };
+
+    static GpuJobResult Prepared(GpuJobMessage job) => new(job.JobId, job.InstanceId, true,
+        [$"{job.OutputPrefix}edit-image.png", $"{job.OutputPrefix}edit-mask.png"], new Dictionary<string, string>(), null, null, "fake", 0.01);
+
+    [Fact]
+    public async Task RunAsync_HairEditDriftsOnce_AsksTheModelAgainAndDeliversTheSecond()
+    {
+        var refines = 0;
+        var (outcome, recorder) = await RunAsync(HairInput(), job => job.Kind switch
+        {
+            GpuJobKinds.PrepareEdit => Prepared(job),
+            GpuJobKinds.Refine => Refined(job, Interlocked.Increment(ref refines) == 1 ? 0.75 : 0.2),
+            _ => Rendered(job),
+        });
+
+        Assert.Equal((RefineStatuses.Delivered, 0.2), (outcome.Status, outcome.IdentityDistance));
+        Assert.Equal(["r1-1", "r1-2"], recorder.Edits.Select(e => e.OperationId));
+        var edit = recorder.Edits.First();
+        Assert.Equal((GenerativeEditKind.Hair, "short bob", "work/s1/refine/r1/edit-image.png", "work/s1/refine/r1/edit-mask.png"),
+            (edit.Kind, edit.Description, edit.ImagePath, edit.MaskPath));
+        Assert.Equal(["work/s1/identity/faces/p01.jpg"], edit.ReferencePaths);
+        var refineJobs = recorder.Jobs.Where(j => j.Kind == GpuJobKinds.Refine).ToList();
+        Assert.Equal(["work/s1/refine/r1/generated-1.png", "work/s1/refine/r1/generated-2.png"], refineJobs.Select(j => j.Parameters["generated"]));
+        Assert.All(refineJobs, j => Assert.Equal(("hair", "work/s1/candidates/corporate-grey-00.jpg"), (j.Parameters["region"], j.Inputs[0])));
+        Assert.Single(recorder.Published);
+    }
+
+    [Fact]
+    public async Task RunAsync_HairEditKeepsDrifting_StopsAfterTheBoundAndIsRefused()
+    {
+        var (outcome, recorder) = await RunAsync(HairInput(), job => job.Kind == GpuJobKinds.PrepareEdit ? Prepared(job) : Refined(job, 0.8));
+
+        Assert.Equal(RefineStatuses.Refused, outcome.Status);
+        Assert.Equal(RefineOrchestrator.MaxGenerativeAttempts, recorder.Edits.Count);
+        Assert.Empty(recorder.Published);
+    }
+
+    [Fact]
+    public async Task RunAsync_ContentFilterRefusesTheEdit_EndsFailedWithThePlainWordsMessage()
+    {
+        var (outcome, recorder) = await RunAsync(HairInput(), job => job.Kind == GpuJobKinds.PrepareEdit ? Prepared(job) : Refined(job, 0.1),
+            e => new GenerativeEditOutput(false, null, GenerativeEditFailure.ContentFiltered, "The image service declined this change.", 1, 0, "v1"));
+
+        Assert.Equal((RefineStatuses.Failed, "The image service declined this change."), (outcome.Status, outcome.Message));
+        Assert.DoesNotContain(recorder.Jobs, j => j.Kind == GpuJobKinds.Refine);
+        Assert.Empty(recorder.Published);
     }
 }

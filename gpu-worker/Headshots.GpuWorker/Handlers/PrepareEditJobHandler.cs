@@ -1,0 +1,50 @@
+using Headshots.Engines.Edits;
+using Headshots.Engines.Imaging;
+using Headshots.Jobs.Protocol;
+
+namespace Headshots.GpuWorker.Handlers;
+
+/// <summary>
+/// Builds what the generative editing engine needs from a headshot: the image padded to the model's square and the
+/// mask of the region it may change (transparent there), from the face landmarks and the person mask.
+/// </summary>
+public sealed class PrepareEditJobHandler(JobBlobs blobs, EditMaskBuilder? masks = null) : IGpuJobHandler
+{
+    public string Kind => GpuJobKinds.PrepareEdit;
+
+    public async Task<JobOutcome> HandleAsync(GpuJobMessage job, CancellationToken cancellationToken)
+    {
+        var region = EditRegions.Parse(job);
+        if (masks is null) throw new InvalidJobException("Edit masks need the face and person models (Worker:Engines = models).");
+        var image = RgbImage.Decode(await blobs.ReadAsync(JobData.SingleInput(job), cancellationToken), 4096);
+        EditMask mask;
+        try
+        {
+            mask = masks.Build(image, region);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidJobException($"No edit mask can be made for this headshot: {e.Message}");
+        }
+        var canvas = EditMaskCanvas.For(image.Width, image.Height);
+        var imagePath = await blobs.WriteAsync($"{job.OutputPrefix}edit-image.png", EditMaskCanvas.Png(canvas.Fit(image)), "image/png", cancellationToken);
+        var maskPath = await blobs.WriteAsync($"{job.OutputPrefix}edit-mask.png", canvas.Fit(mask).ToPng(), "image/png", cancellationToken);
+        return new JobOutcome([imagePath, maskPath], new Dictionary<string, string>
+        {
+            ["region"] = region.ToString().ToLowerInvariant(),
+            ["coverage"] = JobData.Format(mask.Coverage),
+        }, nameof(EditMaskBuilder));
+    }
+}
+
+/// <summary>The "region" parameter of the generative edit jobs.</summary>
+internal static class EditRegions
+{
+    public static EditMaskRegion Parse(GpuJobMessage job) => JobData.Required(job, "region") switch
+    {
+        "hair" => EditMaskRegion.Hair,
+        "expression" => EditMaskRegion.Expression,
+        "clothing" => EditMaskRegion.Clothing,
+        var other => throw new InvalidJobException($"The {job.Kind} job {job.JobId} has an unknown region '{other}': use hair, expression or clothing."),
+    };
+}
