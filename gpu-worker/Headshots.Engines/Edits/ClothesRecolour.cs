@@ -18,7 +18,7 @@ internal static class ClothesRecolour
         for (var i = 0; i < n; i++)
         {
             if (weights[i] < 0.5f) continue;
-            sumL += Oklab.FromSrgb(p[3 * i], p[(3 * i) + 1], p[(3 * i) + 2]).L * weights[i];
+            sumL += OkLab.FromSrgb(p[3 * i], p[(3 * i) + 1], p[(3 * i) + 2]).L * weights[i];
             count += weights[i];
         }
 
@@ -28,7 +28,7 @@ internal static class ClothesRecolour
         }
 
         var meanL = (float)(sumL / count);
-        var goal = Oklab.FromSrgb(target.R, target.G, target.B);
+        var goal = OkLab.FromSrgb(target.R, target.G, target.B);
         var chroma = MathF.Sqrt((goal.A * goal.A) + (goal.B * goal.B));
         var hue = MathF.Atan2(goal.B, goal.A);
         var result = (byte[])p.Clone();
@@ -37,28 +37,28 @@ internal static class ClothesRecolour
             var weight = weights[i];
             if (weight <= 0) return;
             var o = 3 * i;
-            var lab = Oklab.FromSrgb(p[o], p[o + 1], p[o + 2]);
+            var lab = OkLab.FromSrgb(p[o], p[o + 1], p[o + 2]);
             var lightness = SoftClamp(goal.L + (lab.L - meanL));
             // Deep shadows in a fold carry less colour, as real dyed cloth does.
             var c = chroma * MathF.Min(1f, MathF.Sqrt(lightness / MathF.Max(0.05f, goal.L)));
-            var rgb = Oklab.ToLinear(lightness, c * MathF.Cos(hue), c * MathF.Sin(hue));
-            if (!Oklab.InGamut(rgb))
+            var rgb = OkLab.ToLinear(lightness, c * MathF.Cos(hue), c * MathF.Sin(hue));
+            if (!OkLab.InGamut(rgb))
             {
                 // Out of sRGB: keep the lightness and hue, give up chroma until it fits.
                 float low = 0, high = c;
                 for (var k = 0; k < 6; k++)
                 {
                     var mid = (low + high) / 2;
-                    if (Oklab.InGamut(Oklab.ToLinear(lightness, mid * MathF.Cos(hue), mid * MathF.Sin(hue)))) low = mid;
+                    if (OkLab.InGamut(OkLab.ToLinear(lightness, mid * MathF.Cos(hue), mid * MathF.Sin(hue)))) low = mid;
                     else high = mid;
                 }
 
-                rgb = Oklab.ToLinear(lightness, low * MathF.Cos(hue), low * MathF.Sin(hue));
+                rgb = OkLab.ToLinear(lightness, low * MathF.Cos(hue), low * MathF.Sin(hue));
             }
 
-            result[o] = Mix(p[o], Oklab.ToSrgb(rgb.R), weight);
-            result[o + 1] = Mix(p[o + 1], Oklab.ToSrgb(rgb.G), weight);
-            result[o + 2] = Mix(p[o + 2], Oklab.ToSrgb(rgb.B), weight);
+            result[o] = Mix(p[o], OkLab.ToSrgb(rgb.R), weight);
+            result[o + 1] = Mix(p[o + 1], OkLab.ToSrgb(rgb.G), weight);
+            result[o + 2] = Mix(p[o + 2], OkLab.ToSrgb(rgb.B), weight);
         });
         return new RgbImage(image.Width, image.Height, result);
     }

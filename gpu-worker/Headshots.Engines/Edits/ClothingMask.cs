@@ -22,7 +22,7 @@ internal static class ClothingMask
         var n = w * h;
         var lab = new (float L, float A, float B)[n];
         var p = image.Pixels;
-        Parallel.For(0, n, i => lab[i] = Oklab.FromSrgb(p[3 * i], p[(3 * i) + 1], p[(3 * i) + 2]));
+        Parallel.For(0, n, i => lab[i] = OkLab.FromSrgb(p[3 * i], p[(3 * i) + 1], p[(3 * i) + 2]));
 
         var head = HeadExclusion(face, w, h);
         var skin = SkinModel.Learn(lab, FaceRegionMasks.From(face, w, h).Skin);

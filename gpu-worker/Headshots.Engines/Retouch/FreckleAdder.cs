@@ -1,5 +1,7 @@
 using System.Numerics;
 
+using Headshots.Engines.Imaging;
+
 namespace Headshots.Engines.Retouch;
 
 /// <summary>
@@ -77,7 +79,7 @@ internal static class FreckleAdder
         return cheek + (outward * Normal(random) * 0.3f * iod) + (down * Normal(random) * 0.17f * iod);
     }
 
-    /// <summary>Per-channel gain that turns the local skin tone into the freckle's: darker and browner in Oklab.</summary>
+    /// <summary>Per-channel gain that turns the local skin tone into the freckle's: darker and browner in OkLab.</summary>
     static float[] FreckleRatios(float r, float g, float b, Random random)
     {
         var (lightness, a, bb) = OkLab.FromSrgb(r, g, b);

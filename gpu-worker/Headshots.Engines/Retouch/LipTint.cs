@@ -1,8 +1,10 @@
+using Headshots.Engines.Imaging;
+
 namespace Headshots.Engines.Retouch;
 
 /// <summary>
 /// A natural lip tint: each lip pixel's hue and chroma move halfway to the lips' average, then chroma rises a
-/// little, in Oklab. Lightness is left alone, so the lips keep their shape, lines and highlights.
+/// little, in OkLab. Lightness is left alone, so the lips keep their shape, lines and highlights.
 /// </summary>
 internal static class LipTint
 {

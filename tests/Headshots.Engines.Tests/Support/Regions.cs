@@ -1,5 +1,6 @@
 using System.Drawing;
 using Headshots.Engines.Edits;
+using Headshots.Engines.Imaging;
 
 namespace Headshots.Engines.Tests.Support;
 
@@ -37,7 +38,7 @@ internal static class Regions
         double a = 0, b = 0;
         foreach (var i in Indices(image, r))
         {
-            var lab = Oklab.FromSrgb(image.Rgb[3 * i], image.Rgb[(3 * i) + 1], image.Rgb[(3 * i) + 2]);
+            var lab = OkLab.FromSrgb(image.Rgb[3 * i], image.Rgb[(3 * i) + 1], image.Rgb[(3 * i) + 2]);
             a += lab.A;
             b += lab.B;
         }
@@ -47,7 +48,7 @@ internal static class Regions
 
     public static double Hue(byte r, byte g, byte b)
     {
-        var lab = Oklab.FromSrgb(r, g, b);
+        var lab = OkLab.FromSrgb(r, g, b);
         return Math.Atan2(lab.B, lab.A) * 180 / Math.PI;
     }
 
@@ -61,14 +62,14 @@ internal static class Regions
     public static List<int> Where(Pixels image, Rectangle r, Func<double, double, double, bool> keep) =>
         Indices(image, r).Where(i =>
         {
-            var lab = Oklab.FromSrgb(image.Rgb[3 * i], image.Rgb[(3 * i) + 1], image.Rgb[(3 * i) + 2]);
+            var lab = OkLab.FromSrgb(image.Rgb[3 * i], image.Rgb[(3 * i) + 1], image.Rgb[(3 * i) + 2]);
             return keep(lab.L, Math.Sqrt((lab.A * lab.A) + (lab.B * lab.B)), Math.Atan2(lab.B, lab.A) * 180 / Math.PI);
         }).ToList();
 
     /// <summary>Standard deviation of OKLab lightness over the given pixels: the fabric's texture and shading.</summary>
     public static double LightnessDeviation(Pixels image, IReadOnlyList<int> pixels)
     {
-        var values = pixels.Select(i => (double)Oklab.FromSrgb(image.Rgb[3 * i], image.Rgb[(3 * i) + 1], image.Rgb[(3 * i) + 2]).L).ToList();
+        var values = pixels.Select(i => (double)OkLab.FromSrgb(image.Rgb[3 * i], image.Rgb[(3 * i) + 1], image.Rgb[(3 * i) + 2]).L).ToList();
         var mean = values.Average();
         return Math.Sqrt(values.Average(v => (v - mean) * (v - mean)));
     }

@@ -1,14 +1,19 @@
-namespace Headshots.Engines.Edits;
+namespace Headshots.Engines.Imaging;
 
 /// <summary>
-/// Björn Ottosson's OKLab: a perceptual space where changing hue and chroma leaves lightness alone, which is
-/// what a recolour must do to keep the fabric's folds and shading.
+/// Björn Ottosson's OKLab, to and from sRGB: a perceptual space where hue and chroma change without touching
+/// lightness. A recolour keeps the fabric's folds and shading there, and a freckle reads as a browner patch of the
+/// same skin rather than a grey smudge.
 /// </summary>
-internal static class Oklab
+internal static class OkLab
 {
-    static readonly float[] Linear = Enumerable.Range(0, 256).Select(v => ToLinear(v / 255f)).ToArray();
+    static readonly float[] LinearOfByte = Enumerable.Range(0, 256).Select(v => Linearise(v / 255f)).ToArray();
 
-    public static (float L, float A, float B) FromSrgb(byte r, byte g, byte b) => FromLinear(Linear[r], Linear[g], Linear[b]);
+    public static (float L, float A, float B) FromSrgb(byte r, byte g, byte b) => FromLinear(LinearOfByte[r], LinearOfByte[g], LinearOfByte[b]);
+
+    /// <param name="r">0–255, unrounded; clamped.</param>
+    public static (float L, float A, float B) FromSrgb(float r, float g, float b) =>
+        FromLinear(Linearise(Math.Clamp(r / 255f, 0f, 1f)), Linearise(Math.Clamp(g / 255f, 0f, 1f)), Linearise(Math.Clamp(b / 255f, 0f, 1f)));
 
     public static (float L, float A, float B) FromLinear(float r, float g, float b)
     {
@@ -36,6 +41,13 @@ internal static class Oklab
             (-0.0041960863f * l) - (0.7034186147f * m) + (1.7076147010f * s));
     }
 
+    /// <summary>sRGB 0–255 (unrounded, clamped to the gamut).</summary>
+    public static (float R, float G, float B) ToSrgb(float lightness, float a, float b)
+    {
+        var (r, g, bl) = ToLinear(lightness, a, b);
+        return (ToSrgb(r), ToSrgb(g), ToSrgb(bl));
+    }
+
     public static bool InGamut((float R, float G, float B) c) =>
         c.R is >= -1e-4f and <= 1.0001f && c.G is >= -1e-4f and <= 1.0001f && c.B is >= -1e-4f and <= 1.0001f;
 
@@ -47,5 +59,5 @@ internal static class Oklab
         return v * 255f;
     }
 
-    static float ToLinear(float v) => v <= 0.04045f ? v / 12.92f : MathF.Pow((v + 0.055f) / 1.055f, 2.4f);
+    static float Linearise(float v) => v <= 0.04045f ? v / 12.92f : MathF.Pow((v + 0.055f) / 1.055f, 2.4f);
 }
