@@ -40,7 +40,8 @@ public sealed class OrderIntake(
             logger.LogWarning("Ignoring an order under '{ShootId}', which is not a shoot id", shootId);
             return OrderIntakeResult.Rejected;
         }
-        if (await client.GetInstanceAsync(shootId, cancellationToken) is not null)
+        var previous = await client.GetInstanceAsync(shootId, cancellationToken);
+        if (previous is not null && !await MayRestartAsync(shootId, previous, cancellationToken))
         {
             logger.LogInformation("Shoot {ShootId} is already started; ignoring the repeated order event", shootId);
             return OrderIntakeResult.AlreadyStarted;
@@ -71,11 +72,20 @@ public sealed class OrderIntake(
             r.Name = parsed.Order.Name ?? r.Name;
             r.Looks = string.Join(',', parsed.Order.Looks);
             r.Error = null;
+            // A restart after replacement photos: the next outcome is told again, and a repeat of this order starts nothing.
+            r.RestartRequested = false;
+            r.FailureEmailed = false;
         }, cancellationToken);
         if (!claimed)
         {
             logger.LogInformation("Shoot {ShootId} was claimed by a concurrent order event", shootId);
             return OrderIntakeResult.AlreadyStarted;
+        }
+        if (previous is not null)
+        {
+            // Only the claimant gets here; the stopped run's history makes way for the new run under the same id.
+            await client.PurgeInstanceAsync(shootId, cancellation: cancellationToken);
+            logger.LogInformation("Shoot {ShootId} restarts with replacement photos", shootId);
         }
 
         try
@@ -94,6 +104,17 @@ public sealed class OrderIntake(
         }
         logger.LogInformation("Shoot {ShootId} started with {Looks}", shootId, string.Join(',', parsed.Order.Looks));
         return OrderIntakeResult.Started;
+    }
+
+    /// <summary>
+    /// A shoot that stopped may run again under the same id, once, when replacement photos were asked for through its
+    /// status link (POST /api/shoots/{id}/replacements); any other repeat of the order starts nothing.
+    /// </summary>
+    async Task<bool> MayRestartAsync(string shootId, OrchestrationMetadata previous, CancellationToken cancellationToken)
+    {
+        if (!previous.IsCompleted) return false;
+        var row = await shoots.GetAsync(shootId, cancellationToken);
+        return row is { Status: ShootStatuses.Failed, RestartRequested: true };
     }
 
     async Task RejectAsync(string shootId, OrderParseResult parsed, CancellationToken cancellationToken)
