@@ -147,20 +147,20 @@ public sealed class LocalStack : IAsyncDisposable
     static async Task AllowBrowserUploadsAsync(StorageClients storage, LocalPorts ports, CancellationToken cancellationToken)
     {
         var http = ports.Http.ToString(CultureInfo.InvariantCulture);
-        await storage.Blobs.SetPropertiesAsync(new Azure.Storage.Blobs.Models.BlobServiceProperties
-        {
-            Cors =
-            [
-                new Azure.Storage.Blobs.Models.BlobCorsRule
-                {
-                    AllowedOrigins = $"http://127.0.0.1:{http},http://localhost:{http}",
-                    AllowedMethods = "PUT,GET,HEAD,OPTIONS",
-                    AllowedHeaders = "*",
-                    ExposedHeaders = "*",
-                    MaxAgeInSeconds = 3600,
-                },
-            ],
-        }, cancellationToken);
+        // The emulator wants the whole set of properties back, not only the CORS rules.
+        var properties = (await storage.Blobs.GetPropertiesAsync(cancellationToken)).Value;
+        properties.Cors =
+        [
+            new Azure.Storage.Blobs.Models.BlobCorsRule
+            {
+                AllowedOrigins = $"http://127.0.0.1:{http},http://localhost:{http}",
+                AllowedMethods = "PUT,GET,HEAD,OPTIONS",
+                AllowedHeaders = "*",
+                ExposedHeaders = "*",
+                MaxAgeInSeconds = 3600,
+            },
+        ];
+        await storage.Blobs.SetPropertiesAsync(properties, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -58,15 +58,21 @@ public sealed class GalleryApi(StorageClients storage, GalleryStore galleries, R
             : "headshots.zip";
         return ApiResponse.Download("application/zip", fileName, async (output, ct) =>
         {
-            await using var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct);
+            await using var buffer = new SyncWriteBuffer(output);
+            var zip = await ZipArchive.CreateAsync(buffer, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct);
             foreach (var (name, entryName) in entries)
             {
                 var entry = zip.CreateEntry(entryName, CompressionLevel.NoCompression);
-                await using var target = await entry.OpenAsync(ct);
-                var blob = container.GetBlobClient($"{manifest.ShootId}/{name}");
-                await using var source = await blob.OpenReadAsync(cancellationToken: ct);
-                await source.CopyToAsync(target, ct);
+                await using (var target = await entry.OpenAsync(ct))
+                {
+                    var blob = container.GetBlobClient($"{manifest.ShootId}/{name}");
+                    await using var source = await blob.OpenReadAsync(cancellationToken: ct);
+                    await source.CopyToAsync(target, ct);
+                }
+                await buffer.DrainAsync(ct);
             }
+            await zip.DisposeAsync();
+            await buffer.DrainAsync(ct);
         });
     }
 

@@ -113,7 +113,7 @@ public static class GalleryPageRenderer
 
     const string Css =
         "body{font-family:system-ui,sans-serif;margin:0;background:#f6f6f4;color:#1c1c1c}main{max-width:1100px;margin:auto;padding:1.5rem}" +
-        "h1{font-weight:600}.meta{color:#555}.grid{list-style:none;padding:0;display:grid;gap:1rem;" +
+        "h1{font-weight:600;overflow-wrap:anywhere}.meta{color:#555}.grid{list-style:none;padding:0;display:grid;gap:1rem;" +
         "grid-template-columns:repeat(auto-fill,minmax(220px,1fr))}.grid img{width:100%;height:auto;border-radius:6px;display:block}" +
         ".grid p{font-size:.85rem;color:#444}a{color:#0b57d0}figure{margin:0 0 .75rem}figcaption{font-size:.8rem;font-weight:600}" +
         "details.refine{font-size:.85rem}details.refine label,details.refine select,details.refine input[type=text]{display:block;width:100%;margin:.25rem 0}" +
