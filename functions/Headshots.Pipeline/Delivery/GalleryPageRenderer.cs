@@ -30,7 +30,8 @@ public static class GalleryPageRenderer
             html.Append("<link rel=\"stylesheet\" href=\"").Append(E(WebAssets.Url("site.css"))).Append("\">")
                 .Append("<script defer src=\"").Append(E(WebAssets.Url("gallery.js"))).Append("\"></script>");
         }
-        html.Append("</head><body><main id=\"main\">")
+        // data-refresh: gallery.js reloads the page itself, since a meta refresh of a URL with a #fragment may not reload.
+        html.Append(working ? "</head><body data-refresh=\"5\"><main id=\"main\">" : "</head><body><main id=\"main\">")
             .Append("<h1>").Append(E(title)).Append("</h1>")
             .Append("<p class=\"meta\">").Append(manifest.Images.Count.ToString(CultureInfo.InvariantCulture))
             .Append(" images, delivered ").Append(E(manifest.PublishedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture))).Append(".</p>");

@@ -2,6 +2,10 @@
 // before/after comparison of an image's versions. Without this script every link still opens the full image.
 'use strict';
 (function () {
+  // While a refinement is being made, look again every few seconds (the page says so in data-refresh).
+  const refresh = Number(document.body.dataset.refresh);
+  if (refresh > 0) setTimeout(() => location.reload(), refresh * 1000);
+
   const figures = Array.from(document.querySelectorAll('li[data-image] figure'));
   if (!figures.length) return;
 
