@@ -1,3 +1,6 @@
+using Azure;
+using Azure.Data.Tables;
+using Headshots.Jobs.Storage;
 using Headshots.Pipeline.Delivery;
 using Headshots.Pipeline.Options;
 using Headshots.Pipeline.Orchestrations;
@@ -17,6 +20,7 @@ public enum OrderIntakeResult { Started, AlreadyStarted, Rejected }
 /// Starts the shoot with instance id = shoot id, so a duplicate event starts nothing.
 /// </summary>
 public sealed class OrderIntake(
+    StorageClients storage,
     ShootStore shoots,
     ShootNotifier notifier,
     ShootSettingsFactory settings,
@@ -85,6 +89,13 @@ public sealed class OrderIntake(
         {
             // Only the claimant gets here; the stopped run's history makes way for the new run under the same id.
             await client.PurgeInstanceAsync(shootId, cancellation: cancellationToken);
+            // Job ids are positions (inspect-003): with new photos in the list, the stopped run's results would be
+            // handed back for the wrong photos, since a resubmitted job that already succeeded is not redone.
+            var jobs = storage.Table(StorageNames.JobsTable);
+            await foreach (var job in jobs.QueryAsync<TableEntity>(j => j.PartitionKey == shootId, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            {
+                await jobs.DeleteEntityAsync(job.PartitionKey, job.RowKey, ETag.All, cancellationToken);
+            }
             logger.LogInformation("Shoot {ShootId} restarts with replacement photos", shootId);
         }
 
