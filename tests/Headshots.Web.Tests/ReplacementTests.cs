@@ -24,7 +24,7 @@ public sealed class ReplacementTests(WebStudioFixture studio)
         await page.GetByRole(AriaRole.Button, new() { Name = "Start my shoot" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/s/[0-9a-f]{32}\\?t="), new() { Timeout = 120_000 });
 
-        await page.Locator("#state", new() { HasTextRegex = new Regex("^Stopped") }).WaitForAsync(new() { Timeout = 240_000 });
+        await page.Locator("#state", new() { HasTextRegex = new Regex("^Stopped") }).WaitForAsync(new() { Timeout = 360_000 });
         await Assertions.Expect(page.Locator("#outcome")).ToContainTextAsync("at least 8 are needed");
         await Assertions.Expect(page.Locator("#photos li.rejected")).ToHaveCountAsync(3);
         await Assertions.Expect(page.Locator("#photos li.rejected", new() { HasText = "chelsea.png" })).ToContainTextAsync("Tip:");
@@ -35,7 +35,7 @@ public sealed class ReplacementTests(WebStudioFixture studio)
         await page.GetByLabel("Replacement photos").SetInputFilesAsync([person[7]]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and restart my shoot" }).ClickAsync();
 
-        await page.Locator("#state", new() { HasTextRegex = new Regex("^Delivered") }).WaitForAsync(new() { Timeout = 360_000 });
+        await page.Locator("#state", new() { HasTextRegex = new Regex("^Delivered") }).WaitForAsync(new() { Timeout = 600_000 });
         await Assertions.Expect(page.Locator("#photos-summary")).ToHaveTextAsync("8 of 11 photos can be used.");
         await Assertions.Expect(page.Locator("#photos li", new() { HasText = "new selfie-08.jpg" })).ToContainTextAsync("usable");
         await WebStudioFixture.ScreenshotAsync(page, "16-status-restarted-delivered");

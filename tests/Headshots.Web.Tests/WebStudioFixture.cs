@@ -144,7 +144,7 @@ public sealed partial class WebStudioFixture : IAsyncLifetime
         await ScreenshotAsync(page, "02-status-verdicts");
         var statusAxe = await Accessibility.SeriousOrCriticalAsync(page);
 
-        await page.Locator("#state", new() { HasTextRegex = new Regex("^Delivered") }).WaitForAsync(new() { Timeout = 360_000 });
+        await page.Locator("#state", new() { HasTextRegex = new Regex("^Delivered") }).WaitForAsync(new() { Timeout = 600_000 });
         await ScreenshotAsync(page, "03-status-delivered");
         var stages = await page.Locator("#stages li.done").CountAsync();
         var verdicts = await page.Locator("#photos li").AllInnerTextsAsync();
