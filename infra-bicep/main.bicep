@@ -254,6 +254,10 @@ module storage 'modules/storage.bicep' = {
     name: names.storage
     location: location
     tags: tags
+    // The start and status pages upload from the Function App's own origin (its default host name).
+    corsAllowedOrigins: [
+      'https://${names.functionApp}.azurewebsites.net'
+    ]
     containers: [
       'uploads'
       'work'
@@ -413,6 +417,8 @@ var functionAppSettings = union(storageConnectionSettings, telemetrySettings, wo
   AzureWebJobsStorage__clientId: identity.outputs.clientId
   AZURE_CLIENT_ID: identity.outputs.clientId
   Pipeline__GalleryTokenDays: string(galleryTokenDays)
+  // The start page answers "/" itself.
+  AzureWebJobsDisableHomepage: 'true'
   Pipeline__MinAcceptedPhotos: string(minAcceptedPhotos)
   Pipeline__VariantsPerLook: string(variantsPerLook)
   Pipeline__KeepPerLook: string(keepPerLook)

@@ -33,6 +33,9 @@ param containers string[] = [
 @description('Blob container that holds the Function App deployment package (Flex Consumption).')
 param deploymentContainerName string
 
+@description('Origins whose pages upload straight to blob storage with a SAS (the Function App serves the start and status pages).')
+param corsAllowedOrigins string[] = []
+
 @description('Queues the pipeline uses.')
 param queues string[] = [
   'gpu-jobs'
@@ -95,6 +98,30 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-01-01'
     }
     containerDeleteRetentionPolicy: {
       enabled: false
+    }
+    // Browsers PUT photos and the order with the shoot's create/write SAS: only from the app's own pages.
+    cors: {
+      corsRules: empty(corsAllowedOrigins) ? [] : [
+        {
+          allowedOrigins: corsAllowedOrigins
+          allowedMethods: [
+            'PUT'
+            'OPTIONS'
+          ]
+          allowedHeaders: [
+            'content-type'
+            'x-ms-blob-type'
+            'x-ms-blob-content-type'
+            'x-ms-version'
+            'x-ms-client-request-id'
+          ]
+          exposedHeaders: [
+            'x-ms-request-id'
+            'etag'
+          ]
+          maxAgeInSeconds: 3600
+        }
+      ]
     }
   }
 }

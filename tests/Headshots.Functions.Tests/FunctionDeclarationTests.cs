@@ -80,6 +80,7 @@ public sealed class FunctionDeclarationTests
             .Order()
             .ToList();
 
-        Assert.Equal(["api/shoots", "api/shoots/{id}", "g/{token}", "g/{token}/img/{file}", "g/{token}/refine", "g/{token}/refine/{refineId}"], routes);
+        Assert.Equal(["", "api/shoots", "api/shoots/{id}", "api/shoots/{id}/replacements", "assets/{file}", "g/{token}", "g/{token}/img/{file}",
+            "g/{token}/refine", "g/{token}/refine/{refineId}", "g/{token}/zip", "s/{id}"], routes);
     }
 }

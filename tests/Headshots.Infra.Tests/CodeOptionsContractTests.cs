@@ -38,6 +38,7 @@ public sealed class CodeOptionsContractTests
         ["Pipeline__MaxUploads"] = "product default (30 files per shoot)",
         ["Pipeline__DefaultLooks"] = "product default; an order normally names its looks",
         ["Pipeline__UploadSasLifetime"] = "product default (one hour)",
+        ["Pipeline__StatusTokenDays"] = "product default (a week: the status page is for while the shoot runs)",
         ["Smtp__FromName"] = "product default display name",
         ["Worker__PollInterval"] = "idle back-off ceiling; KEDA starts the worker only when jobs wait",
         ["Worker__Engines"] = "'models'; 'classical' runs without models and 'noop' exists only for the local benchmark",

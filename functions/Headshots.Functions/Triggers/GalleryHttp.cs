@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker.Http;
 
 namespace Headshots.Functions.Triggers;
 
-/// <summary>GET /g/{token} and GET /g/{token}/img/{file}.</summary>
+/// <summary>GET /g/{token}, GET /g/{token}/img/{file} and GET /g/{token}/zip.</summary>
 public sealed class GalleryHttp(GalleryApi api)
 {
     [Function("GalleryPage")]
@@ -21,4 +21,11 @@ public sealed class GalleryHttp(GalleryApi api)
         string file,
         FunctionContext context) =>
         await request.ToResponseAsync(await api.ImageAsync(token, file, context.CancellationToken));
+
+    [Function("GalleryZip")]
+    public async Task<HttpResponseData> Zip(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "g/{token}/zip")] HttpRequestData request,
+        string token,
+        FunctionContext context) =>
+        await request.ToResponseAsync(await api.ZipAsync(token, context.CancellationToken));
 }

@@ -10,7 +10,8 @@ internal static class HttpResponses
         var http = request.CreateResponse((System.Net.HttpStatusCode)response.StatusCode);
         http.Headers.Add("Content-Type", response.ContentType);
         foreach (var (name, value) in response.Headers) http.Headers.Add(name, value);
-        await http.Body.WriteAsync(response.Body);
+        if (response.Stream is { } write) await write(http.Body, CancellationToken.None);
+        else await http.Body.WriteAsync(response.Body);
         return http;
     }
 }

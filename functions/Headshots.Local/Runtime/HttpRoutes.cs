@@ -1,5 +1,6 @@
 using Headshots.Pipeline.Api;
 using Headshots.Pipeline.Refine;
+using Headshots.Pipeline.Web;
 using Microsoft.DurableTask.Client;
 
 namespace Headshots.Local.Runtime;
@@ -29,6 +30,17 @@ public static class HttpRoutes
         });
         app.MapGet("/g/{token}/refine/{refineId}", async (HttpContext http, string token, string refineId, RefineApi api) =>
             await WriteAsync(http, await api.StatusAsync(token, refineId, http.RequestAborted)));
+        app.MapGet("/", async (HttpContext http, ShootsApi api) => await WriteAsync(http, api.StartPage()));
+        app.MapGet("/assets/{file}", async (HttpContext http, string file) => await WriteAsync(http, WebAssets.Serve(file)));
+        app.MapGet("/s/{id}", async (HttpContext http, string id, ShootsApi api, DurableTaskClient client) =>
+            await WriteAsync(http, await api.StatusPageAsync(id, http.Request.Query["t"].FirstOrDefault(), client, http.RequestAborted)));
+        app.MapPost("/api/shoots/{id}/replacements", async (HttpContext http, string id, ShootsApi api) =>
+        {
+            var body = http.Request.ContentLength > ShootsApi.MaxBodyBytes ? null : await RequestBody.ReadAsync(http.Request.Body, ShootsApi.MaxBodyBytes, http.RequestAborted);
+            await WriteAsync(http, await api.ReplacementsAsync(id, http.Request.Query["t"].FirstOrDefault(), body, http.RequestAborted));
+        });
+        app.MapGet("/g/{token}/zip", async (HttpContext http, string token, GalleryApi api) =>
+            await WriteAsync(http, await api.ZipAsync(token, http.RequestAborted)));
         app.MapGet("/healthz", () => Results.Text("ok"));
     }
 
@@ -37,6 +49,7 @@ public static class HttpRoutes
         http.Response.StatusCode = response.StatusCode;
         http.Response.ContentType = response.ContentType;
         foreach (var (name, value) in response.Headers) http.Response.Headers[name] = value;
-        await http.Response.Body.WriteAsync(response.Body, http.RequestAborted);
+        if (response.Stream is { } write) await write(http.Response.Body, http.RequestAborted);
+        else await http.Response.Body.WriteAsync(response.Body, http.RequestAborted);
     }
 }

@@ -127,6 +127,7 @@ public sealed class LocalStack : IAsyncDisposable
             HttpRoutes.Map(app);
 
             await app.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(cancellationToken);
+            await AllowBrowserUploadsAsync(app.Services.GetRequiredService<StorageClients>(), options.Ports, cancellationToken);
             await app.StartAsync(cancellationToken);
             // Ready means orchestrations run: the worker has connected and the provider holds its partitions' queues.
             await service.WhenStarted.WaitAsync(TimeSpan.FromSeconds(90), cancellationToken);
@@ -137,6 +138,29 @@ public sealed class LocalStack : IAsyncDisposable
             foreach (var h in helpers) await h.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The start and status pages upload straight to the emulator with SAS URLs: the browser needs the blob service to
+    /// allow the app's origin (as the storage Bicep does for the Function App in Azure).
+    /// </summary>
+    static async Task AllowBrowserUploadsAsync(StorageClients storage, LocalPorts ports, CancellationToken cancellationToken)
+    {
+        var http = ports.Http.ToString(CultureInfo.InvariantCulture);
+        // The emulator wants the whole set of properties back, not only the CORS rules.
+        var properties = (await storage.Blobs.GetPropertiesAsync(cancellationToken)).Value;
+        properties.Cors =
+        [
+            new Azure.Storage.Blobs.Models.BlobCorsRule
+            {
+                AllowedOrigins = $"http://127.0.0.1:{http},http://localhost:{http}",
+                AllowedMethods = "PUT,GET,HEAD,OPTIONS",
+                AllowedHeaders = "*",
+                ExposedHeaders = "*",
+                MaxAgeInSeconds = 3600,
+            },
+        ];
+        await storage.Blobs.SetPropertiesAsync(properties, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -19,15 +19,28 @@ public sealed record ApiResponse(int StatusCode, string ContentType, byte[] Body
         ["X-Content-Type-Options"] = "nosniff",
     };
 
-    static readonly IReadOnlyDictionary<string, string> PageHeaders = new Dictionary<string, string>
+    static readonly IReadOnlyDictionary<string, string> PageHeaders = PageHeadersFor(null);
+
+    /// <summary>
+    /// Scripts only from the app's own /assets (never inline, never a third party); styles from the app plus the
+    /// gallery's inline sheet (the same markup is the offline index.html). connect-src names the blob endpoint only
+    /// on pages that upload straight to storage with a SAS.
+    /// </summary>
+    public static string ContentSecurityPolicy(string? uploadOrigin) =>
+        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        $"connect-src 'self'{(uploadOrigin is null ? "" : " " + uploadOrigin)}; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    static Dictionary<string, string> PageHeadersFor(string? uploadOrigin) => new()
     {
         ["Cache-Control"] = "private, no-store",
         ["X-Content-Type-Options"] = "nosniff",
         ["Referrer-Policy"] = "no-referrer",
         ["X-Frame-Options"] = "DENY",
-        // No scripts at all on these pages; inline styles only.
-        ["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        ["Content-Security-Policy"] = ContentSecurityPolicy(uploadOrigin),
     };
+
+    /// <summary>Written to the response instead of <see cref="Body"/> when set: large downloads are streamed, not buffered.</summary>
+    public Func<Stream, CancellationToken, Task>? Stream { get; init; }
 
     public static ApiResponse FromJson(int status, object value) =>
         new(status, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(value, Json), JsonHeaders);
@@ -38,6 +51,19 @@ public sealed record ApiResponse(int StatusCode, string ContentType, byte[] Body
             JsonSerializer.SerializeToUtf8Bytes(new { type = "about:blank", title, status, detail }, Json), JsonHeaders);
 
     public static ApiResponse Page(int status, string html) => new(status, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(html), PageHeaders);
+
+    /// <summary>A page whose script uploads to <paramref name="uploadOrigin"/> (the blob endpoint) with a SAS.</summary>
+    public static ApiResponse UploadPage(int status, string html, string uploadOrigin) =>
+        new(status, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(html), PageHeadersFor(uploadOrigin));
+
+    /// <summary>A download written by <paramref name="write"/> as it is read (a ZIP of a whole gallery).</summary>
+    public static ApiResponse Download(string contentType, string fileName, Func<Stream, CancellationToken, Task> write) =>
+        new(200, contentType, [], new Dictionary<string, string>
+        {
+            ["Cache-Control"] = "private, no-store",
+            ["X-Content-Type-Options"] = "nosniff",
+            ["Content-Disposition"] = $"attachment; filename=\"{fileName}\"",
+        }) { Stream = write };
 
     /// <summary>303 See Other: after a form post, the browser loads the page instead of re-posting on reload.</summary>
     public static ApiResponse Redirect(string location) => new(303, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes($"See {location}"), new Dictionary<string, string>

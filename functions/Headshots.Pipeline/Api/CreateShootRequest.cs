@@ -6,4 +6,14 @@ public sealed record CreateShootRequest(string? Email, string? Name, IReadOnlyLi
 public sealed record UploadTarget(string Name, Uri Url);
 
 /// <summary>Answer to POST /api/shoots: where to PUT each photo and, last, the order.</summary>
-public sealed record CreateShootResponse(string ShootId, DateTimeOffset ExpiresOn, IReadOnlyList<UploadTarget> Uploads, Uri OrderUrl, string StatusUrl);
+/// <param name="StatusPage">The person's live status page, with its own expiring token (the page, not the API, needs it).</param>
+public sealed record CreateShootResponse(string ShootId, DateTimeOffset ExpiresOn, IReadOnlyList<UploadTarget> Uploads, Uri OrderUrl, string StatusUrl, string? StatusPage = null);
+
+/// <summary>Body of POST /api/shoots/{id}/replacements?t=…: the names of the new photos.</summary>
+public sealed record ReplacementRequest(IReadOnlyList<string>? Photos);
+
+/// <summary>Where to PUT the replacement photos and then the order again (its upload restarts the stopped shoot).</summary>
+/// <param name="Order">The order as it was: upload it unchanged to <paramref name="OrderUrl"/>.</param>
+public sealed record ReplacementResponse(string ShootId, DateTimeOffset ExpiresOn, IReadOnlyList<UploadTarget> Uploads, Uri OrderUrl, ReplacementOrder Order);
+
+public sealed record ReplacementOrder(string? Email, string? Name, IReadOnlyList<string> Looks);

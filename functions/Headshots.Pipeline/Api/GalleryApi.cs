@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json;
 using Azure;
 using Headshots.Jobs.Storage;
@@ -23,7 +24,7 @@ public sealed class GalleryApi(StorageClients storage, GalleryStore galleries, R
             .Take(10)
             .Select(r => new RefinementNotice(r.ImageId, r.Changes, r.Status, RefineStatuses.IsFinal(r.Status), r.Message))
             .ToList();
-        var state = new GalleryPageState($"/g/{token}/refine", editing.Value.GenerativeEditsAvailable, notices);
+        var state = new GalleryPageState($"/g/{token}/refine", editing.Value.GenerativeEditsAvailable, notices, $"/g/{token}/zip");
         return ApiResponse.Page(200, GalleryPageRenderer.Render(manifest, $"/g/{token}/img/", state));
     }
 
@@ -37,6 +38,42 @@ public sealed class GalleryApi(StorageClients storage, GalleryStore galleries, R
         var blob = storage.Container(StorageNames.GalleryContainer).GetBlobClient($"{manifest.ShootId}/{file}");
         var content = await blob.DownloadContentAsync(cancellationToken);
         return ApiResponse.File(content.Value.Content.ToArray(), "image/jpeg");
+    }
+
+    /// <summary>
+    /// GET /g/{token}/zip: every original and, where refined, its current version, streamed as a ZIP as it is read
+    /// from storage (JPEGs are stored, not compressed again).
+    /// </summary>
+    public async Task<ApiResponse> ZipAsync(string token, CancellationToken cancellationToken)
+    {
+        var (manifest, notAvailable) = await OpenAsync(token, cancellationToken);
+        if (notAvailable is not null) return notAvailable;
+        var entries = manifest!.Images.SelectMany(i => (i.Versions is { Count: > 0 } v
+                ? new[] { (Name: i.File, Entry: $"{i.ImageId}.jpg"), (Name: v[^1].File, Entry: $"{i.ImageId}-v{v[^1].Number}.jpg") }
+                : [(Name: i.File, Entry: $"{i.ImageId}.jpg")]))
+            .ToList();
+        var container = storage.Container(StorageNames.GalleryContainer);
+        var fileName = manifest.Name is { Length: > 0 } n && n.All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-')
+            ? $"headshots-{n.Replace(' ', '-')}.zip"
+            : "headshots.zip";
+        return ApiResponse.Download("application/zip", fileName, async (output, ct) =>
+        {
+            await using var buffer = new SyncWriteBuffer(output);
+            var zip = await ZipArchive.CreateAsync(buffer, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct);
+            foreach (var (name, entryName) in entries)
+            {
+                var entry = zip.CreateEntry(entryName, CompressionLevel.NoCompression);
+                await using (var target = await entry.OpenAsync(ct))
+                {
+                    var blob = container.GetBlobClient($"{manifest.ShootId}/{name}");
+                    await using var source = await blob.OpenReadAsync(cancellationToken: ct);
+                    await source.CopyToAsync(target, ct);
+                }
+                await buffer.DrainAsync(ct);
+            }
+            await zip.DisposeAsync();
+            await buffer.DrainAsync(ct);
+        });
     }
 
     async Task<(GalleryManifest? Manifest, ApiResponse? NotAvailable)> OpenAsync(string token, CancellationToken cancellationToken)

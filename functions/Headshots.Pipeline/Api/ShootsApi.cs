@@ -5,6 +5,7 @@ using Headshots.Pipeline.Intake;
 using Headshots.Pipeline.Options;
 using Headshots.Pipeline.Orchestrations;
 using Headshots.Pipeline.Storage;
+using Headshots.Pipeline.Web;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
@@ -47,8 +48,11 @@ public sealed class ShootsApi(
 
         var shootId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var lifetime = options.Value.UploadSasLifetime;
+        var statusToken = SecretTokens.New();
         await shoots.UpdateAsync(shootId, row =>
         {
+            row.StatusTokenHash = SecretTokens.Hash(statusToken);
+            row.StatusTokenExpiresAt = clock.GetUtcNow() + TimeSpan.FromDays(options.Value.StatusTokenDays);
             row.Status = ShootStatuses.AwaitingUpload;
             row.Stage = ShootStages.Queued;
             row.Email = request.Email;
@@ -65,7 +69,92 @@ public sealed class ShootsApi(
             clock.GetUtcNow() + lifetime,
             names.Select((n, i) => new UploadTarget(n, urls[i])).ToList(),
             urls[^1],
-            $"/api/shoots/{shootId}"));
+            $"/api/shoots/{shootId}",
+            new Uri(options.Value.PublicBaseUrl!, $"s/{shootId}?t={statusToken}").ToString()));
+    }
+
+    /// <summary>GET /: the start page, which uploads straight to the blob endpoint.</summary>
+    public ApiResponse StartPage() => ApiResponse.UploadPage(200, StartPageRenderer.Render(options.Value.DefaultLooks), BlobOrigin);
+
+    /// <summary>GET /s/{id}?t=…: the person's live status page.</summary>
+    public async Task<ApiResponse> StatusPageAsync(string shootId, string? token, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var (row, notAvailable) = await OpenWithTokenAsync(shootId, token, cancellationToken);
+        if (row is null) return ApiResponse.Page(notAvailable, StatusPageRenderer.RenderNotAvailable(notAvailable == 410));
+        var status = await ShootStatusReader.ReadAsync(row, await photos.ListAsync(shootId, cancellationToken), client, cancellationToken);
+        return ApiResponse.UploadPage(200, StatusPageRenderer.Render(status, token!, options.Value.MinAcceptedPhotos), BlobOrigin);
+    }
+
+    /// <summary>
+    /// POST /api/shoots/{id}/replacements?t=…: a shoot that stopped (too few usable photos, a bad order) gets SAS URLs
+    /// for new photos beside the old ones and for the order; uploading the order again restarts it.
+    /// </summary>
+    public async Task<ApiResponse> ReplacementsAsync(string shootId, string? token, string? body, CancellationToken cancellationToken)
+    {
+        var (row, notAvailable) = await OpenWithTokenAsync(shootId, token, cancellationToken);
+        if (row is null)
+        {
+            return notAvailable == 410
+                ? ApiResponse.Problem(410, "This status link has expired", "Start a new shoot.")
+                : ApiResponse.Problem(404, "No such shoot", "Use the whole status link you were given when you uploaded your photos.");
+        }
+        if (body is null) return ApiResponse.Problem(413, "The request is too large", $"Send at most {MaxBodyBytes} bytes of JSON.");
+        if (row.Status != ShootStatuses.Failed)
+        {
+            return ApiResponse.Problem(409, "The shoot has not stopped", $"Replacement photos are for a shoot that stopped; this one is {row.Status}.");
+        }
+        ReplacementRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<ReplacementRequest>(body, ApiResponse.Json);
+        }
+        catch (JsonException e)
+        {
+            return ApiResponse.Problem(400, "The request is not valid JSON", $"Send {{\"photos\": [\"IMG_0002.jpg\"]}} ({e.Message}).");
+        }
+        var names = request?.Photos ?? [];
+        var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var uploads = storage.Container(StorageNames.UploadsContainer);
+        await foreach (var blob in uploads.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, UploadLayout.PhotosPrefix(shootId), cancellationToken))
+        {
+            existing.Add(blob.Name[UploadLayout.PhotosPrefix(shootId).Length..]);
+        }
+        var problems = new List<string>();
+        if (names.Count == 0) problems.Add("\"photos\" must list the file names of the replacement photos");
+        if (existing.Count + names.Count > options.Value.MaxUploads)
+        {
+            problems.Add($"a shoot takes at most {options.Value.MaxUploads} photos in all, and {existing.Count} are already uploaded");
+        }
+        problems.AddRange(names.Select(UploadLayout.ExplainBadPhotoName).OfType<string>().Distinct());
+        var taken = names.Where(existing.Contains).Concat(names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (taken.Count > 0) problems.Add($"these names are already used in this shoot: {string.Join(", ", taken)}; rename the files");
+        if (problems.Count > 0) return ApiResponse.Problem(400, "The replacements cannot be accepted", string.Join("; ", problems) + ".");
+
+        await shoots.UpdateAsync(shootId, r =>
+        {
+            r.RestartRequested = true;
+            r.PhotosUploaded = existing.Count + names.Count;
+        }, cancellationToken);
+        var lifetime = options.Value.UploadSasLifetime;
+        var blobs = names.Select(n => uploads.GetBlobClient(UploadLayout.PhotoBlob(shootId, n)))
+            .Append(uploads.GetBlobClient(UploadLayout.OrderBlob(shootId))).ToList();
+        var urls = await sas.IssueAsync(storage.Blobs, blobs, lifetime, cancellationToken);
+        var looks = row.Looks is { Length: > 0 } l ? l.Split(',') : options.Value.DefaultLooks;
+        return ApiResponse.FromJson(200, new ReplacementResponse(shootId, clock.GetUtcNow() + lifetime,
+            names.Select((n, i) => new UploadTarget(n, urls[i])).ToList(), urls[^1], new ReplacementOrder(row.Email, row.Name, looks)));
+    }
+
+    /// <summary>The blob endpoint's origin, which the pages' scripts upload to (their CSP's connect-src).</summary>
+    string BlobOrigin => storage.Blobs.Uri.GetLeftPart(UriPartial.Authority);
+
+    /// <returns>The shoot's row when the token opens it; otherwise null and 404 (unknown, wrong) or 410 (expired).</returns>
+    async Task<(ShootEntity? Row, int NotAvailable)> OpenWithTokenAsync(string shootId, string? token, CancellationToken cancellationToken)
+    {
+        if (!UploadLayout.IsValidShootId(shootId) || !SecretTokens.LooksLikeToken(token)) return (null, 404);
+        var row = await shoots.GetAsync(shootId, cancellationToken);
+        if (row is null || !SecretTokens.Matches(row.StatusTokenHash, token)) return (null, 404);
+        return row.StatusTokenExpiresAt is { } expires && expires > clock.GetUtcNow() ? (row, 0) : (null, 410);
     }
 
     public async Task<ApiResponse> GetStatusAsync(string shootId, DurableTaskClient client, CancellationToken cancellationToken)

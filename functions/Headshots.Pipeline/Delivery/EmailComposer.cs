@@ -8,15 +8,41 @@ namespace Headshots.Pipeline.Delivery;
 /// <summary>The two emails a person can get: the gallery is ready, or the shoot cannot go on and why.</summary>
 public static class EmailComposer
 {
-    public static MimeMessage GalleryReady(string to, string? name, string galleryUrl, int images, string shootId)
+    /// <param name="thumbnails">Shown as a grid of linked images; the email reads the same without them (images blocked).</param>
+    public static MimeMessage GalleryReady(string to, string? name, string galleryUrl, int images, string shootId, IReadOnlyList<EmailThumbnail>? thumbnails = null)
     {
         var hello = Greeting(name);
         var text = $"{hello}\n\nYour {images} headshots are ready. Open your private gallery:\n{galleryUrl}\n\n" +
+                   "There you can download each image at 16 MP or as a web copy, download them all as a ZIP, and ask for refinements.\n\n" +
                    "The link is personal: anyone who has it can see your photos. It expires after a while; download what you want to keep.\n";
+        var grid = new StringBuilder();
+        var shown = thumbnails ?? [];
+        if (shown.Count > 0)
+        {
+            // Email clients ignore CSS grids and most stylesheets: a table of fixed cells, two to a row, styles inline.
+            grid.Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"margin:16px 0\">");
+            for (var i = 0; i < shown.Count; i += 2)
+            {
+                grid.Append("<tr>");
+                foreach (var t in shown.Skip(i).Take(2))
+                {
+                    grid.Append("<td width=\"50%\" align=\"center\" valign=\"top\" style=\"padding:6px\"><a href=\"").Append(E(t.Link)).Append("\">")
+                        .Append("<img src=\"").Append(E(t.Url)).Append("\" width=\"240\" alt=\"").Append(E(t.Alt))
+                        .Append("\" style=\"display:block;width:100%;max-width:240px;height:auto;border:0;border-radius:6px\"></a></td>");
+                }
+                if (shown.Count - i == 1) grid.Append("<td width=\"50%\" style=\"padding:6px\">&nbsp;</td>");
+                grid.Append("</tr>");
+            }
+            grid.Append("</table>");
+        }
         var html = Layout(
-            $"<p>{E(hello)}</p><p>Your {images} headshots are ready.</p>" +
-            $"<p><a href=\"{E(galleryUrl)}\" style=\"display:inline-block;background:#0b57d0;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none\">Open your gallery</a></p>" +
-            "<p style=\"color:#555555;font-size:13px\">The link is personal: anyone who has it can see your photos. It expires after a while; download what you want to keep.</p>");
+            $"<h1 style=\"font-size:22px;margin:0 0 12px\">Your headshots are ready</h1><p style=\"font-size:16px;line-height:1.5\">{E(hello)}</p>" +
+            $"<p style=\"font-size:16px;line-height:1.5\">Your {images} headshots are ready in your private gallery.</p>" +
+            grid +
+            $"<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\"><tr><td style=\"border-radius:6px;background:#0b57d0\">" +
+            $"<a href=\"{E(galleryUrl)}\" style=\"display:inline-block;color:#ffffff;padding:12px 20px;font-size:16px;text-decoration:none;font-weight:bold\">Open your gallery</a></td></tr></table>" +
+            $"<p style=\"font-size:13px;color:#555555;line-height:1.5\">Or copy this link: <a href=\"{E(galleryUrl)}\" style=\"color:#0b57d0\">{E(galleryUrl)}</a></p>" +
+            "<p style=\"color:#555555;font-size:13px;line-height:1.5\">The link is personal: anyone who has it can see your photos. It expires after a while; download what you want to keep.</p>");
         return Build(to, "Your headshots are ready", text, html, shootId);
     }
 
@@ -55,10 +81,14 @@ public static class EmailComposer
     static string Greeting(string? name) => name is { Length: > 0 } ? $"Hello {name}," : "Hello,";
 
     static string Layout(string body) =>
-        "<!doctype html><html><body style=\"margin:0;background:#f6f6f4\"><table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\">" +
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Headshot studio</title></head><body style=\"margin:0;background:#f6f6f4\"><table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\">" +
         "<tr><td align=\"center\" style=\"padding:24px\"><table role=\"presentation\" width=\"560\" cellpadding=\"0\" cellspacing=\"0\" " +
-        "style=\"background:#ffffff;border-radius:8px;font-family:Arial,Helvetica,sans-serif;color:#1c1c1c\"><tr><td style=\"padding:24px\">" +
+        "style=\"max-width:560px;width:100%;background:#ffffff;border-radius:8px;font-family:Arial,Helvetica,sans-serif;color:#1c1c1c\"><tr><td style=\"padding:24px\">" +
         body + "</td></tr></table></td></tr></table></body></html>";
 
     static string E(string s) => WebUtility.HtmlEncode(s);
 }
+
+/// <param name="Url">The thumbnail, through the app's gallery route.</param>
+/// <param name="Link">The image in the gallery.</param>
+public sealed record EmailThumbnail(string Url, string Link, string Alt);

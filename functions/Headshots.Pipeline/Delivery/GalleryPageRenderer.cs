@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Headshots.Pipeline.Web;
 
 namespace Headshots.Pipeline.Delivery;
 
@@ -22,23 +23,37 @@ public static class GalleryPageRenderer
             // Without scripts, a refresh is how the page picks up a refinement that is still being made.
             .Append(working ? "<meta http-equiv=\"refresh\" content=\"5\">" : "")
             .Append("<title>").Append(E(title)).Append("</title>")
-            .Append("<style>").Append(Css).Append("</style></head><body><main>")
+            .Append("<style>").Append(Css).Append("</style>");
+        if (state is not null)
+        {
+            // The live page adds the app's stylesheet and its one script (lightbox, compare); without it, links still work.
+            html.Append("<link rel=\"stylesheet\" href=\"").Append(E(WebAssets.Url("site.css"))).Append("\">")
+                .Append("<script defer src=\"").Append(E(WebAssets.Url("gallery.js"))).Append("\"></script>");
+        }
+        // data-refresh: gallery.js reloads the page itself, since a meta refresh of a URL with a #fragment may not reload.
+        html.Append(working ? "</head><body data-refresh=\"5\"><main id=\"main\">" : "</head><body><main id=\"main\">")
             .Append("<h1>").Append(E(title)).Append("</h1>")
             .Append("<p class=\"meta\">").Append(manifest.Images.Count.ToString(CultureInfo.InvariantCulture))
             .Append(" images, delivered ").Append(E(manifest.PublishedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture))).Append(".</p>");
+        if (state?.ZipUrl is { } zip)
+        {
+            html.Append("<p><a class=\"button\" href=\"").Append(E(zip)).Append("\" download>Download all (ZIP)</a> ")
+                .Append("<span class=\"hint\">Every original at 16 MP, and the current version of each refined image.</span></p>");
+        }
         if (state is { Refinements.Count: > 0 }) RenderRefinements(html, state.Refinements);
         foreach (var look in manifest.Images.GroupBy(i => i.Look))
         {
             html.Append("<section><h2>").Append(E(look.First().LookName)).Append("</h2><ul class=\"grid\">");
             foreach (var image in look)
             {
-                html.Append("<li id=\"").Append(E(image.ImageId)).Append("\">");
+                html.Append("<li id=\"").Append(E(image.ImageId)).Append("\" data-image=\"").Append(E(image.ImageId)).Append("\">");
                 RenderFigure(html, imageBase, image.LookName, image.Aspect, image.File, image.Web, image.Thumbnail, image.Width, image.Height, image.IdentityDistance,
-                    $"quality {image.Score.ToString("0.00", CultureInfo.InvariantCulture)}", image.Versions is { Count: > 0 } ? "Version 1 (original)" : null);
+                    $"quality {image.Score.ToString("0.00", CultureInfo.InvariantCulture)}", image.Versions is { Count: > 0 } ? "Version 1 (original)" : null, 1);
                 foreach (var version in (image.Versions ?? []).Reverse())
                 {
                     RenderFigure(html, imageBase, image.LookName, image.Aspect, version.File, version.Web, version.Thumbnail, version.Width, version.Height,
-                        version.IdentityDistance, version.Changes, $"Version {version.Number.ToString(CultureInfo.InvariantCulture)} (from version {version.FromVersion.ToString(CultureInfo.InvariantCulture)})");
+                        version.IdentityDistance, version.Changes, $"Version {version.Number.ToString(CultureInfo.InvariantCulture)} (from version {version.FromVersion.ToString(CultureInfo.InvariantCulture)})",
+                        version.Number);
                 }
                 if (state is not null) RefineFormRenderer.Render(html, image, state);
                 html.Append("</li>");
@@ -50,11 +65,12 @@ public static class GalleryPageRenderer
     }
 
     static void RenderFigure(StringBuilder html, string imageBase, string lookName, string aspect, string file, string web, string thumbnail,
-        int width, int height, double? identityDistance, string detail, string? caption)
+        int width, int height, double? identityDistance, string detail, string? caption, int version)
     {
         var megapixels = width * (double)height / 1_000_000;
-        html.Append("<figure>").Append(caption is null ? "" : $"<figcaption>{E(caption)}</figcaption>")
-            .Append("<a href=\"").Append(E(imageBase + file)).Append("\">")
+        html.Append("<figure data-version=\"").Append(version.ToString(CultureInfo.InvariantCulture)).Append("\" data-web=\"").Append(E(imageBase + web))
+            .Append("\" data-full=\"").Append(E(imageBase + file)).Append("\">").Append(caption is null ? "" : $"<figcaption>{E(caption)}</figcaption>")
+            .Append("<a class=\"view\" href=\"").Append(E(imageBase + file)).Append("\">")
             .Append("<img loading=\"lazy\" src=\"").Append(E(imageBase + thumbnail)).Append("\" alt=\"")
             .Append(E($"{lookName} headshot, {aspect}{(caption is null ? "" : ", " + caption)}")).Append("\"></a>")
             .Append("<p>").Append(width.ToString(CultureInfo.InvariantCulture)).Append(" × ")
@@ -98,7 +114,7 @@ public static class GalleryPageRenderer
 
     const string Css =
         "body{font-family:system-ui,sans-serif;margin:0;background:#f6f6f4;color:#1c1c1c}main{max-width:1100px;margin:auto;padding:1.5rem}" +
-        "h1{font-weight:600}.meta{color:#555}.grid{list-style:none;padding:0;display:grid;gap:1rem;" +
+        "h1{font-weight:600;overflow-wrap:anywhere}.meta{color:#555}.grid{list-style:none;padding:0;display:grid;gap:1rem;" +
         "grid-template-columns:repeat(auto-fill,minmax(220px,1fr))}.grid img{width:100%;height:auto;border-radius:6px;display:block}" +
         ".grid p{font-size:.85rem;color:#444}a{color:#0b57d0}figure{margin:0 0 .75rem}figcaption{font-size:.8rem;font-weight:600}" +
         "details.refine{font-size:.85rem}details.refine label,details.refine select,details.refine input[type=text]{display:block;width:100%;margin:.25rem 0}" +

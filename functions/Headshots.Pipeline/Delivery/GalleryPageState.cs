@@ -4,7 +4,8 @@ namespace Headshots.Pipeline.Delivery;
 /// <param name="RefineAction">Where the refine form posts ("/g/{token}/refine").</param>
 /// <param name="GenerativeEditsAvailable">Whether hair and expression edits can be asked for (the cloud editing engine is configured).</param>
 /// <param name="Refinements">The gallery's refinements not yet in it: waiting, running, refused or failed, newest first.</param>
-public sealed record GalleryPageState(string RefineAction, bool GenerativeEditsAvailable, IReadOnlyList<RefinementNotice> Refinements);
+/// <param name="ZipUrl">Where the whole gallery downloads as one ZIP ("/g/{token}/zip").</param>
+public sealed record GalleryPageState(string RefineAction, bool GenerativeEditsAvailable, IReadOnlyList<RefinementNotice> Refinements, string? ZipUrl = null);
 
 /// <param name="Done">False while it is waiting or running (the page then refreshes itself).</param>
 public sealed record RefinementNotice(string ImageId, string Changes, string Status, bool Done, string? Message);

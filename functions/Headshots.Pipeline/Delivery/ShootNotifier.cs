@@ -3,10 +3,21 @@ using Headshots.Pipeline.Storage;
 namespace Headshots.Pipeline.Delivery;
 
 /// <summary>Tells the person how their shoot ended.</summary>
-public sealed class ShootNotifier(EmailSender sender, PhotoStore photos, ShootStore shoots)
+public sealed class ShootNotifier(EmailSender sender, PhotoStore photos, ShootStore shoots, GalleryManifestStore manifests)
 {
-    public Task<string> SendGalleryReadyAsync(string shootId, string email, string? name, string galleryUrl, int images, CancellationToken cancellationToken) =>
-        sender.SendAsync(EmailComposer.GalleryReady(email, name, galleryUrl, images, shootId), cancellationToken);
+    /// <summary>How many thumbnails the email shows; the gallery has them all.</summary>
+    public const int EmailThumbnails = 8;
+
+    public async Task<string> SendGalleryReadyAsync(string shootId, string email, string? name, string galleryUrl, int images, CancellationToken cancellationToken)
+    {
+        // Thumbnails are links into the gallery through the app (its token), never a public container.
+        var manifest = await manifests.ReadAsync(shootId, cancellationToken);
+        var thumbnails = (manifest?.Images ?? [])
+            .Take(EmailThumbnails)
+            .Select(i => new EmailThumbnail($"{galleryUrl}/img/{Uri.EscapeDataString(i.Thumbnail)}", $"{galleryUrl}#{Uri.EscapeDataString(i.ImageId)}", $"{i.LookName} headshot"))
+            .ToList();
+        return await sender.SendAsync(EmailComposer.GalleryReady(email, name, galleryUrl, images, shootId, thumbnails), cancellationToken);
+    }
 
     /// <summary>Sends the failure email once per shoot, however often it is asked (duplicate events, replays).</summary>
     public async Task<string?> SendFailureOnceAsync(string shootId, string email, string? name, string error, CancellationToken cancellationToken)

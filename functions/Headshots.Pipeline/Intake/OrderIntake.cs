@@ -1,3 +1,6 @@
+using Azure;
+using Azure.Data.Tables;
+using Headshots.Jobs.Storage;
 using Headshots.Pipeline.Delivery;
 using Headshots.Pipeline.Options;
 using Headshots.Pipeline.Orchestrations;
@@ -17,6 +20,7 @@ public enum OrderIntakeResult { Started, AlreadyStarted, Rejected }
 /// Starts the shoot with instance id = shoot id, so a duplicate event starts nothing.
 /// </summary>
 public sealed class OrderIntake(
+    StorageClients storage,
     ShootStore shoots,
     ShootNotifier notifier,
     ShootSettingsFactory settings,
@@ -40,7 +44,8 @@ public sealed class OrderIntake(
             logger.LogWarning("Ignoring an order under '{ShootId}', which is not a shoot id", shootId);
             return OrderIntakeResult.Rejected;
         }
-        if (await client.GetInstanceAsync(shootId, cancellationToken) is not null)
+        var previous = await client.GetInstanceAsync(shootId, cancellationToken);
+        if (previous is not null && !await MayRestartAsync(shootId, previous, cancellationToken))
         {
             logger.LogInformation("Shoot {ShootId} is already started; ignoring the repeated order event", shootId);
             return OrderIntakeResult.AlreadyStarted;
@@ -71,11 +76,27 @@ public sealed class OrderIntake(
             r.Name = parsed.Order.Name ?? r.Name;
             r.Looks = string.Join(',', parsed.Order.Looks);
             r.Error = null;
+            // A restart after replacement photos: the next outcome is told again, and a repeat of this order starts nothing.
+            r.RestartRequested = false;
+            r.FailureEmailed = false;
         }, cancellationToken);
         if (!claimed)
         {
             logger.LogInformation("Shoot {ShootId} was claimed by a concurrent order event", shootId);
             return OrderIntakeResult.AlreadyStarted;
+        }
+        if (previous is not null)
+        {
+            // Only the claimant gets here; the stopped run's history makes way for the new run under the same id.
+            await client.PurgeInstanceAsync(shootId, cancellation: cancellationToken);
+            // Job ids are positions (inspect-003): with new photos in the list, the stopped run's results would be
+            // handed back for the wrong photos, since a resubmitted job that already succeeded is not redone.
+            var jobs = storage.Table(StorageNames.JobsTable);
+            await foreach (var job in jobs.QueryAsync<TableEntity>(j => j.PartitionKey == shootId, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            {
+                await jobs.DeleteEntityAsync(job.PartitionKey, job.RowKey, ETag.All, cancellationToken);
+            }
+            logger.LogInformation("Shoot {ShootId} restarts with replacement photos", shootId);
         }
 
         try
@@ -94,6 +115,17 @@ public sealed class OrderIntake(
         }
         logger.LogInformation("Shoot {ShootId} started with {Looks}", shootId, string.Join(',', parsed.Order.Looks));
         return OrderIntakeResult.Started;
+    }
+
+    /// <summary>
+    /// A shoot that stopped may run again under the same id, once, when replacement photos were asked for through its
+    /// status link (POST /api/shoots/{id}/replacements); any other repeat of the order starts nothing.
+    /// </summary>
+    async Task<bool> MayRestartAsync(string shootId, OrchestrationMetadata previous, CancellationToken cancellationToken)
+    {
+        if (!previous.IsCompleted) return false;
+        var row = await shoots.GetAsync(shootId, cancellationToken);
+        return row is { Status: ShootStatuses.Failed, RestartRequested: true };
     }
 
     async Task RejectAsync(string shootId, OrderParseResult parsed, CancellationToken cancellationToken)

@@ -14,6 +14,10 @@ public sealed class PipelineOptions
     [Range(1, 3650)]
     public int GalleryTokenDays { get; set; } = 30;
 
+    /// <summary>How long the link to a shoot's live status page works.</summary>
+    [Range(1, 365)]
+    public int StatusTokenDays { get; set; } = 7;
+
     /// <summary>The shoot goes on only with at least this many usable photos.</summary>
     [Range(1, 100)]
     public int MinAcceptedPhotos { get; set; } = 8;

@@ -13,7 +13,7 @@ public sealed class GalleryStore(StorageClients storage, TimeProvider clock)
     /// <summary>A new 256-bit token for the shoot; only its hash is stored.</summary>
     public async Task<string> CreateTokenAsync(string shootId, TimeSpan lifetime, CancellationToken cancellationToken)
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = SecretTokens.New();
         var now = clock.GetUtcNow();
         await Table.UpsertEntityAsync(new GalleryEntity
         {
@@ -39,12 +39,9 @@ public sealed class GalleryStore(StorageClients storage, TimeProvider clock)
             : new GalleryLookup(GalleryLookupStatus.Found, row.Value.ShootId);
     }
 
-    static bool LooksLikeToken(string token) =>
-        token.Length == 43 && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+    static bool LooksLikeToken(string token) => SecretTokens.LooksLikeToken(token);
 
-    static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
-
-    static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    static string Hash(string token) => SecretTokens.Hash(token);
 }
 
 public enum GalleryLookupStatus { Found, NotFound, Expired }

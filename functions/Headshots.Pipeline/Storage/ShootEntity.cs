@@ -30,4 +30,9 @@ public sealed class ShootEntity : ITableEntity
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Seconds of GPU work per stage, as JSON: the shoot's cost ledger.</summary>
     public string? Ledger { get; set; }
+    /// <summary>SHA-256 of the status page's token (the token itself is only in the page's link).</summary>
+    public string? StatusTokenHash { get; set; }
+    public DateTimeOffset? StatusTokenExpiresAt { get; set; }
+    /// <summary>Set when replacement photos were issued after a failed shoot: the next order upload may start it again.</summary>
+    public bool RestartRequested { get; set; }
 }

@@ -1,0 +1,41 @@
+using Headshots.Pipeline.Api;
+using Headshots.Pipeline.Web;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.DurableTask.Client;
+
+namespace Headshots.Functions.Triggers;
+
+/// <summary>The person's pages: GET / (start a shoot), GET /s/{id}?t=… (its status), GET /assets/{file}, and replacement photos.</summary>
+public sealed class WebHttp(ShootsApi api)
+{
+    // The host's own home page must be off (AzureWebJobsDisableHomepage) for this route to answer "/".
+    [Function("StartPage")]
+    public async Task<HttpResponseData> Start(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "")] HttpRequestData request) =>
+        await request.ToResponseAsync(api.StartPage());
+
+    [Function("WebAsset")]
+    public async Task<HttpResponseData> Asset(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "assets/{file}")] HttpRequestData request,
+        string file) =>
+        await request.ToResponseAsync(WebAssets.Serve(file));
+
+    [Function("ShootStatusPage")]
+    public async Task<HttpResponseData> Status(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "s/{id}")] HttpRequestData request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context) =>
+        await request.ToResponseAsync(await api.StatusPageAsync(id, request.Query["t"], client, context.CancellationToken));
+
+    [Function("ShootReplacements")]
+    public async Task<HttpResponseData> Replacements(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/shoots/{id}/replacements")] HttpRequestData request,
+        string id,
+        FunctionContext context)
+    {
+        var body = await RequestBody.ReadAsync(request.Body, ShootsApi.MaxBodyBytes, context.CancellationToken);
+        return await request.ToResponseAsync(await api.ReplacementsAsync(id, request.Query["t"], body, context.CancellationToken));
+    }
+}
