@@ -93,7 +93,9 @@ public static class GpuWorkerServiceCollectionExtensions
         services.AddSingleton<FaceAnalyser>();
         services.AddSingleton<IUpscaler, EsrganModelUpscaler>();
         services.AddSingleton<IFaceEnhancer, LandmarkFaceEnhancer>();
-        services.AddSingleton<IHeadshotComposer, ClassicalHeadshotComposer>();
+        services.AddSingleton<IHeadshotComposer, ModelHeadshotComposer>();
+        services.AddSingleton<IHeadshotEditor, ModelHeadshotEditor>();
+        services.AddSingleton<EditMaskBuilder>();
         services.AddSingleton<PhotoIntake>();
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Headshots.Engines.Imaging;
 using Headshots.Local.Client;
 using Headshots.Local.Stack;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Headshots.EndToEnd.Tests;
 
@@ -50,7 +51,8 @@ public sealed class LocalStudioFixture : IAsyncLifetime
         ["GpuJobs:AttemptTimeout"] = "00:02:00",
     };
 
-    public Task<LocalStack> StartStackAsync(string hub, bool runWorker = true, IReadOnlyDictionary<string, string?>? extra = null)
+    public Task<LocalStack> StartStackAsync(string hub, bool runWorker = true, IReadOnlyDictionary<string, string?>? extra = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var settings = FastSettings(hub);
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
@@ -63,6 +65,7 @@ public sealed class LocalStudioFixture : IAsyncLifetime
             Settings = settings,
             LogFile = Path.Combine(StorageFolder, "logs", hub + ".log"),
             MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Information,
+            ConfigureServices = configureServices,
         }, CancellationToken.None);
     }
 

@@ -126,7 +126,7 @@ public sealed class RefineTests(LocalStudioFixture studio)
 
     static string OneLine(string console) => System.Text.RegularExpressions.Regex.Replace(console, @"\s+", " ");
 
-    static async Task<RefineStatus> FollowAsync(HttpClient http, string statusUrl)
+    internal static async Task<RefineStatus> FollowAsync(HttpClient http, string statusUrl)
     {
         using var timeout = new CancellationTokenSource(ShootFlow.Timeout);
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));

@@ -82,6 +82,7 @@ public sealed class LocalStack : IAsyncDisposable
                 k.Listen(System.Net.IPAddress.Loopback, options.Ports.Grpc, l => l.Protocols = HttpProtocols.Http2);
             });
 
+            options.ConfigureServices?.Invoke(builder.Services);
             builder.Services.AddHeadshotPipeline(builder.Configuration);
             if (options.RunGpuWorker) builder.Services.AddGpuWorker(builder.Configuration);
 

@@ -14,4 +14,9 @@ public sealed record LocalStackOptions
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Warning;
     /// <summary>Log lines also go to this file (the console stays free for progress bars).</summary>
     public string? LogFile { get; init; }
+    /// <summary>
+    /// Services registered before the pipeline's own, which register theirs only if absent: how a test gives the
+    /// cloud editing engine a credential for a local stand-in of Azure OpenAI.
+    /// </summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 }
