@@ -60,7 +60,8 @@ public sealed class RefineTests(LocalStudioFixture studio)
         // Wrong edits, image or version: each named, with what is accepted.
         using var badEdits = await http.PostAsJsonAsync($"g/{token}/refine", new { image = image.ImageId, clothes = "sparkly", freckles = "lots" });
         Assert.Equal(HttpStatusCode.BadRequest, badEdits.StatusCode);
-        var badDetail = await badEdits.Content.ReadAsStringAsync();
+        using var badProblem = JsonDocument.Parse(await badEdits.Content.ReadAsStringAsync());
+        var badDetail = badProblem.RootElement.GetProperty("detail").GetString()!;
         Assert.Contains("'sparkly' is not a colour", badDetail);
         Assert.Contains("use add or soften", badDetail);
         using var badImage = await http.PostAsJsonAsync($"g/{token}/refine", new { image = "nope", clothes = "navy" });
