@@ -48,12 +48,31 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Asks the server to stop (SIGTERM) and waits for it, and only then kills it. Azurite keeps its tables in memory
+    /// and writes them to disk on a timer and when it closes: killed outright, it loses the last seconds of writes
+    /// (a delivered shoot would read back as still running after the next start).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            if (!OperatingSystem.IsWindows() && NativeSignals.Terminate(process.Id))
+            {
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                try
+                {
+                    await process.WaitForExitAsync(grace.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
         }
         process.Dispose();
     }
