@@ -36,8 +36,7 @@ public sealed class CloudEditingTests(LocalStudioFixture studio)
         using var http = studio.Http(stack.BaseUrl);
         var (shoot, final) = await ShootFlow.RunAsync(http, studio.Photos(9), "ada@example.com", "corporate-grey");
         Assert.Equal("Delivered", final.Status);
-        var url = (await stack.Services.GetRequiredService<ShootStore>().GetAsync(shoot.ShootId, CancellationToken.None))!.GalleryUrl!;
-        var token = url[(url.LastIndexOf('/') + 1)..];
+        var token = await RefineTests.TokenAsync(stack.Services, shoot.ShootId);
         var image = (await stack.Services.GetRequiredService<GalleryManifestStore>().ReadAsync(shoot.ShootId, CancellationToken.None))!.Images[0];
 
         var page = await http.GetStringAsync($"g/{token}");

@@ -139,7 +139,7 @@ public sealed class RefineTests(LocalStudioFixture studio)
         }
     }
 
-    static async Task<string> TokenAsync(IServiceProvider services, string shootId)
+    internal static async Task<string> TokenAsync(IServiceProvider services, string shootId)
     {
         var row = await services.GetRequiredService<ShootStore>().GetAsync(shootId, CancellationToken.None);
         var url = row!.GalleryUrl!;

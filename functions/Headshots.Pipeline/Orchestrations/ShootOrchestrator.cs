@@ -114,8 +114,8 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
             var results = await RunAllAsync(Stage(ShootStages.Generate, jobs.Count), jobs);
             var candidates = results.Where(r => r.Succeeded && r.Outputs.Count > 0).Select(r => new CandidateRef(
                 r.Data["look"], r.Data["aspect"], VariantOf(r.JobId), r.Outputs[0],
-                Number(r, "sharpness"), Number(r, "clippedHighlights"), Number(r, "crushedShadows"), Number(r, "meanLuma"),
-                OptionalNumber(r, "identityDistance"), OptionalNumber(r, "eyeLine"), OptionalNumber(r, "faceWidth"))).ToList();
+                r.Number("sharpness"), r.Number("clippedHighlights"), r.Number("crushedShadows"), r.Number("meanLuma"),
+                r.OptionalNumber("identityDistance"), r.OptionalNumber("eyeLine"), r.OptionalNumber("faceWidth"))).ToList();
             LogFailures(results);
             if (candidates.Count == 0)
             {
@@ -152,7 +152,7 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
             var delivered = enhanced.Zip(results)
                 .Where(p => p.Second.Succeeded && p.Second.Outputs.Count == 3)
                 .Select(p => new DeliveredRef(p.First.Candidate.Look, p.First.Candidate.Aspect, p.Second.Outputs[0], p.Second.Outputs[1], p.Second.Outputs[2],
-                    (int)Number(p.Second, "width"), (int)Number(p.Second, "height"), (long)Number(p.Second, "bytes"), p.First.Score,
+                    (int)p.Second.Number("width"), (int)p.Second.Number("height"), (long)p.Second.Number("bytes"), p.First.Score,
                     p.First.Candidate.IdentityDistance, p.First.BasePath))
                 .ToList();
             return delivered.Count > 0 ? delivered : throw new ShootStoppedException($"rendering at 16 MP failed for every headshot ({FirstError(results)}).");
@@ -238,14 +238,11 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
             var accepted = r.Data.GetValueOrDefault("verdict") == "accepted";
             var code = accepted ? null : r.Data.GetValueOrDefault("code");
             return new PhotoVerdict(name, accepted, code, accepted ? null : r.Data.GetValueOrDefault("reason"), accepted ? null : r.Data.GetValueOrDefault("tip"),
-                accepted ? r.Outputs[0] : null, (int)Number(r, "width"), (int)Number(r, "height"), r.Data.GetValueOrDefault("format"),
-                Number(r, "sharpness"), Number(r, "meanLuma"),
+                accepted ? r.Outputs[0] : null, (int)r.Number("width"), (int)r.Number("height"), r.Data.GetValueOrDefault("format"),
+                r.Number("sharpness"), r.Number("meanLuma"),
                 reasons is { Length: > 0 } ? reasons : code is null ? [] : [code],
-                faces, OptionalNumber(r, "faceWidth"), OptionalNumber(r, "faceSharpness"), OptionalNumber(r, "faceLuma"), OptionalNumber(r, "yaw"));
+                faces, r.OptionalNumber("faceWidth"), r.OptionalNumber("faceSharpness"), r.OptionalNumber("faceLuma"), r.OptionalNumber("yaw"));
         }
-
-        static double Number(GpuJobResult r, string key) =>
-            r.Data.TryGetValue(key, out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 0;
 
         /// <summary>The identity stage's verdicts on top of intake's: likeness for every face, and who it rejected.</summary>
         static List<PhotoVerdict> ApplyComparison(List<PhotoVerdict> verdicts, GpuJobResult result)
@@ -263,9 +260,6 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
         }
 
         static readonly JsonSerializerOptions ComparisonJson = new(JsonSerializerDefaults.Web);
-
-        static double? OptionalNumber(GpuJobResult r, string key) =>
-            r.Data.TryGetValue(key, out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
 
         static int VariantOf(string jobId) => int.Parse(jobId[(jobId.LastIndexOf('-') + 1)..], CultureInfo.InvariantCulture);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Headshots.Jobs.Protocol;
 using Headshots.Jobs.Storage;
 using Headshots.Pipeline.Activities;
@@ -31,7 +30,7 @@ public sealed class RefineOrchestrator : TaskOrchestrator<RefineInput, RefineOut
                 : await GenerateThenRefineAsync(context, input, logger, work);
             if (refined.Outcome is { } ended) return ended;
             var result = refined.Result!;
-            var distance = OptionalNumber(result, "identityDistance");
+            var distance = result.OptionalNumber("identityDistance");
 
             var rendered = await RunAsync(context, input, logger, new GpuJobMessage($"refine-{input.RefineId}-upscale", input.ShootId, context.InstanceId,
                 GpuJobKinds.Upscale, [result.Outputs[1]], work, new Dictionary<string, string> { ["aspect"] = input.Aspect }, 1));
@@ -43,7 +42,7 @@ public sealed class RefineOrchestrator : TaskOrchestrator<RefineInput, RefineOut
             var version = await context.CallActivityAsync<int>(nameof(PublishVersionActivity), new VersionRequest(
                 input.ShootId, input.RefineId, input.ImageId, input.FromVersion, input.Changes, input.Retouch,
                 rendered.Outputs[0], rendered.Outputs[1], rendered.Outputs[2],
-                (int)(OptionalNumber(rendered, "width") ?? 0), (int)(OptionalNumber(rendered, "height") ?? 0), (long)(OptionalNumber(rendered, "bytes") ?? 0),
+                (int)(rendered.OptionalNumber("width") ?? 0), (int)(rendered.OptionalNumber("height") ?? 0), (long)(rendered.OptionalNumber("bytes") ?? 0),
                 distance, result.Outputs[0]), ActivityRetry);
             return await EndAsync(context, input, RefineStatuses.Delivered, version, distance, null);
         }
@@ -70,7 +69,7 @@ public sealed class RefineOrchestrator : TaskOrchestrator<RefineInput, RefineOut
         {
             return (null, await EndAsync(context, input, RefineStatuses.Failed, null, null, $"the edit could not be made ({refined.Error ?? "no result"})."));
         }
-        var distance = OptionalNumber(refined, "identityDistance");
+        var distance = refined.OptionalNumber("identityDistance");
         if (distance is { } d && d > input.Settings.IdentityThreshold)
         {
             logger.LogWarning("Refine {RefineId} of shoot {ShootId} drifted from the person: identity distance {Distance}", input.RefineId, input.ShootId, d);
@@ -126,6 +125,4 @@ public sealed class RefineOrchestrator : TaskOrchestrator<RefineInput, RefineOut
     static Task RecordAsync(TaskOrchestrationContext context, RefineRecord record) =>
         context.CallActivityAsync<bool>(nameof(RecordRefineActivity), record, ActivityRetry);
 
-    static double? OptionalNumber(GpuJobResult r, string key) =>
-        r.Data.TryGetValue(key, out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
 }
