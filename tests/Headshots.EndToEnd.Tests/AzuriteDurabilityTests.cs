@@ -10,8 +10,8 @@ namespace Headshots.EndToEnd.Tests;
 public sealed class AzuriteDurabilityTests : IDisposable
 {
     readonly string folder = Directory.CreateTempSubdirectory("headshots-azurite-").FullName;
-    // Beside the shared fixture's block, so the two never meet.
-    readonly LocalPorts ports = LocalPorts.Block(LocalStudioFixture.PortBase + 40);
+    // Past the blocks the shared fixture may take, so the two never meet.
+    readonly LocalPorts ports = LocalPorts.FirstFreeBlock(LocalStudioFixture.PortBase + 40);
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 

@@ -12,14 +12,17 @@ namespace Headshots.EndToEnd.Tests;
 /// </summary>
 public sealed class LocalStudioFixture : IAsyncLifetime
 {
-    /// <summary>47310, or HEADSHOTS_E2E_PORT_BASE: two checkouts on one machine can then run their end-to-end tests at once.</summary>
-    public static readonly int PortBase = int.TryParse(Environment.GetEnvironmentVariable("HEADSHOTS_E2E_PORT_BASE"), out var p) && p is > 1024 and < 65000 ? p : 47310;
+    /// <summary>
+    /// 27310, or HEADSHOTS_E2E_PORT_BASE: two checkouts on one machine can then run their end-to-end tests at once.
+    /// Below Linux's ephemeral range, so the browser tests' many connections never take one of these ports.
+    /// </summary>
+    public static readonly int PortBase = int.TryParse(Environment.GetEnvironmentVariable("HEADSHOTS_E2E_PORT_BASE"), out var p) && p is > 1024 and < 65000 ? p : 27310;
     readonly List<ChildProcess> servers = [];
     readonly string runId = Guid.NewGuid().ToString("N")[..8];
     int hubs;
 
     public RepositoryPaths Paths { get; } = RepositoryPaths.Find();
-    public LocalPorts Ports { get; } = LocalPorts.Block(PortBase);
+    public LocalPorts Ports { get; } = LocalPorts.FirstFreeBlock(PortBase);
     public string StorageFolder { get; } = Path.Combine(Path.GetTempPath(), "headshots-e2e-" + Guid.NewGuid().ToString("N")[..8]);
 
     public async Task InitializeAsync()
@@ -110,7 +113,7 @@ public sealed class LocalStudioFixture : IAsyncLifetime
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "headshots.dll"));
         foreach (var a in args) info.ArgumentList.Add(a);
-        info.Environment["HEADSHOTS_PORT_BASE"] = PortBase.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["HEADSHOTS_PORT_BASE"] = Ports.Blob.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["HEADSHOTS_STORAGE_FOLDER"] = StorageFolder;
         foreach (var (k, v) in environment) info.Environment[k] = v;
         return info;

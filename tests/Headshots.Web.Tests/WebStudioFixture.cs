@@ -14,9 +14,12 @@ namespace Headshots.Web.Tests;
 /// </summary>
 public sealed partial class WebStudioFixture : IAsyncLifetime
 {
-    /// <summary>47610, or HEADSHOTS_WEB_PORT_BASE: its own block, so it runs beside the end-to-end project.</summary>
+    /// <summary>
+    /// 27610, or HEADSHOTS_WEB_PORT_BASE: its own block, so it runs beside the end-to-end project, and below Linux's
+    /// ephemeral range, so no outgoing connection holds one of its ports.
+    /// </summary>
     public static readonly int PortBase =
-        int.TryParse(Environment.GetEnvironmentVariable("HEADSHOTS_WEB_PORT_BASE"), out var p) && p is > 1024 and < 65000 ? p : 47610;
+        int.TryParse(Environment.GetEnvironmentVariable("HEADSHOTS_WEB_PORT_BASE"), out var p) && p is > 1024 and < 65000 ? p : 27610;
 
     /// <summary>Debian's chromium (installed by ./headshots set-up); CHROMIUM_PATH overrides it.</summary>
     public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } c ? c : "/usr/bin/chromium";
@@ -30,7 +33,7 @@ public sealed partial class WebStudioFixture : IAsyncLifetime
     IPlaywright? playwright;
 
     public RepositoryPaths Paths { get; } = RepositoryPaths.Find();
-    public LocalPorts Ports { get; } = LocalPorts.Block(PortBase);
+    public LocalPorts Ports { get; } = LocalPorts.FirstFreeBlock(PortBase);
     public LocalStack Stack { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public Uri BaseUrl => Stack.BaseUrl;

@@ -57,7 +57,7 @@ public static class BenchCommand
     {
         // A fresh emulator on its own ports: what earlier runs left in storage must not weigh on the figures.
         var folder = Path.Combine(Path.GetTempPath(), "headshots-bench-" + Guid.NewGuid().ToString("N")[..8]);
-        var options = LocalStackFactory.Create(paths, settings: settings) with { Ports = LocalPorts.Block(47410), StorageFolder = folder };
+        var options = LocalStackFactory.Create(paths, settings: settings) with { Ports = LocalPorts.FirstFreeBlock(27410), StorageFolder = folder };
         try
         {
             return await MeasureOnAsync(options, count, cancellationToken);

@@ -34,7 +34,7 @@ public static class ShootBenchCommand
             ["LocalRuntime:HubName"] = "BenchShootHub",
             ["Pipeline:KeepPerLook"] = KeepPerLook.ToString(CultureInfo.InvariantCulture),
         };
-        var options = LocalStackFactory.Create(paths, settings: settings) with { Ports = LocalPorts.Block(47410), StorageFolder = folder };
+        var options = LocalStackFactory.Create(paths, settings: settings) with { Ports = LocalPorts.FirstFreeBlock(27410), StorageFolder = folder };
         try
         {
             AnsiConsole.MarkupLine($"Whole shoot: {Photos} photos of 12 MP, {looks.Count} looks × {KeepPerLook} at 16 MP, real engines on the CPU…");
