@@ -38,6 +38,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<OrderIntake>();
         services.AddSingleton<GpuResultForwarder>();
         services.AddSingleton<UploadSasIssuer>();
+        services.AddSingleton<OrderTrainings>();
+        services.AddSingleton<ShootRegistration>();
+        services.AddSingleton<ReshootRequests>();
         services.AddSingleton<ShootsApi>();
         services.AddSingleton<GalleryApi>();
         services.AddSingleton<GalleryManifestStore>();

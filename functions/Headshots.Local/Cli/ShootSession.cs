@@ -11,8 +11,17 @@ namespace Headshots.Local.Cli;
 /// <summary>Runs one shoot on the local stack as a client would, and collects what was delivered.</summary>
 public static class ShootSession
 {
-    public static async Task<int> RunAsync(LocalStackOptions stackOptions, string email, IReadOnlyList<string> looks,
-        IReadOnlyList<(string Name, byte[] Content)> photos, string outFolder, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(LocalStackOptions stackOptions, string email, IReadOnlyList<string> looks,
+        IReadOnlyList<(string Name, byte[] Content)> photos, string outFolder, CancellationToken cancellationToken) =>
+        RunAsync(stackOptions, async (_, client, ct) =>
+        {
+            AnsiConsole.MarkupLine($"Uploading {photos.Count} photos…");
+            return (await client.SubmitAsync(email, looks, photos, null, ct)).ShootId;
+        }, outFolder, cancellationToken);
+
+    /// <param name="submit">Creates the shoot on the started stack and uploads its photos and order; returns its id.</param>
+    public static async Task<int> RunAsync(LocalStackOptions stackOptions, Func<LocalStack, StudioClient, CancellationToken, Task<string>> submit,
+        string outFolder, CancellationToken cancellationToken)
     {
         AnsiConsole.MarkupLine($"Starting the local studio (storage emulator, SMTP server, durable runtime, GPU worker on CPU)…");
         await using var stack = await LocalStack.StartAsync(stackOptions, cancellationToken);
@@ -20,16 +29,15 @@ public static class ShootSession
         using var inboxHttp = new HttpClient { BaseAddress = stack.InboxUrl, Timeout = TimeSpan.FromMinutes(1) };
         var client = new StudioClient(http);
 
-        AnsiConsole.MarkupLine($"Uploading {photos.Count} photos…");
-        var shoot = await client.SubmitAsync(email, looks, photos, null, cancellationToken);
-        AnsiConsole.MarkupLine($"Shoot [bold]{shoot.ShootId}[/] started.");
+        var shootId = await submit(stack, client, cancellationToken);
+        AnsiConsole.MarkupLine($"Shoot [bold]{shootId}[/] started.");
 
         ShootStatus final = null!;
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
             // Logs and CI: one line per stage instead of redrawn bars.
             string? stage = null;
-            final = await client.FollowAsync(shoot.ShootId, s =>
+            final = await client.FollowAsync(shootId, s =>
             {
                 if (s.Stage == stage) return;
                 stage = s.Stage;
@@ -42,11 +50,11 @@ public static class ShootSession
             .StartAsync(async ctx =>
             {
                 var view = new ShootProgressView(ctx);
-                final = await client.FollowAsync(shoot.ShootId, view.Update, TimeSpan.FromMilliseconds(250), TimeSpan.FromMinutes(30), cancellationToken);
+                final = await client.FollowAsync(shootId, view.Update, TimeSpan.FromMilliseconds(250), TimeSpan.FromMinutes(30), cancellationToken);
             });
 
         var inbox = new SmtpInbox(inboxHttp);
-        var received = await inbox.FindForShootAsync(shoot.ShootId, TimeSpan.FromSeconds(30), cancellationToken);
+        var received = await inbox.FindForShootAsync(shootId, TimeSpan.FromSeconds(30), cancellationToken);
         Directory.CreateDirectory(outFolder);
         if (received is not null) await File.WriteAllTextAsync(Path.Combine(outFolder, "email.eml"), received, cancellationToken);
 
@@ -59,8 +67,8 @@ public static class ShootSession
         }
 
         var storage = stack.Services.GetRequiredService<StorageClients>();
-        var manifest = await GalleryDownloader.DownloadAsync(storage, shoot.ShootId, outFolder, cancellationToken);
-        var row = await stack.Services.GetRequiredService<ShootStore>().GetAsync(shoot.ShootId, cancellationToken);
+        var manifest = await GalleryDownloader.DownloadAsync(storage, shootId, outFolder, cancellationToken);
+        var row = await stack.Services.GetRequiredService<ShootStore>().GetAsync(shootId, cancellationToken);
         var table = new Table().AddColumns("Look", "File", "Size", "Quality");
         foreach (var image in manifest.Images)
         {

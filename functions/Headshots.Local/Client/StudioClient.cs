@@ -35,15 +35,36 @@ public sealed class StudioClient(HttpClient http)
         Action<string>? onUploaded, CancellationToken cancellationToken)
     {
         var shoot = await CreateShootAsync(email, photos.Select(p => p.Name).ToList(), cancellationToken);
+        await UploadBatchAsync(shoot.Uploads, photos, shoot.OrderUrl, new { email, looks }, onUploaded, cancellationToken);
+        return shoot;
+    }
+
+    /// <summary>
+    /// POST /api/shoots/{id}/reshoot?t=…, then the new photos and the order it hands back: a new shoot of the same
+    /// order, from new photos.
+    /// </summary>
+    public async Task<ReshootResponse> ReshootAsync(string shootId, string statusToken, IReadOnlyList<(string Name, byte[] Content)> photos, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync($"api/shoots/{shootId}/reshoot?t={Uri.EscapeDataString(statusToken)}",
+            new { photos = photos.Select(p => p.Name).ToList() }, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode) throw new StudioClientException($"The studio refused the reshoot ({(int)response.StatusCode}): {Detail(body)}");
+        var reshoot = JsonSerializer.Deserialize<ReshootResponse>(body, ApiResponse.Json)!;
+        await UploadBatchAsync(reshoot.Uploads, photos, reshoot.OrderUrl, reshoot.Order, null, cancellationToken);
+        return reshoot;
+    }
+
+    /// <summary>Uploads the photos (four at a time), then the order: its upload is what starts the shoot.</summary>
+    public async Task UploadBatchAsync(IReadOnlyList<UploadTarget> targets, IReadOnlyList<(string Name, byte[] Content)> photos, Uri orderUrl, object order,
+        Action<string>? onUploaded, CancellationToken cancellationToken)
+    {
         var byName = photos.ToDictionary(p => p.Name, p => p.Content);
-        await Parallel.ForEachAsync(shoot.Uploads, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (target, ct) =>
+        await Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (target, ct) =>
         {
             await UploadAsync(target.Url, byName[target.Name], ContentTypes.ForName(target.Name), ct);
             onUploaded?.Invoke(target.Name);
         });
-        var order = JsonSerializer.SerializeToUtf8Bytes(new { email, looks });
-        await UploadAsync(shoot.OrderUrl, order, "application/json", cancellationToken);
-        return shoot;
+        await UploadAsync(orderUrl, JsonSerializer.SerializeToUtf8Bytes(order, order.GetType(), ApiResponse.Json), "application/json", cancellationToken);
     }
 
     public async Task<ShootStatus?> GetStatusAsync(string shootId, CancellationToken cancellationToken)

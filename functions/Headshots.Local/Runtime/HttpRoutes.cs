@@ -39,6 +39,11 @@ public static class HttpRoutes
             var body = http.Request.ContentLength > ShootsApi.MaxBodyBytes ? null : await RequestBody.ReadAsync(http.Request.Body, ShootsApi.MaxBodyBytes, http.RequestAborted);
             await WriteAsync(http, await api.ReplacementsAsync(id, http.Request.Query["t"].FirstOrDefault(), body, http.RequestAborted));
         });
+        app.MapPost("/api/shoots/{id}/reshoot", async (HttpContext http, string id, ShootsApi api) =>
+        {
+            var body = http.Request.ContentLength > ShootsApi.MaxBodyBytes ? null : await RequestBody.ReadAsync(http.Request.Body, ShootsApi.MaxBodyBytes, http.RequestAborted);
+            await WriteAsync(http, await api.ReshootAsync(id, http.Request.Query["t"].FirstOrDefault(), body, http.RequestAborted));
+        });
         app.MapGet("/g/{token}/zip", async (HttpContext http, string token, GalleryApi api) =>
             await WriteAsync(http, await api.ZipAsync(token, http.RequestAborted)));
         app.MapGet("/healthz", () => Results.Text("ok"));

@@ -9,7 +9,7 @@ public sealed record UploadTarget(string Name, Uri Url);
 /// <param name="StatusPage">The person's live status page, with its own expiring token (the page, not the API, needs it).</param>
 public sealed record CreateShootResponse(string ShootId, DateTimeOffset ExpiresOn, IReadOnlyList<UploadTarget> Uploads, Uri OrderUrl, string StatusUrl, string? StatusPage = null);
 
-/// <summary>Body of POST /api/shoots/{id}/replacements?t=…: the names of the new photos.</summary>
+/// <summary>Body of POST /api/shoots/{id}/replacements?t=… and …/reshoot?t=…: the names of the new photos.</summary>
 public sealed record ReplacementRequest(IReadOnlyList<string>? Photos);
 
 /// <summary>Where to PUT the replacement photos and then the order again (its upload restarts the stopped shoot).</summary>
@@ -17,3 +17,11 @@ public sealed record ReplacementRequest(IReadOnlyList<string>? Photos);
 public sealed record ReplacementResponse(string ShootId, DateTimeOffset ExpiresOn, IReadOnlyList<UploadTarget> Uploads, Uri OrderUrl, ReplacementOrder Order);
 
 public sealed record ReplacementOrder(string? Email, string? Name, IReadOnlyList<string> Looks);
+
+/// <summary>
+/// Answer to POST /api/shoots/{id}/reshoot?t=…: the new shoot's uploads, status page and the order to upload last
+/// (the first shoot's email and looks).
+/// </summary>
+/// <param name="ReshootsLeft">Reshoots the order may still start after this one.</param>
+public sealed record ReshootResponse(string ShootId, DateTimeOffset ExpiresOn, IReadOnlyList<UploadTarget> Uploads, Uri OrderUrl, string StatusUrl,
+    string? StatusPage, ReplacementOrder Order, int ReshootsLeft);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Headshots.Jobs.Storage;
 using Headshots.Pipeline.Intake;
@@ -11,12 +10,15 @@ using Microsoft.Extensions.Options;
 
 namespace Headshots.Pipeline.Api;
 
-/// <summary>POST /api/shoots and GET /api/shoots/{id}.</summary>
+/// <summary>POST /api/shoots, GET /api/shoots/{id}, and the status page with its replacement and reshoot requests.</summary>
 public sealed class ShootsApi(
     StorageClients storage,
     ShootStore shoots,
     PhotoStore photos,
     UploadSasIssuer sas,
+    ShootRegistration registration,
+    ReshootRequests reshoots,
+    OrderTrainings trainings,
     IOptions<PipelineOptions> options,
     TimeProvider clock)
 {
@@ -36,41 +38,17 @@ public sealed class ShootsApi(
         }
         if (request is null) return ApiResponse.Problem(400, "The request is empty", "Send a JSON object with a \"photos\" list of file names.");
 
-        var problems = new List<string>();
         var names = request.Photos ?? [];
-        if (names.Count == 0) problems.Add("\"photos\" must list the file names you will upload (10–15 photos)");
-        if (names.Count > options.Value.MaxUploads) problems.Add($"at most {options.Value.MaxUploads} photos can be uploaded per shoot, got {names.Count}");
-        problems.AddRange(names.Select(UploadLayout.ExplainBadPhotoName).OfType<string>().Distinct());
-        var duplicates = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        if (duplicates.Count > 0) problems.Add($"these names appear more than once: {string.Join(", ", duplicates)}");
+        var problems = registration.Problems(names).ToList();
         if (request.Email is not null && !OrderParser.IsEmailAddress(request.Email)) problems.Add($"\"{request.Email}\" is not an email address");
         if (problems.Count > 0) return ApiResponse.Problem(400, "The shoot cannot be created", string.Join("; ", problems) + ".");
 
-        var shootId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var lifetime = options.Value.UploadSasLifetime;
-        var statusToken = SecretTokens.New();
-        await shoots.UpdateAsync(shootId, row =>
+        var shoot = await registration.RegisterAsync(names, row =>
         {
-            row.StatusTokenHash = SecretTokens.Hash(statusToken);
-            row.StatusTokenExpiresAt = clock.GetUtcNow() + TimeSpan.FromDays(options.Value.StatusTokenDays);
-            row.Status = ShootStatuses.AwaitingUpload;
-            row.Stage = ShootStages.Queued;
             row.Email = request.Email;
             row.Name = request.Name;
-            row.PhotosUploaded = names.Count;
         }, cancellationToken);
-
-        var uploads = storage.Container(StorageNames.UploadsContainer);
-        var blobs = names.Select(n => uploads.GetBlobClient(UploadLayout.PhotoBlob(shootId, n)))
-            .Append(uploads.GetBlobClient(UploadLayout.OrderBlob(shootId))).ToList();
-        var urls = await sas.IssueAsync(storage.Blobs, blobs, lifetime, cancellationToken);
-        return ApiResponse.FromJson(201, new CreateShootResponse(
-            shootId,
-            clock.GetUtcNow() + lifetime,
-            names.Select((n, i) => new UploadTarget(n, urls[i])).ToList(),
-            urls[^1],
-            $"/api/shoots/{shootId}",
-            new Uri(options.Value.PublicBaseUrl!, $"s/{shootId}?t={statusToken}").ToString()));
+        return ApiResponse.FromJson(201, shoot);
     }
 
     /// <summary>GET /: the start page, which uploads straight to the blob endpoint.</summary>
@@ -82,7 +60,41 @@ public sealed class ShootsApi(
         var (row, notAvailable) = await OpenWithTokenAsync(shootId, token, cancellationToken);
         if (row is null) return ApiResponse.Page(notAvailable, StatusPageRenderer.RenderNotAvailable(notAvailable == 410));
         var status = await ShootStatusReader.ReadAsync(row, await photos.ListAsync(shootId, cancellationToken), client, cancellationToken);
-        return ApiResponse.UploadPage(200, StatusPageRenderer.Render(status, token!, options.Value.MinAcceptedPhotos), BlobOrigin);
+        var reshootsLeft = status.Status == ShootStatuses.Delivered ? await trainings.LeftAsync(row, cancellationToken) : 0;
+        return ApiResponse.UploadPage(200, StatusPageRenderer.Render(status, token!, options.Value.MinAcceptedPhotos, reshootsLeft), BlobOrigin);
+    }
+
+    /// <summary>
+    /// POST /api/shoots/{id}/reshoot?t=…: after delivery, a new shoot under the same order, from new photos (a new
+    /// likeness profile). Answers with its uploads and status page; uploading its order starts it.
+    /// </summary>
+    public async Task<ApiResponse> ReshootAsync(string shootId, string? token, string? body, CancellationToken cancellationToken)
+    {
+        var (row, notAvailable) = await OpenWithTokenAsync(shootId, token, cancellationToken);
+        if (row is null)
+        {
+            return notAvailable == 410
+                ? ApiResponse.Problem(410, "This status link has expired", "Start a new shoot.")
+                : ApiResponse.Problem(404, "No such shoot", "Use the whole status link you were given when you uploaded your photos.");
+        }
+        if (body is null) return ApiResponse.Problem(413, "The request is too large", $"Send at most {MaxBodyBytes} bytes of JSON.");
+        ReplacementRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<ReplacementRequest>(body, ApiResponse.Json);
+        }
+        catch (JsonException e)
+        {
+            return ApiResponse.Problem(400, "The request is not valid JSON", $"Send {{\"photos\": [\"IMG_0101.jpg\", …]}} ({e.Message}).");
+        }
+        try
+        {
+            return ApiResponse.FromJson(201, await reshoots.StartAsync(row, request?.Photos ?? [], cancellationToken));
+        }
+        catch (ReshootRefusedException e)
+        {
+            return ApiResponse.Problem(e.Status, e.Title, e.Detail);
+        }
     }
 
     /// <summary>

@@ -24,6 +24,7 @@ public sealed class OrderIntake(
     ShootStore shoots,
     ShootNotifier notifier,
     ShootSettingsFactory settings,
+    OrderTrainings trainings,
     IOptions<PipelineOptions> options,
     TimeProvider clock,
     ILogger<OrderIntake> logger)
@@ -85,6 +86,13 @@ public sealed class OrderIntake(
             logger.LogInformation("Shoot {ShootId} was claimed by a concurrent order event", shootId);
             return OrderIntakeResult.AlreadyStarted;
         }
+        // A reshoot counts against its order when its photos are in; two reshoots asked for at once cannot both run.
+        if (row.OrderShootId is { } orderShootId && !await trainings.TryUseAsync(orderShootId, shootId, cancellationToken))
+        {
+            logger.LogWarning("Reshoot {ShootId} refused: order {OrderShootId} has no training left", shootId, orderShootId);
+            await StopAsync(shootId, trainings.UsedUpMessage, row.Email, row.Name, cancellationToken);
+            return OrderIntakeResult.Rejected;
+        }
         if (previous is not null)
         {
             // Only the claimant gets here; the stopped run's history makes way for the new run under the same id.
@@ -132,17 +140,23 @@ public sealed class OrderIntake(
     {
         logger.LogWarning("Shoot {ShootId}: order rejected: {Error}", shootId, parsed.Error);
         var existing = await shoots.GetAsync(shootId, cancellationToken);
-        var email = parsed.ReachableEmail ?? existing?.Email;
+        await StopAsync(shootId, parsed.Error + " Fix order.json and upload it again.", parsed.ReachableEmail ?? existing?.Email, existing?.Name, cancellationToken,
+            emailed: parsed.Error!);
+    }
+
+    /// <param name="emailed">What the email says, when it should say less than the status page.</param>
+    async Task StopAsync(string shootId, string error, string? email, string? name, CancellationToken cancellationToken, string? emailed = null)
+    {
         await shoots.UpdateAsync(shootId, row =>
         {
             row.Status = ShootStatuses.Failed;
             row.Stage = ShootStages.Failed;
-            row.Error = parsed.Error + " Fix order.json and upload it again.";
+            row.Error = error;
             row.Email ??= email;
         }, cancellationToken);
         if (email is not null)
         {
-            await notifier.SendFailureOnceAsync(shootId, email, existing?.Name, parsed.Error!, cancellationToken);
+            await notifier.SendFailureOnceAsync(shootId, email, name, emailed ?? error, cancellationToken);
         }
     }
 }

@@ -42,6 +42,13 @@ public sealed class PipelineOptions
     /// <summary>Looks used when an order names none.</summary>
     public string[] DefaultLooks { get; set; } = ["corporate-grey", "bright-office", "bw-editorial"];
 
+    /// <summary>
+    /// Likeness profiles one order may build: the first shoot and its reshoots with new photos. Each reshoot is a
+    /// shoot of its own (new photos, new profile, new gallery) under the same order.
+    /// </summary>
+    [Range(1, 10)]
+    public int TrainingsPerOrder { get; set; } = 2;
+
     [Range(typeof(TimeSpan), "00:05:00", "24:00:00")]
     public TimeSpan UploadSasLifetime { get; set; } = TimeSpan.FromHours(1);
 }

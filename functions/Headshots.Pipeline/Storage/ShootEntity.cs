@@ -35,4 +35,8 @@ public sealed class ShootEntity : ITableEntity
     public DateTimeOffset? StatusTokenExpiresAt { get; set; }
     /// <summary>Set when replacement photos were issued after a failed shoot: the next order upload may start it again.</summary>
     public bool RestartRequested { get; set; }
+    /// <summary>On a reshoot: the first shoot of its order, whose row counts the order's trainings.</summary>
+    public string? OrderShootId { get; set; }
+    /// <summary>On an order's first shoot: the reshoots that have started, comma-separated (each counts once).</summary>
+    public string? Reshoots { get; set; }
 }

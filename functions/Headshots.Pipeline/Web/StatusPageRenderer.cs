@@ -27,14 +27,16 @@ public static class StatusPageRenderer
         [ShootStages.Failed] = "Stopped",
     };
 
-    public static string Render(ShootStatus status, string token, int minAccepted)
+    /// <param name="reshootsLeft">Reshoots with new photos the order still includes; the form shows once delivered.</param>
+    public static string Render(ShootStatus status, string token, int minAccepted, int reshootsLeft = 0)
     {
         var html = new StringBuilder();
         var running = status.Status is ShootStatuses.Running or ShootStatuses.AwaitingUpload;
         html.Append("<h1>Your shoot</h1>")
             .Append("<section id=\"shoot\" data-status-url=\"/api/shoots/").Append(E(status.ShootId)).Append("\" data-replace-url=\"/api/shoots/")
             .Append(E(status.ShootId)).Append("/replacements?t=").Append(E(token)).Append("\" data-min-accepted=\"")
-            .Append(minAccepted.ToString(CultureInfo.InvariantCulture)).Append("\">")
+            .Append(minAccepted.ToString(CultureInfo.InvariantCulture)).Append("\" data-reshoot-url=\"/api/shoots/").Append(E(status.ShootId))
+            .Append("/reshoot?t=").Append(E(token)).Append("\" data-reshoots-left=\"").Append(reshootsLeft.ToString(CultureInfo.InvariantCulture)).Append("\">")
             .Append("<p id=\"state\" class=\"state\" role=\"status\" aria-live=\"polite\">").Append(E(StateLine(status))).Append("</p>")
             .Append("<progress id=\"bar\" max=\"").Append(Math.Max(status.Total, 1).ToString(CultureInfo.InvariantCulture)).Append("\" value=\"")
             .Append(status.Done.ToString(CultureInfo.InvariantCulture)).Append("\" aria-label=\"Progress of the current stage\"></progress>")
@@ -59,6 +61,15 @@ public static class StatusPageRenderer
             .Append("<input id=\"replacements\" type=\"file\" multiple accept=\"image/jpeg,image/png,image/webp,image/heic,image/heif,.jpg,.jpeg,.png,.webp,.heic,.heif\">")
             .Append("<ul id=\"replacement-files\" class=\"files\"></ul><div id=\"replace-problems\" class=\"error\" role=\"alert\"></div>")
             .Append("<button type=\"submit\">Upload and restart my shoot</button></form>")
+            .Append("<form id=\"reshoot\" class=\"card\"").Append(status.Status == ShootStatuses.Delivered && reshootsLeft > 0 ? "" : " hidden").Append('>')
+            .Append("<h2>Reshoot with new photos</h2><p>Not quite you? Your order includes ")
+            .Append(reshootsLeft == 1 ? "one more training" : $"{reshootsLeft} more trainings")
+            .Append(": upload 10–15 new photos and we learn your likeness again from them and shoot the same looks. ")
+            .Append("This gallery stays as it is; the new one gets its own link.</p>")
+            .Append("<label for=\"reshoot-photos\">New photos</label>")
+            .Append("<input id=\"reshoot-photos\" type=\"file\" multiple accept=\"image/jpeg,image/png,image/webp,image/heic,image/heif,.jpg,.jpeg,.png,.webp,.heic,.heif\">")
+            .Append("<ul id=\"reshoot-files\" class=\"files\"></ul><div id=\"reshoot-problems\" class=\"error\" role=\"alert\"></div>")
+            .Append("<button type=\"submit\">Upload and start my reshoot</button></form>")
             .Append("</section>");
         // Without scripts, a refresh keeps the page current while the shoot runs.
         var page = PageLayout.Render("Your shoot", html.ToString(), "upload.js", "status.js");

@@ -58,6 +58,24 @@ public sealed class WebPagesTests
         Assert.DoesNotMatch("\\son[a-z]+=", html);
     }
 
+    [Theory]
+    [InlineData("Delivered", 1, true)]
+    [InlineData("Delivered", 0, false)]
+    [InlineData("Running", 1, false)]
+    [InlineData("Failed", 1, false)]
+    public void StatusPage_ReshootForm_OnlyOnceDeliveredAndWhileTheOrderHasOneLeft(string state, int left, bool shown)
+    {
+        var status = new ShootStatus("0123456789abcdef0123456789abcdef", state, "delivered", 1, 1, ["inspect"], null,
+            10, 10, 4, [], DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+
+        var html = StatusPageRenderer.Render(status, "tok&x", 8, left);
+
+        Assert.Contains(shown ? "<form id=\"reshoot\" class=\"card\">" : "<form id=\"reshoot\" class=\"card\" hidden>", html);
+        Assert.Contains("data-reshoot-url=\"/api/shoots/0123456789abcdef0123456789abcdef/reshoot?t=tok&amp;x\"", html);
+        Assert.Contains($"data-reshoots-left=\"{left}\"", html);
+        Assert.Contains("<label for=\"reshoot-photos\">", html);
+    }
+
     [Fact]
     public void StatusPage_VerdictsAndErrorAreEncoded_ReplacementFormOnlyWhenStopped()
     {

@@ -1,5 +1,6 @@
 // The status page, kept live from GET /api/shoots/{id} (the same data as the status API): stages, progress, each
-// photo's verdict with its reason and tip, and, when the shoot stopped, replacement photos that restart it.
+// photo's verdict with its reason and tip; when the shoot stopped, replacement photos that restart it; once delivered,
+// a reshoot with new photos while the order includes one.
 'use strict';
 (function () {
   const root = document.getElementById('shoot');
@@ -63,6 +64,7 @@
       photos.appendChild(li);
     }
     replace.hidden = !(s.status === 'Failed' && s.photos.length > 0) || restarting;
+    document.getElementById('reshoot').hidden = !(s.status === 'Delivered' && Number(root.dataset.reshootsLeft) > 0);
   }
 
   async function poll() {
@@ -78,54 +80,69 @@
     setTimeout(poll, 1500);
   }
 
-  const picker = document.getElementById('replacements');
-  const chosen = document.getElementById('replacement-files');
-  const problems = document.getElementById('replace-problems');
-  let entries = [];
-  picker.addEventListener('change', () => {
-    entries = []; chosen.textContent = ''; problems.textContent = '';
-    const messages = [];
-    for (const file of picker.files) {
-      const why = U.check(file, 40 * 1048576);
-      if (why) { messages.push(file.name + ' ' + why + '.'); continue; }
-      const li = el('li'); li.appendChild(el('span', null, file.name));
-      const b = el('progress'); b.max = 100; b.value = 0; b.setAttribute('aria-label', 'Upload of ' + file.name); li.appendChild(b);
-      chosen.appendChild(li);
-      entries.push({ file, bar: b });
-    }
-    problems.textContent = messages.join(' ');
+  // A form that sends a batch of photos: asks `url` for their SAS URLs, uploads them (three at a time), then the order.
+  function photoBatch(form, pickerId, listId, problemsId, prefix, empty, done) {
+    const picker = document.getElementById(pickerId);
+    const chosen = document.getElementById(listId);
+    const problems = document.getElementById(problemsId);
+    let entries = [];
+    picker.addEventListener('change', () => {
+      entries = []; chosen.textContent = ''; problems.textContent = '';
+      const messages = [];
+      for (const file of picker.files) {
+        const why = U.check(file, 40 * 1048576);
+        if (why) { messages.push(file.name + ' ' + why + '.'); continue; }
+        const li = el('li'); li.appendChild(el('span', null, file.name));
+        const b = el('progress'); b.max = 100; b.value = 0; b.setAttribute('aria-label', 'Upload of ' + file.name); li.appendChild(b);
+        chosen.appendChild(li);
+        entries.push({ file, bar: b });
+      }
+      problems.textContent = messages.join(' ');
+    });
+    form.addEventListener('submit', async e => {
+      e.preventDefault();
+      problems.textContent = '';
+      if (!entries.length) { problems.textContent = empty; return; }
+      const button = form.querySelector('button'); button.disabled = true;
+      try {
+        const taken = new Set();
+        entries.forEach(en => { en.name = U.safeName(prefix + en.file.name, taken); });
+        const response = await fetch(form.dataset.url, {
+          method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ photos: entries.map(en => en.name) }),
+        });
+        if (!response.ok) throw new Error(await U.problemOf(response));
+        const answer = await response.json();
+        const urls = new Map(answer.uploads.map(u => [u.name, u.url]));
+        const failures = await U.pool(entries, 3, en => {
+          en.url = urls.get(en.name); en.onProgress = f => { en.bar.value = Math.round(f * 100); };
+          return U.uploadFile(en);
+        });
+        if (failures.length) throw new Error(failures.length + ' photos did not upload; try again.');
+        await U.putJson(answer.orderUrl, answer.order);
+        done(answer);
+      } catch (err) {
+        problems.textContent = err.message;
+      } finally {
+        button.disabled = false;
+      }
+    });
+  }
+
+  replace.dataset.url = root.dataset.replaceUrl;
+  photoBatch(replace, 'replacements', 'replacement-files', 'replace-problems', 'new ', 'Choose at least one replacement photo.', () => {
+    restarting = true;
+    replace.hidden = true;
+    state.textContent = 'Starting again with your new photos…';
+    last = '';
+    setTimeout(poll, 1000);
   });
 
-  replace.addEventListener('submit', async e => {
-    e.preventDefault();
-    problems.textContent = '';
-    if (!entries.length) { problems.textContent = 'Choose at least one replacement photo.'; return; }
-    const button = replace.querySelector('button'); button.disabled = true;
-    try {
-      const taken = new Set();
-      entries.forEach(en => { en.name = U.safeName('new ' + en.file.name, taken); });
-      const response = await fetch(root.dataset.replaceUrl, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ photos: entries.map(en => en.name) }),
-      });
-      if (!response.ok) throw new Error(await U.problemOf(response));
-      const answer = await response.json();
-      const urls = new Map(answer.uploads.map(u => [u.name, u.url]));
-      const failures = await U.pool(entries, 3, en => {
-        en.url = urls.get(en.name); en.onProgress = f => { en.bar.value = Math.round(f * 100); };
-        return U.uploadFile(en);
-      });
-      if (failures.length) throw new Error(failures.length + ' photos did not upload; try again.');
-      await U.putJson(answer.orderUrl, answer.order);
-      restarting = true;
-      replace.hidden = true;
-      state.textContent = 'Starting again with your new photos…';
-      last = '';
-      setTimeout(poll, 1000);
-    } catch (err) {
-      problems.textContent = err.message;
-    } finally {
-      button.disabled = false;
-    }
+  // A reshoot is a shoot of its own: once its photos are up, its own status page follows it.
+  const reshoot = document.getElementById('reshoot');
+  reshoot.dataset.url = root.dataset.reshootUrl;
+  photoBatch(reshoot, 'reshoot-photos', 'reshoot-files', 'reshoot-problems', '', 'Choose the new photos (10–15).', answer => {
+    state.textContent = 'Your reshoot has started; opening its status page…';
+    window.location.assign(answer.statusPage);
   });
 
   poll();

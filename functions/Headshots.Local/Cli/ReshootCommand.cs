@@ -1,0 +1,47 @@
+using Headshots.Local.Stack;
+using Headshots.Pipeline.Api;
+using Headshots.Pipeline.Intake;
+using Headshots.Pipeline.Storage;
+using Spectre.Console;
+
+namespace Headshots.Local.Cli;
+
+/// <summary>
+/// ./headshots reshoot SHOOT_ID PHOTOS_DIR: a delivered shoot's order trains again on new photos, as the status page's
+/// reshoot form does. On this machine the operator is trusted, so the shoot id stands in for the status link's token.
+/// </summary>
+public static class ReshootCommand
+{
+    public static IReadOnlyDictionary<string, bool> Options { get; } = new Dictionary<string, bool> { ["out"] = true };
+
+    public static Task<int> RunAsync(CliArguments a, CancellationToken cancellationToken)
+    {
+        if (a.Positionals.Count != 2)
+        {
+            throw new CliException("Give the delivered shoot and the folder with the new photos: ./headshots reshoot SHOOT_ID PHOTOS_DIR");
+        }
+        var (shootId, folder) = (a.Positionals[0], a.Positionals[1]);
+        if (!UploadLayout.IsValidShootId(shootId)) throw new CliException($"'{shootId}' is not a shoot id (32 hexadecimal characters).");
+        var photos = PhotoFolder.Read(folder);
+        var paths = RepositoryPaths.Find();
+        var outFolder = a.Option("out") ?? Path.Combine(paths.Root, "out", "reshoot-" + shootId[..8]);
+
+        return ShootSession.RunAsync(LocalStackFactory.Create(paths), async (stack, client, ct) =>
+        {
+            var source = await stack.Services.GetRequiredService<ShootStore>().GetAsync(shootId, ct)
+                ?? throw new CliException($"There is no shoot {shootId} in the local studio; run ./headshots demo or ./headshots shoot first.");
+            ReshootResponse reshoot;
+            try
+            {
+                reshoot = await stack.Services.GetRequiredService<ReshootRequests>().StartAsync(source, photos.Select(p => p.Name).ToList(), ct);
+            }
+            catch (ReshootRefusedException e)
+            {
+                throw new CliException($"{e.Title}: {e.Detail}");
+            }
+            AnsiConsole.MarkupLine($"Reshoot of {shootId}: uploading {photos.Count} new photos ({reshoot.ReshootsLeft} more reshoots left in this order)…");
+            await client.UploadBatchAsync(reshoot.Uploads, photos, reshoot.OrderUrl, reshoot.Order, null, ct);
+            return reshoot.ShootId;
+        }, outFolder, cancellationToken);
+    }
+}
