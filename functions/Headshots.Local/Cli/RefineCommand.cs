@@ -29,6 +29,8 @@ public static class RefineCommand
         ["makeup"] = RefineEdits.MakeupField,
         ["hair"] = RefineEdits.HairField,
         ["expression"] = RefineEdits.ExpressionField,
+        ["outfit"] = RefineEdits.OutfitField,
+        ["scene"] = RefineEdits.SceneField,
     };
 
     public static IReadOnlyDictionary<string, bool> Options { get; } =

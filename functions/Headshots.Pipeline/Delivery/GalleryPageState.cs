@@ -2,7 +2,7 @@ namespace Headshots.Pipeline.Delivery;
 
 /// <summary>What the live gallery page shows beyond the manifest: the refine form and refinements in progress.</summary>
 /// <param name="RefineAction">Where the refine form posts ("/g/{token}/refine").</param>
-/// <param name="GenerativeEditsAvailable">Whether hair and expression edits can be asked for (the cloud editing engine is configured).</param>
+/// <param name="GenerativeEditsAvailable">Whether hair, expression, outfit and scene edits can be asked for (the cloud editing engine is configured).</param>
 /// <param name="Refinements">The gallery's refinements not yet in it: waiting, running, refused or failed, newest first.</param>
 /// <param name="ZipUrl">Where the whole gallery downloads as one ZIP ("/g/{token}/zip").</param>
 public sealed record GalleryPageState(string RefineAction, bool GenerativeEditsAvailable, IReadOnlyList<RefinementNotice> Refinements, string? ZipUrl = null);

@@ -47,19 +47,28 @@ internal static class RefineFormRenderer
         html.Append("</fieldset>");
 
         var disabled = state.GenerativeEditsAvailable ? "" : " disabled aria-describedby=\"" + id + "-cloud\"";
-        html.Append(Label(id, RefineEdits.HairField, "Hairstyle"))
-            .Append("<input type=\"text\" id=\"").Append(id).Append('-').Append(RefineEdits.HairField).Append("\" name=\"").Append(RefineEdits.HairField)
-            .Append("\" maxlength=\"").Append(RefineEdits.MaxDescriptionLength.ToString(CultureInfo.InvariantCulture)).Append('"').Append(disabled).Append('>')
-            .Append(Label(id, RefineEdits.ExpressionField, "Expression"))
-            .Append("<input type=\"text\" id=\"").Append(id).Append('-').Append(RefineEdits.ExpressionField).Append("\" name=\"").Append(RefineEdits.ExpressionField)
-            .Append("\" maxlength=\"").Append(RefineEdits.MaxDescriptionLength.ToString(CultureInfo.InvariantCulture)).Append('"').Append(disabled).Append('>');
+        foreach (var (field, label) in GenerativeFields)
+        {
+            html.Append(Label(id, field, label))
+                .Append("<input type=\"text\" id=\"").Append(id).Append('-').Append(field).Append("\" name=\"").Append(field)
+                .Append("\" maxlength=\"").Append(RefineEdits.MaxDescriptionLength.ToString(CultureInfo.InvariantCulture)).Append('"').Append(disabled).Append('>');
+        }
         if (!state.GenerativeEditsAvailable)
         {
-            html.Append("<p class=\"note\" id=\"").Append(id).Append("-cloud\">Hairstyle and expression are cloud-only: this studio runs the local engine, ")
-                .Append("which edits only what is in your photo.</p>");
+            html.Append("<p class=\"note\" id=\"").Append(id).Append("-cloud\">Hairstyle, expression, outfit and scene are cloud-only: ")
+                .Append("this studio runs the local engine, which edits only what is in your photo.</p>");
         }
         html.Append("<button type=\"submit\">Make a new version</button></form></details>");
     }
+
+    /// <summary>The described edits only the cloud engine can make, with their labels.</summary>
+    static readonly (string Field, string Label)[] GenerativeFields =
+    [
+        (RefineEdits.HairField, "Hairstyle"),
+        (RefineEdits.ExpressionField, "Expression"),
+        (RefineEdits.OutfitField, "Outfit"),
+        (RefineEdits.SceneField, "Scene"),
+    ];
 
     static void Select(StringBuilder html, string id, string field, string label, IEnumerable<(string Value, string Text)> options)
     {

@@ -10,7 +10,7 @@ public static class GenerativeEditMessages
 
     public const string ContentFiltered =
         "The cloud editing service declined this change because its safety filter flagged the request or the photo. " +
-        "Try describing the change differently, for example a plainer hairstyle or expression.";
+        "Try describing the change differently, for example a plainer hairstyle, expression, outfit or setting.";
 
     public const string QuotaExceeded =
         "The studio has used up its allowance on the cloud editing service, so this change could not be made. " +

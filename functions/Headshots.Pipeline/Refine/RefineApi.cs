@@ -72,14 +72,7 @@ public sealed class RefineApi(
         var parsed = RefineEdits.Parse(fields.Where(f => f.Key is not (ImageField or FromField)).ToDictionary(f => f.Key, f => f.Value));
         if (!parsed.Succeeded) return Fail(400, "The refinement cannot be made", string.Join(" ", parsed.Errors));
         var edits = parsed.Edits!;
-        if (edits.NeedsGenerativeEngine && !editing.Value.GenerativeEditsAvailable)
-        {
-            return Fail(422, "Only with the cloud editing engine", RefineMessages.GenerativeEditsNeedCloud);
-        }
-        if (edits is { Hair: not null, Expression: not null })
-        {
-            return Fail(400, "One generative change at a time", "Ask for the hairstyle first and the expression on the new version (or the other way round): each is checked against your likeness on its own.");
-        }
+        if (Refusal(edits, editing.Value.GenerativeEditsAvailable) is { } refusal) return Fail(refusal.Status, refusal.Title, refusal.Detail);
         if (image.LatestVersion >= MaxVersionsPerImage)
         {
             return Fail(409, "Too many versions", $"Image {image.ImageId} already has {MaxVersionsPerImage} versions; refine another image, or start from an earlier version's download.");
@@ -125,6 +118,43 @@ public sealed class RefineApi(
                 $"/g/{token}/refine/{row.RowKey}"));
     }
 
+    /// <summary>The generative edit kind and mask region of each generative refine field.</summary>
+    static readonly Dictionary<string, (GenerativeEditKind Kind, string Region)> GenerativeFields = new(StringComparer.Ordinal)
+    {
+        [RefineEdits.HairField] = (GenerativeEditKind.Hair, "hair"),
+        [RefineEdits.ExpressionField] = (GenerativeEditKind.Expression, "expression"),
+        [RefineEdits.OutfitField] = (GenerativeEditKind.Clothing, "clothing"),
+        // A new setting repaints everything outside the person; the person, face and hair are kept.
+        [RefineEdits.SceneField] = (GenerativeEditKind.Look, "background"),
+    };
+
+    /// <summary>Why valid edits cannot be made as asked (status, title, detail), or null when they can.</summary>
+    internal static (int Status, string Title, string Detail)? Refusal(RefineEdits edits, bool generativeEditsAvailable)
+    {
+        if (edits.NeedsGenerativeEngine && !generativeEditsAvailable)
+        {
+            return (422, "Only with the cloud editing engine", RefineMessages.GenerativeEditsNeedCloud);
+        }
+        if (edits.GenerativeChanges.Count > 1)
+        {
+            return (400, "One generative change at a time", RefineMessages.OneGenerativeChange);
+        }
+        if (edits is { Scene: not null, Background: not null })
+        {
+            // The local background edit runs after the generative one and would replace the new scene entirely.
+            return (400, "A scene or a background, not both", RefineMessages.SceneOrBackground);
+        }
+        return null;
+    }
+
+    /// <summary>The generative change a request asks for (it asks for exactly one), with the reference photos.</summary>
+    internal static GenerativeChange GenerativeChangeOf(RefineEdits edits, IReadOnlyList<string> references)
+    {
+        var (field, description) = edits.GenerativeChanges.Single();
+        var (kind, region) = GenerativeFields[field];
+        return new GenerativeChange(kind, region, description, references);
+    }
+
     /// <summary>
     /// The generative part of a request, with up to three of the person's aligned face photos from the identity
     /// stage as references: the model sees who it must keep, not only the headshot it edits.
@@ -138,9 +168,7 @@ public sealed class RefineApi(
             references.Add($"{StorageNames.WorkContainer}/{blob.Name}");
             if (references.Count == 3) break;
         }
-        return edits.Hair is { } hair
-            ? new GenerativeChange(GenerativeEditKind.Hair, "hair", hair, references)
-            : new GenerativeChange(GenerativeEditKind.Expression, "expression", edits.Expression!, references);
+        return GenerativeChangeOf(edits, references);
     }
 
     /// <summary>The face retouch a new version carries: the source version's, with the request's face edits on top.</summary>

@@ -7,7 +7,7 @@ namespace Headshots.Pipeline.Refine;
 /// <param name="JobFields">What the refine job applies: the request's clothes and background, and the face retouch (the source version's with the request's on top).</param>
 /// <param name="Retouch">The face retouch fields the new version will carry.</param>
 /// <param name="Changes">The request in words, for the version history.</param>
-/// <param name="Generative">A hair or expression change for the cloud editing engine, made before the local edits; null for local-only requests.</param>
+/// <param name="Generative">A hair, expression, outfit or scene change for the cloud editing engine, made before the local edits; null for local-only requests.</param>
 public sealed record RefineInput(
     string ShootId,
     string RefineId,
@@ -23,7 +23,7 @@ public sealed record RefineInput(
     GenerativeChange? Generative = null);
 
 /// <summary>What the generative engine is asked to change, where, and from which photos of the person.</summary>
-/// <param name="Region">The mask region: "hair" or "expression".</param>
+/// <param name="Region">The mask region: "hair", "expression", "clothing" or "background".</param>
 /// <param name="References">The person's aligned face photos (work container), so the model keeps who they are.</param>
 public sealed record GenerativeChange(Editing.GenerativeEditKind Kind, string Region, string Description, IReadOnlyList<string> References);
 

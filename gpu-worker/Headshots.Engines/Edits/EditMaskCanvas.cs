@@ -13,6 +13,15 @@ public sealed record EditMaskCanvas(int SourceWidth, int SourceHeight, int Size,
 {
     public const int ModelSize = 1024;
 
+    /// <summary>The soft edge, in the image's pixels, a merge blends the model's answer over.</summary>
+    public const int Feather = 4;
+
+    /// <summary>
+    /// How far past a mask's edge a merge with <see cref="Feather"/> still takes some of the model's pixels: the
+    /// mask is grown by half the feather, then box-blurred with the feather as radius.
+    /// </summary>
+    public const int MergeReach = (Feather / 2) + Feather;
+
     /// <summary>The grey the padding is filled with: neutral, so the model reads it as a plain border.</summary>
     const byte PadGrey = 128;
 
@@ -87,7 +96,7 @@ public sealed record EditMaskCanvas(int SourceWidth, int SourceHeight, int Size,
     /// The original with the restored edit inside the mask, blended over a soft edge of <paramref name="feather"/>
     /// pixels, and every pixel outside the (feathered) mask exactly the original's.
     /// </summary>
-    public static RgbImage Merge(RgbImage original, RgbImage restored, EditMask mask, int feather = 4)
+    public static RgbImage Merge(RgbImage original, RgbImage restored, EditMask mask, int feather = Feather)
     {
         if (original.Width != restored.Width || original.Height != restored.Height || mask.Width != original.Width || mask.Height != original.Height)
         {

@@ -15,6 +15,11 @@ public enum EditMaskRegion
     Expression,
     /// <summary>The clothing: the person below the neck, never the face, the neck or the hair beside the face.</summary>
     Clothing,
+    /// <summary>
+    /// The background: everything outside the person, kept clear of the person's soft edge and of the face by a margin
+    /// that grows only outward, into the background.
+    /// </summary>
+    Background,
 }
 
 /// <summary>A hard edit mask at an image's size: 255 where the model may change pixels, 0 where it must not.</summary>
@@ -64,6 +69,7 @@ public sealed class EditMaskBuilder(FaceAnalyser faces, IPersonSegmenter segment
         EditMaskRegion.Hair => Hair(landmarks, person),
         EditMaskRegion.Expression => Expression(landmarks, person.Width, person.Height),
         EditMaskRegion.Clothing => Clothing(landmarks, person),
+        EditMaskRegion.Background => Background(landmarks, person),
         _ => throw new ArgumentOutOfRangeException(nameof(region), region, null),
     };
 
@@ -144,6 +150,29 @@ public sealed class EditMaskBuilder(FaceAnalyser faces, IPersonSegmenter segment
 
         return new EditMask(w, h, mask);
     }
+
+    static EditMask Background(FaceLandmarks landmarks, PersonMask person)
+    {
+        var (w, h) = (person.Width, person.Height);
+        var geometry = FaceGeometry.Of(landmarks);
+        // The person is kept down to the faint edge of the mask (loose hair, a soft shoulder): a new setting is painted
+        // around them, never over them. The face is kept even where the segmenter missed part of it.
+        var kept = Region(landmarks, w, h, FaceRegions.FaceOval);
+        for (var i = 0; i < kept.Length; i++)
+        {
+            if (person.Alpha[i] >= SoftEdge) kept[i] = 255;
+        }
+        // The margin grows the kept area outward only: the merge blends the model's pixels in a little past the mask's
+        // edge, and with this margin that blend falls on background, never on the person.
+        var margin = Math.Max(EditMaskCanvas.MergeReach + 1, (int)(geometry.Width * 0.02f));
+        kept = EditMaskMorphology.Dilate(kept, w, h, margin);
+        var mask = new byte[w * h];
+        for (var i = 0; i < mask.Length; i++) mask[i] = kept[i] == 0 ? (byte)255 : (byte)0;
+        return new EditMask(w, h, mask);
+    }
+
+    /// <summary>The person mask's value from which a pixel counts as the person's soft edge, not background (of 255).</summary>
+    const byte SoftEdge = 32;
 
     static byte[] Region(FaceLandmarks landmarks, int w, int h, params int[][] contours)
     {

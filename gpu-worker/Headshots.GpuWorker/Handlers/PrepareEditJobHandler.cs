@@ -45,6 +45,7 @@ internal static class EditRegions
         "hair" => EditMaskRegion.Hair,
         "expression" => EditMaskRegion.Expression,
         "clothing" => EditMaskRegion.Clothing,
-        var other => throw new InvalidJobException($"The {job.Kind} job {job.JobId} has an unknown region '{other}': use hair, expression or clothing."),
+        "background" => EditMaskRegion.Background,
+        var other => throw new InvalidJobException($"The {job.Kind} job {job.JobId} has an unknown region '{other}': use hair, expression, clothing or background."),
     };
 }

@@ -29,7 +29,7 @@ public sealed class RefineJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IHe
         var edits = parsed.Edits ?? throw new InvalidJobException($"The refine job {job.JobId} has invalid edits: {string.Join(" ", parsed.Errors)}");
         if (edits.NeedsGenerativeEngine)
         {
-            throw new InvalidJobException($"The refine job {job.JobId} carries a hair or expression description; the generative edit is made before this job, by the cloud engine.");
+            throw new InvalidJobException($"The refine job {job.JobId} carries a generative change (hair, expression, outfit or scene); the generative edit is made before this job, by the cloud engine.");
         }
 
         var input = JobData.SingleInput(job);

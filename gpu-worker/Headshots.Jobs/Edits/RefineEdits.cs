@@ -9,6 +9,8 @@ namespace Headshots.Jobs.Edits;
 /// <param name="SkinSmoothing">0 (none) .. 1 (strongest that still keeps pores); null keeps the natural default.</param>
 /// <param name="Hair">A described hairstyle; only a generative (cloud) engine can do it.</param>
 /// <param name="Expression">A described expression; only a generative (cloud) engine can do it.</param>
+/// <param name="Outfit">A described clothing style ("navy suit with white shirt"); only a generative (cloud) engine can do it.</param>
+/// <param name="Scene">A described setting behind the person ("library with bookshelves"); only a generative (cloud) engine can do it.</param>
 public sealed record RefineEdits(
     EditColour? Clothes = null,
     BackgroundChoice? Background = null,
@@ -16,7 +18,9 @@ public sealed record RefineEdits(
     double? SkinSmoothing = null,
     MakeupOptions Makeup = MakeupOptions.None,
     string? Hair = null,
-    string? Expression = null)
+    string? Expression = null,
+    string? Outfit = null,
+    string? Scene = null)
 {
     public const string ClothesField = "clothes";
     public const string BackgroundField = "background";
@@ -25,16 +29,33 @@ public sealed record RefineEdits(
     public const string MakeupField = "makeup";
     public const string HairField = "hair";
     public const string ExpressionField = "expression";
+    public const string OutfitField = "outfit";
+    public const string SceneField = "scene";
 
-    /// <summary>The longest hair or expression description accepted; a prompt, not an essay.</summary>
+    /// <summary>The longest hair, expression, outfit or scene description accepted; a prompt, not an essay.</summary>
     public const int MaxDescriptionLength = 200;
 
-    public static IReadOnlyList<string> Fields { get; } = [ClothesField, BackgroundField, FrecklesField, SkinSmoothingField, MakeupField, HairField, ExpressionField];
+    public static IReadOnlyList<string> Fields { get; } =
+        [ClothesField, BackgroundField, FrecklesField, SkinSmoothingField, MakeupField, HairField, ExpressionField, OutfitField, SceneField];
 
     public bool IsEmpty => this == new RefineEdits();
 
     /// <summary>Edits that invent pixels the photos do not contain: only a generative engine can make them.</summary>
-    public bool NeedsGenerativeEngine => Hair is not null || Expression is not null;
+    public bool NeedsGenerativeEngine => GenerativeChanges.Count > 0;
+
+    /// <summary>The generative changes asked for, as their field and description, in <see cref="Fields"/> order.</summary>
+    public IReadOnlyList<(string Field, string Description)> GenerativeChanges
+    {
+        get
+        {
+            var changes = new List<(string, string)>();
+            if (Hair is not null) changes.Add((HairField, Hair));
+            if (Expression is not null) changes.Add((ExpressionField, Expression));
+            if (Outfit is not null) changes.Add((OutfitField, Outfit));
+            if (Scene is not null) changes.Add((SceneField, Scene));
+            return changes;
+        }
+    }
 
     /// <summary>Edits that touch the face itself, applied by the face enhancer.</summary>
     public bool TouchesFace => Freckles != FreckleChange.None || SkinSmoothing is not null || Makeup != MakeupOptions.None;
@@ -48,8 +69,7 @@ public sealed record RefineEdits(
         if (Freckles != FreckleChange.None) parts.Add(Freckles == FreckleChange.Add ? "freckles added" : "freckles softened");
         if (SkinSmoothing is { } s) parts.Add($"skin smoothing {s.ToString("0.##", CultureInfo.InvariantCulture)}");
         if (Makeup != MakeupOptions.None) parts.Add($"makeup {MakeupText(Makeup)}");
-        if (Hair is not null) parts.Add($"hair: {Hair}");
-        if (Expression is not null) parts.Add($"expression: {Expression}");
+        foreach (var (field, description) in GenerativeChanges) parts.Add($"{field}: {description}");
         return parts.Count == 0 ? "no change" : string.Join(", ", parts);
 
         static string Name(EditColour c) => EditColour.Named.FirstOrDefault(n => n.Value == c && n.Key != "gray").Key ?? c.Hex;
@@ -64,8 +84,7 @@ public sealed record RefineEdits(
         if (Freckles != FreckleChange.None) fields[FrecklesField] = Freckles == FreckleChange.Add ? "add" : "soften";
         if (SkinSmoothing is { } s) fields[SkinSmoothingField] = s.ToString("0.###", CultureInfo.InvariantCulture);
         if (Makeup != MakeupOptions.None) fields[MakeupField] = MakeupText(Makeup);
-        if (Hair is not null) fields[HairField] = Hair;
-        if (Expression is not null) fields[ExpressionField] = Expression;
+        foreach (var (field, description) in GenerativeChanges) fields[field] = description;
         return fields;
     }
 
@@ -128,21 +147,23 @@ public sealed record RefineEdits(
             }
         }
 
-        var hair = Description(HairField, "hair");
-        var expression = Description(ExpressionField, "expression");
+        var hair = Description(HairField);
+        var expression = Description(ExpressionField);
+        var outfit = Description(OutfitField);
+        var scene = Description(SceneField);
 
         if (errors.Count > 0) return new RefineEditsParse(null, errors);
-        var edits = new RefineEdits(clothes, background, freckles, smoothing, makeup, hair, expression);
+        var edits = new RefineEdits(clothes, background, freckles, smoothing, makeup, hair, expression, outfit, scene);
         return edits.IsEmpty && !allowEmpty
             ? new RefineEditsParse(null, ["the request asks for no change: choose at least one edit (clothes, background, freckles, skin smoothing, makeup)."])
             : new RefineEditsParse(edits, []);
 
-        string? Description(string name, string label)
+        string? Description(string name)
         {
             var text = Field(name);
             if (text is null) return null;
             if (text.Length <= MaxDescriptionLength && !text.Any(char.IsControl)) return text;
-            errors.Add($"{label}: describe it in at most {MaxDescriptionLength} characters on one line.");
+            errors.Add($"{name}: describe it in at most {MaxDescriptionLength} characters on one line.");
             return null;
         }
     }

@@ -15,7 +15,7 @@ public static class GpuJobKinds
     public const string Upscale = "upscale";
     /// <summary>Apply a person's refinement (clothes, background, face retouch) to one delivered headshot and check it is still them.</summary>
     public const string Refine = "refine";
-    /// <summary>Square image and edit mask (hair or expression region) of a headshot, for the generative editing engine.</summary>
+    /// <summary>Square image and edit mask (hair, expression, clothing or background region) of a headshot, for the generative editing engine.</summary>
     public const string PrepareEdit = "prepare-edit";
 
     public static IReadOnlyList<string> All { get; } = [Inspect, Identity, Generate, Enhance, Upscale, Refine, PrepareEdit];

@@ -78,6 +78,29 @@ public sealed class EditMaskCanvasTests
     }
 
     [Fact]
+    public void Merge_DefaultFeather_ChangesNothingFartherThanMergeReach()
+    {
+        const int size = 41, centre = 20;
+        var original = new RgbImage(size, size, new byte[size * size * 3]);
+        var edited = new RgbImage(size, size, Enumerable.Repeat((byte)255, size * size * 3).ToArray());
+        var editable = new byte[size * size];
+        editable[(centre * size) + centre] = 255;
+
+        var merged = EditMaskCanvas.Merge(original, edited, new EditMask(size, size, editable));
+
+        var reach = 0;
+        for (var y = 0; y < size; y++)
+        {
+            for (var x = 0; x < size; x++)
+            {
+                if (merged.Pixels[((y * size) + x) * 3] != 0) reach = Math.Max(reach, Math.Max(Math.Abs(x - centre), Math.Abs(y - centre)));
+            }
+        }
+        // The background mask's margin is built on this: a merge never takes the model's pixels past it.
+        Assert.InRange(reach, 1, EditMaskCanvas.MergeReach);
+    }
+
+    [Fact]
     public void Fit_ImageOfAnotherSize_IsRefused()
     {
         var canvas = EditMaskCanvas.For(100, 50);

@@ -12,7 +12,8 @@ namespace Headshots.Engines.Tests.Edits;
 /// <summary>The cloud editing engine's masks on the sample portraits, against their hand-labelled ground truth.</summary>
 public sealed class EditMasksTests
 {
-    static readonly EditMaskBuilder Builder = new(FaceAnalyser.On(TestModels.Models), new SelfieSegmenter(TestModels.Models));
+    static readonly SelfieSegmenter Segmenter = new(TestModels.Models);
+    static readonly EditMaskBuilder Builder = new(FaceAnalyser.On(TestModels.Models), Segmenter);
 
     static EditMask Mask(Portrait portrait, EditMaskRegion region) => Builder.Build(portrait.Image(), region);
 
@@ -100,6 +101,68 @@ public sealed class EditMasksTests
         Assert.True(Share(mask, p.Person[1]) > 0.9, $"body {p.Person[1]}: {Share(mask, p.Person[1]):0.00}");
         Assert.True(Share(mask, p.Person[0]) < 0.02, $"face {p.Person[0]}: {Share(mask, p.Person[0]):0.00}");
         Assert.All(p.Background, r => Assert.True(Share(mask, r) < 0.05, $"background {r}: {Share(mask, r):0.00}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Portrait.Both), MemberType = typeof(Portrait))]
+    public void Background_CoversWhatIsNotThePerson_NeverTheFaceOrThePerson(string name)
+    {
+        var p = Portrait.Named(name);
+        var person = Segmenter.Segment(p.Image());
+
+        var mask = Mask(p, EditMaskRegion.Background);
+
+        NeverTheFeatures(p, mask);
+        // The face: the ellipse in the labelled face box (its corners beside the jaw are background on both portraits).
+        var faceEditable = 0;
+        for (var y = (int)p.Face.Top; y < (int)p.Face.Bottom; y++)
+        {
+            for (var x = (int)p.Face.Left; x < (int)p.Face.Right; x++)
+            {
+                var dx = (x + 0.5f - (p.Face.Left + (p.Face.Width / 2))) / (p.Face.Width / 2);
+                var dy = (y + 0.5f - (p.Face.Top + (p.Face.Height / 2))) / (p.Face.Height / 2);
+                if ((dx * dx) + (dy * dy) <= 1 && mask.IsEditable(x, y)) faceEditable++;
+            }
+        }
+        Assert.Equal(0, faceEditable);
+        Assert.All(p.Person, r => Assert.Equal(0, Share(mask, r)));
+        Assert.All(p.Background, r => Assert.True(Share(mask, r) > 0.95, $"background {r}: {Share(mask, r):0.00}"));
+        var (personEditable, clear, clearEditable) = (0, 0, 0);
+        for (var i = 0; i < mask.Editable.Length; i++)
+        {
+            var editable = mask.Editable[i] != 0;
+            if (person.Alpha[i] >= 128 && editable) personEditable++;
+            if (person.Alpha[i] != 0) continue;
+            clear++;
+            if (editable) clearEditable++;
+        }
+        Assert.Equal(0, personEditable);
+        // Only a thin margin around the person is kept of what the segmenter calls background.
+        Assert.True(clearEditable > clear * 0.85, $"{clearEditable} of {clear} background pixels editable");
+    }
+
+    [Theory]
+    [MemberData(nameof(Portrait.Both), MemberType = typeof(Portrait))]
+    public void Background_MergedWithAnEditOfEveryPixel_KeepsThePersonAndFaceExactly(string name)
+    {
+        var p = Portrait.Named(name);
+        var image = p.Image();
+        var person = Segmenter.Segment(image);
+        var mask = Mask(p, EditMaskRegion.Background);
+        var repainted = new RgbImage(image.Width, image.Height, Enumerable.Repeat((byte)7, image.Pixels.Length).ToArray());
+
+        var merged = EditMaskCanvas.Merge(image, repainted, mask);
+
+        var changed = 0;
+        for (var i = 0; i < person.Alpha.Length; i++)
+        {
+            // The soft edge too: the merge's feather falls on the margin outside it.
+            if (person.Alpha[i] < 32) continue;
+            for (var c = 0; c < 3; c++) if (merged.Pixels[(i * 3) + c] != image.Pixels[(i * 3) + c]) changed++;
+        }
+        Assert.Equal(0, changed);
+        var (x, y) = (p.Background[0].X + (p.Background[0].Width / 2), p.Background[0].Y + (p.Background[0].Height / 2));
+        Assert.Equal(7, merged.Pixels[((y * image.Width) + x) * 3]);
     }
 
     [Fact]

@@ -80,6 +80,31 @@ public sealed class GalleryPageRendererTests
         Assert.Contains("cloud-only", html);
     }
 
+    [Theory]
+    [InlineData("outfit")]
+    [InlineData("scene")]
+    public void Render_LocalEngine_ShowsOutfitAndSceneAsCloudOnlyAndDisabled(string field)
+    {
+        var html = GalleryPageRenderer.Render(Manifest("Ada"), "/g/tok/img/", new GalleryPageState("/g/tok/refine", false, []));
+
+        Assert.Contains($"<label for=\"corporate-grey-01-{field}\">", html);
+        Assert.Contains($"name=\"{field}\" maxlength=\"200\" disabled aria-describedby=\"corporate-grey-01-cloud\">", html);
+        Assert.Contains("id=\"corporate-grey-01-cloud\">Hairstyle, expression, outfit and scene are cloud-only", html);
+    }
+
+    [Fact]
+    public void Render_CloudEngine_EnablesEveryGenerativeFieldWithoutTheCloudOnlyNote()
+    {
+        var html = GalleryPageRenderer.Render(Manifest("Ada"), "/g/tok/img/", new GalleryPageState("/g/tok/refine", true, []));
+
+        foreach (var field in new[] { "hair", "expression", "outfit", "scene" })
+        {
+            Assert.Contains($"name=\"{field}\" maxlength=\"200\">", html);
+        }
+        Assert.DoesNotContain("disabled", html);
+        Assert.DoesNotContain("cloud-only", html);
+    }
+
     [Fact]
     public void Render_RefinementInProgress_RefreshesAndSaysSo()
     {

@@ -254,6 +254,25 @@ public sealed class AzureOpenAiImageEditorTests : IAsyncLifetime
         Assert.Equal("1024x1024", call.Fields["size"]);
     }
 
+    [Theory]
+    [InlineData(GenerativeEditKind.Look, "new look")]
+    [InlineData(GenerativeEditKind.Clothing, "Change only the clothing")]
+    public async Task Edit_SceneOrOutfitWithImageAndMask_UsesTheEditsOperationWithTheMask(GenerativeEditKind kind, string promptText)
+    {
+        var request = Request(kind) with { Description = "rooftop terrace at golden hour" };
+
+        var result = await Editors.Create(Editors.Options(server)).EditAsync(request, CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Detail);
+        var call = Assert.Single(server.Calls);
+        Assert.Null(call.Rejected);
+        Assert.Equal("edits", call.Operation);
+        Assert.True(call.HasMask);
+        Assert.Equal(("image[]", 3), (call.ImageField, call.ImageCount));
+        Assert.Contains("rooftop terrace at golden hour", call.Fields["prompt"]);
+        Assert.Contains(promptText, call.Fields["prompt"]);
+    }
+
     [Fact]
     public async Task Server_RejectsMismatchedMaskAndMissingToken_AsTheServiceDoes()
     {

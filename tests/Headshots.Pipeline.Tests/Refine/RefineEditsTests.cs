@@ -69,6 +69,55 @@ public sealed class RefineEditsTests
     }
 
     [Fact]
+    public void Parse_OutfitAndScene_ReadsTheDescriptionsAsGenerativeChanges()
+    {
+        var parsed = Parse(("outfit", "  navy suit with white shirt "), ("scene", "library with bookshelves"), ("clothes", "navy"));
+
+        Assert.True(parsed.Succeeded, string.Join(" ", parsed.Errors));
+        var edits = parsed.Edits!;
+        Assert.Equal(("navy suit with white shirt", "library with bookshelves"), (edits.Outfit, edits.Scene));
+        Assert.True(edits.NeedsGenerativeEngine);
+        Assert.Equal([("outfit", "navy suit with white shirt"), ("scene", "library with bookshelves")], edits.GenerativeChanges);
+        Assert.Equal("clothes navy, outfit: navy suit with white shirt, scene: library with bookshelves", edits.Describe());
+    }
+
+    [Fact]
+    public void ToFields_OutfitAndScene_ParsedBackGivesTheSameEdits()
+    {
+        var edits = new RefineEdits(Clothes: EditColour.Named["charcoal"], Outfit: "black turtleneck", Scene: "rooftop terrace at golden hour");
+
+        var fields = edits.ToFields();
+        var again = RefineEdits.Parse(fields.ToDictionary(f => f.Key, f => (string?)f.Value)).Edits;
+
+        Assert.Equal("black turtleneck", fields[RefineEdits.OutfitField]);
+        Assert.Equal("rooftop terrace at golden hour", fields[RefineEdits.SceneField]);
+        Assert.Equal(edits, again);
+    }
+
+    [Theory]
+    [InlineData("outfit")]
+    [InlineData("scene")]
+    public void Parse_DescriptionTooLongOrOnTwoLines_IsRefusedNamingTheField(string field)
+    {
+        var tooLong = Parse((field, new string('a', RefineEdits.MaxDescriptionLength + 1)));
+        var twoLines = Parse((field, "navy suit\nwith white shirt"));
+        var longest = Parse((field, new string('a', RefineEdits.MaxDescriptionLength)));
+
+        Assert.Equal($"{field}: describe it in at most {RefineEdits.MaxDescriptionLength} characters on one line.", Assert.Single(tooLong.Errors));
+        Assert.StartsWith($"{field}: describe it", Assert.Single(twoLines.Errors), StringComparison.Ordinal);
+        Assert.True(longest.Succeeded);
+    }
+
+    [Fact]
+    public void NeedsGenerativeEngine_OnlyLocalEdits_IsFalse()
+    {
+        var edits = Parse(("clothes", "navy"), ("background", "blur"), ("makeup", "lips")).Edits!;
+
+        Assert.False(edits.NeedsGenerativeEngine);
+        Assert.Empty(edits.GenerativeChanges);
+    }
+
+    [Fact]
     public void Parse_BackgroundBlurOrUnknown_AcceptsBlurAndListsTheChoicesOtherwise()
     {
         Assert.Equal(BackgroundKind.Blur, Parse(("background", "BLUR")).Edits!.Background!.Kind);
