@@ -59,5 +59,18 @@ public sealed class CloudEditingTests(LocalStudioFixture studio)
         var entries = new List<TableEntity>();
         await foreach (var row in costs.QueryAsync<TableEntity>(r => r.PartitionKey == shoot.ShootId)) entries.Add(row);
         Assert.Single(entries);
+
+        // A new setting goes the same way, with the mask covering the background instead of the hair.
+        Assert.DoesNotMatch("name=\"scene\"[^>]*disabled", page);
+        using var sceneResponse = await http.PostAsJsonAsync($"g/{token}/refine", new { image = image.ImageId, scene = "library with bookshelves" });
+        Assert.Equal(HttpStatusCode.Accepted, sceneResponse.StatusCode);
+        var sceneStarted = (await sceneResponse.Content.ReadFromJsonAsync<RefineStatus>(ApiResponse.Json))!;
+        var sceneDone = await RefineTests.FollowAsync(http, sceneStarted.StatusUrl);
+
+        Assert.True(sceneDone.Status == RefineStatuses.Delivered, $"{sceneDone.Status}: {sceneDone.Message}");
+        Assert.Equal(3, sceneDone.Version);
+        Assert.Equal(2, azureOpenAi.Calls.Count);
+        Assert.True(azureOpenAi.Calls.ElementAt(1).HasMask);
+        Assert.Contains("library with bookshelves", azureOpenAi.Calls.ElementAt(1).Fields["prompt"]);
     }
 }

@@ -125,7 +125,7 @@ public sealed class RefineTests(LocalStudioFixture studio)
         Assert.Contains("whole link", await wrongToken.Content.ReadAsStringAsync());
     }
 
-    static string OneLine(string console) => System.Text.RegularExpressions.Regex.Replace(console, @"\s+", " ");
+    internal static string OneLine(string console) => System.Text.RegularExpressions.Regex.Replace(console, @"\s+", " ");
 
     internal static async Task<RefineStatus> FollowAsync(HttpClient http, string statusUrl)
     {
