@@ -149,6 +149,7 @@ public sealed partial class WebStudioFixture : IAsyncLifetime
 
         await page.Locator("#state", new() { HasTextRegex = new Regex("^Delivered") }).WaitForAsync(new() { Timeout = 600_000 });
         await ScreenshotAsync(page, "03-status-delivered");
+        var reshootOffered = await page.Locator("#reshoot").IsVisibleAsync();
         var stages = await page.Locator("#stages li.done").CountAsync();
         var verdicts = await page.Locator("#photos li").AllInnerTextsAsync();
 
@@ -156,7 +157,7 @@ public sealed partial class WebStudioFixture : IAsyncLifetime
             ?? throw new InvalidOperationException($"No email arrived for shoot {shootId}.");
         var link = GalleryLink().Match(email).Value;
         await page.Context.CloseAsync();
-        return new DeliveredShoot(shootId, statusUrl, link, email, startCsp, cspViolations, startAxe, statusAxe, stages, verdicts);
+        return new DeliveredShoot(shootId, statusUrl, link, email, startCsp, cspViolations, startAxe, statusAxe, stages, verdicts, reshootOffered);
     }
 
     [GeneratedRegex("/s/([0-9a-f]{32})\\?t=")]
@@ -168,7 +169,7 @@ public sealed partial class WebStudioFixture : IAsyncLifetime
 
 /// <param name="Email">The raw message as the SMTP server received it.</param>
 public sealed record DeliveredShoot(string ShootId, string StatusUrl, string GalleryUrl, string Email, string? StartCsp, IReadOnlyList<string> CspViolations,
-    IReadOnlyList<string> StartAxe, IReadOnlyList<string> StatusAxe, int StagesDone, IReadOnlyList<string> Verdicts);
+    IReadOnlyList<string> StartAxe, IReadOnlyList<string> StatusAxe, int StagesDone, IReadOnlyList<string> Verdicts, bool ReshootOfferedLive);
 
 [CollectionDefinition(Name)]
 public sealed class WebStudioCollection : ICollectionFixture<WebStudioFixture>

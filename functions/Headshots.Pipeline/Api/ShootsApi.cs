@@ -60,7 +60,8 @@ public sealed class ShootsApi(
         var (row, notAvailable) = await OpenWithTokenAsync(shootId, token, cancellationToken);
         if (row is null) return ApiResponse.Page(notAvailable, StatusPageRenderer.RenderNotAvailable(notAvailable == 410));
         var status = await ShootStatusReader.ReadAsync(row, await photos.ListAsync(shootId, cancellationToken), client, cancellationToken);
-        var reshootsLeft = status.Status == ShootStatuses.Delivered ? await trainings.LeftAsync(row, cancellationToken) : 0;
+        // Known before delivery too: a page open while the shoot runs offers the reshoot as soon as it is delivered.
+        var reshootsLeft = await trainings.LeftAsync(row, cancellationToken);
         return ApiResponse.UploadPage(200, StatusPageRenderer.Render(status, token!, options.Value.MinAcceptedPhotos, reshootsLeft), BlobOrigin);
     }
 

@@ -20,7 +20,9 @@ public sealed class OrderTrainings(ShootStore shoots, IOptions<PipelineOptions> 
     public async Task<int> LeftAsync(ShootEntity row, CancellationToken cancellationToken)
     {
         var order = row.OrderShootId is null ? row : await shoots.GetAsync(row.OrderShootId, cancellationToken);
-        return Math.Max(0, PerOrder - 1 - Started(order).Count);
+        // A reshoot whose photos have not arrived yet is about to count: its own page must not offer another.
+        var started = Started(order).Union(row.OrderShootId is null ? [] : [row.PartitionKey]).Count();
+        return Math.Max(0, PerOrder - 1 - started);
     }
 
     /// <summary>
