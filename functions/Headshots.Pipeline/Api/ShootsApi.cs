@@ -71,26 +71,11 @@ public sealed class ShootsApi(
     /// </summary>
     public async Task<ApiResponse> ReshootAsync(string shootId, string? token, string? body, CancellationToken cancellationToken)
     {
-        var (row, notAvailable) = await OpenWithTokenAsync(shootId, token, cancellationToken);
-        if (row is null)
-        {
-            return notAvailable == 410
-                ? ApiResponse.Problem(410, "This status link has expired", "Start a new shoot.")
-                : ApiResponse.Problem(404, "No such shoot", "Use the whole status link you were given when you uploaded your photos.");
-        }
-        if (body is null) return ApiResponse.Problem(413, "The request is too large", $"Send at most {MaxBodyBytes} bytes of JSON.");
-        ReplacementRequest? request;
+        var (row, names, problem) = await OpenPhotoRequestAsync(shootId, token, body, cancellationToken);
+        if (problem is not null) return problem;
         try
         {
-            request = JsonSerializer.Deserialize<ReplacementRequest>(body, ApiResponse.Json);
-        }
-        catch (JsonException e)
-        {
-            return ApiResponse.Problem(400, "The request is not valid JSON", $"Send {{\"photos\": [\"IMG_0101.jpg\", …]}} ({e.Message}).");
-        }
-        try
-        {
-            return ApiResponse.FromJson(201, await reshoots.StartAsync(row, request?.Photos ?? [], cancellationToken));
+            return ApiResponse.FromJson(201, await reshoots.StartAsync(row!, names, cancellationToken));
         }
         catch (ReshootRefusedException e)
         {
@@ -104,28 +89,12 @@ public sealed class ShootsApi(
     /// </summary>
     public async Task<ApiResponse> ReplacementsAsync(string shootId, string? token, string? body, CancellationToken cancellationToken)
     {
-        var (row, notAvailable) = await OpenWithTokenAsync(shootId, token, cancellationToken);
-        if (row is null)
-        {
-            return notAvailable == 410
-                ? ApiResponse.Problem(410, "This status link has expired", "Start a new shoot.")
-                : ApiResponse.Problem(404, "No such shoot", "Use the whole status link you were given when you uploaded your photos.");
-        }
-        if (body is null) return ApiResponse.Problem(413, "The request is too large", $"Send at most {MaxBodyBytes} bytes of JSON.");
-        if (row.Status != ShootStatuses.Failed)
+        var (row, names, problem) = await OpenPhotoRequestAsync(shootId, token, body, cancellationToken);
+        if (problem is not null) return problem;
+        if (row!.Status != ShootStatuses.Failed)
         {
             return ApiResponse.Problem(409, "The shoot has not stopped", $"Replacement photos are for a shoot that stopped; this one is {row.Status}.");
         }
-        ReplacementRequest? request;
-        try
-        {
-            request = JsonSerializer.Deserialize<ReplacementRequest>(body, ApiResponse.Json);
-        }
-        catch (JsonException e)
-        {
-            return ApiResponse.Problem(400, "The request is not valid JSON", $"Send {{\"photos\": [\"IMG_0002.jpg\"]}} ({e.Message}).");
-        }
-        var names = request?.Photos ?? [];
         var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var uploads = storage.Container(StorageNames.UploadsContainer);
         await foreach (var blob in uploads.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, UploadLayout.PhotosPrefix(shootId), cancellationToken))
@@ -156,6 +125,31 @@ public sealed class ShootsApi(
         var looks = row.Looks is { Length: > 0 } l ? l.Split(',') : options.Value.DefaultLooks;
         return ApiResponse.FromJson(200, new ReplacementResponse(shootId, clock.GetUtcNow() + lifetime,
             names.Select((n, i) => new UploadTarget(n, urls[i])).ToList(), urls[^1], new ReplacementOrder(row.Email, row.Name, looks)));
+    }
+
+    /// <summary>
+    /// Opens a shoot with its status token and reads a {"photos": [...]} body, as the replacement and reshoot requests
+    /// send; on failure, the answer that says what was wrong.
+    /// </summary>
+    async Task<(ShootEntity? Row, IReadOnlyList<string> Photos, ApiResponse? Problem)> OpenPhotoRequestAsync(
+        string shootId, string? token, string? body, CancellationToken cancellationToken)
+    {
+        var (row, notAvailable) = await OpenWithTokenAsync(shootId, token, cancellationToken);
+        if (row is null)
+        {
+            return (null, [], notAvailable == 410
+                ? ApiResponse.Problem(410, "This status link has expired", "Start a new shoot.")
+                : ApiResponse.Problem(404, "No such shoot", "Use the whole status link you were given when you uploaded your photos."));
+        }
+        if (body is null) return (row, [], ApiResponse.Problem(413, "The request is too large", $"Send at most {MaxBodyBytes} bytes of JSON."));
+        try
+        {
+            return (row, JsonSerializer.Deserialize<ReplacementRequest>(body, ApiResponse.Json)?.Photos ?? [], null);
+        }
+        catch (JsonException e)
+        {
+            return (row, [], ApiResponse.Problem(400, "The request is not valid JSON", $"Send {{\"photos\": [\"IMG_0002.jpg\"]}} ({e.Message})."));
+        }
     }
 
     /// <summary>The blob endpoint's origin, which the pages' scripts upload to (their CSP's connect-src).</summary>
