@@ -110,7 +110,7 @@ public sealed partial class PersonJourneyTests(WebStudioFixture studio)
         await WebStudioFixture.ScreenshotAsync(page, "07-refine-form");
         await item.GetByRole(AriaRole.Button, new() { Name = "Make a new version" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("\\?refine=[0-9a-f]{32}"));
-        // The page refreshes itself while the refinement is made.
+        // The page watches the refinement and reloads itself once it is done.
         await page.Locator("figcaption", new() { HasText = "Version 2 (from version 1)" }).WaitForAsync(new() { Timeout = 480_000 });
         var refined = page.Locator("li[data-image]").First;
         await Assertions.Expect(refined.Locator("figcaption", new() { HasText = "Version 1 (original)" })).ToBeVisibleAsync();

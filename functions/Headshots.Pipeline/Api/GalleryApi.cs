@@ -22,7 +22,7 @@ public sealed class GalleryApi(StorageClients storage, GalleryStore galleries, R
         var notices = (await refines.ListAsync(manifest!.ShootId, cancellationToken))
             .Where(r => r.Status != RefineStatuses.Delivered)
             .Take(10)
-            .Select(r => new RefinementNotice(r.ImageId, r.Changes, r.Status, RefineStatuses.IsFinal(r.Status), r.Message))
+            .Select(r => new RefinementNotice(r.ImageId, r.Changes, r.Status, RefineStatuses.IsFinal(r.Status), r.Message, $"/g/{token}/refine/{r.RowKey}"))
             .ToList();
         var state = new GalleryPageState($"/g/{token}/refine", editing.Value.GenerativeEditsAvailable, notices, $"/g/{token}/zip");
         return ApiResponse.Page(200, GalleryPageRenderer.Render(manifest, $"/g/{token}/img/", state));

@@ -21,7 +21,7 @@ public static class GalleryPageRenderer
         html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             // Without scripts, a refresh is how the page picks up a refinement that is still being made.
-            .Append(working ? "<meta http-equiv=\"refresh\" content=\"5\">" : "")
+            .Append(working ? "<noscript><meta http-equiv=\"refresh\" content=\"5\"></noscript>" : "")
             .Append("<title>").Append(E(title)).Append("</title>")
             .Append("<style>").Append(Css).Append("</style>");
         if (state is not null)
@@ -30,8 +30,10 @@ public static class GalleryPageRenderer
             html.Append("<link rel=\"stylesheet\" href=\"").Append(E(WebAssets.Url("site.css"))).Append("\">")
                 .Append("<script defer src=\"").Append(E(WebAssets.Url("gallery.js"))).Append("\"></script>");
         }
-        // data-refresh: gallery.js reloads the page itself, since a meta refresh of a URL with a #fragment may not reload.
-        html.Append(working ? "</head><body data-refresh=\"5\"><main id=\"main\">" : "</head><body><main id=\"main\">")
+        // data-pending: gallery.js polls these refinements and reloads only when one has finished, so the page does not
+        // jump under a person looking at it.
+        var pending = string.Join(' ', state?.Refinements.Where(r => !r.Done && r.StatusUrl is not null).Select(r => r.StatusUrl) ?? []);
+        html.Append(working ? $"</head><body data-pending=\"{E(pending)}\"><main id=\"main\">" : "</head><body><main id=\"main\">")
             .Append("<h1>").Append(E(title)).Append("</h1>")
             .Append("<p class=\"meta\">").Append(manifest.Images.Count.ToString(CultureInfo.InvariantCulture))
             .Append(" images, delivered ").Append(E(manifest.PublishedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture))).Append(".</p>");

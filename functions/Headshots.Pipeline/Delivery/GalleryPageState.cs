@@ -7,5 +7,6 @@ namespace Headshots.Pipeline.Delivery;
 /// <param name="ZipUrl">Where the whole gallery downloads as one ZIP ("/g/{token}/zip").</param>
 public sealed record GalleryPageState(string RefineAction, bool GenerativeEditsAvailable, IReadOnlyList<RefinementNotice> Refinements, string? ZipUrl = null);
 
-/// <param name="Done">False while it is waiting or running (the page then refreshes itself).</param>
-public sealed record RefinementNotice(string ImageId, string Changes, string Status, bool Done, string? Message);
+/// <param name="Done">False while it is waiting or running (the page then watches it).</param>
+/// <param name="StatusUrl">Its JSON status ("/g/{token}/refine/{id}"), which the page's script polls.</param>
+public sealed record RefinementNotice(string ImageId, string Changes, string Status, bool Done, string? Message, string? StatusUrl = null);

@@ -106,15 +106,16 @@ public sealed class GalleryPageRendererTests
     }
 
     [Fact]
-    public void Render_RefinementInProgress_RefreshesAndSaysSo()
+    public void Render_RefinementInProgress_WatchesOnlyThatOneAndSaysSo()
     {
         var state = new GalleryPageState("/g/tok/refine", false,
-            [new RefinementNotice("corporate-grey-01", "clothes navy", "running", false, null),
-             new RefinementNotice("corporate-grey-01", "skin smoothing 1", "refused", true, "The refined image no longer looks enough like you")]);
+            [new RefinementNotice("corporate-grey-01", "clothes navy", "running", false, null, "/g/tok/refine/aa"),
+             new RefinementNotice("corporate-grey-01", "skin smoothing 1", "refused", true, "The refined image no longer looks enough like you", "/g/tok/refine/bb")]);
 
         var html = GalleryPageRenderer.Render(Manifest("Ada"), "/g/tok/img/", state);
 
-        Assert.Contains("<meta http-equiv=\"refresh\" content=\"5\">", html);
+        Assert.Contains("<noscript><meta http-equiv=\"refresh\" content=\"5\"></noscript>", html);
+        Assert.Contains("<body data-pending=\"/g/tok/refine/aa\">", html);
         Assert.Contains("clothes navy — being made…", html);
         Assert.Contains("no longer looks enough like you", html);
     }

@@ -2,9 +2,23 @@
 // before/after comparison of an image's versions. Without this script every link still opens the full image.
 'use strict';
 (function () {
-  // While a refinement is being made, look again every few seconds (the page says so in data-refresh).
-  const refresh = Number(document.body.dataset.refresh);
-  if (refresh > 0) setTimeout(() => location.reload(), refresh * 1000);
+  // While refinements are being made (data-pending lists their status URLs), ask how each stands every few seconds
+  // and reload once one has finished: the new version, or why there is none, is then on the page.
+  const pending = (document.body.dataset.pending || '').split(' ').filter(Boolean);
+  if (pending.length) {
+    const watch = async () => {
+      for (const url of pending) {
+        try {
+          const response = await fetch(url, { cache: 'no-store' });
+          if (!response.ok) continue;
+          const status = (await response.json()).status;
+          if (status === 'delivered' || status === 'refused' || status === 'failed') { location.reload(); return; }
+        } catch { /* a dropped connection: ask again next time */ }
+      }
+      setTimeout(watch, 3000);
+    };
+    setTimeout(watch, 3000);
+  }
 
   const figures = Array.from(document.querySelectorAll('li[data-image] figure'));
   if (!figures.length) return;
