@@ -10,8 +10,9 @@ public static class Usage
           ./headshots inspect PHOTOS_DIR [--json]                    judge your photos as a shoot would, without starting one
           ./headshots refine SHOOT_ID IMAGE_ID [--clothes COLOR] [--background LOOK|COLOR|blur] [--freckles add|soften]
                   [--skin-smoothing 0..1] [--makeup lips,undereye,shine] [--from VERSION] [--out DIR]
+                  [--hair TEXT | --expression TEXT | --outfit TEXT | --scene TEXT]   (cloud editing engine only)
                                                                      make a new version of a delivered headshot
-          ./headshots reshoot SHOOT_ID PHOTOS_DIR [--out DIR]         train again on new photos under the same order (2 per order)
+          ./headshots reshoot SHOOT_ID PHOTOS_DIR [--out DIR]        train again on new photos under the same order (2 per order)
           ./headshots up                                             run the local studio until Ctrl+C
           ./headshots status SHOOT_ID [--json]                       show a shoot's progress and photo verdicts
           ./headshots bench [--photos N] [--skip-demo]               measure orchestration overhead (no-op engines) and the demo
