@@ -3,9 +3,9 @@ using ImageMagick;
 namespace Headshots.Engines.Imaging;
 
 /// <summary>
-/// The delivered files of a full-size image: the image itself and its web copy and thumbnail. The Linux build of
-/// Magick.NET has no OpenMP, so the one parallel step is ours: the full-size file is encoded while the smaller copies
-/// are made from it.
+/// The delivered files of a full-size image: the image itself and its web copy and thumbnail, and on request the
+/// image and its web copy again as WebP. The Linux build of Magick.NET has no OpenMP, so the one parallel step is ours:
+/// each full-size file is encoded while the smaller copies are made from the same pixels.
 /// </summary>
 internal static class DeliveredImages
 {
@@ -13,21 +13,34 @@ internal static class DeliveredImages
 
     /// <summary>Quality of the delivered full-size JPEG: visually lossless at 16 MP, about a third the size of 100.</summary>
     public const uint FullQuality = 92;
+
+    /// <summary>Quality of the full-size WebP (lossy; libwebp's scale, not JPEG's).</summary>
+    public const uint FullWebPQuality = 90;
+
+    public const uint WebQuality = 85;
     public const uint ThumbnailLongEdge = 480;
 
-    public static DeliveredImage Encode(MagickImage image)
+    /// <param name="webP">Also encode the full-size image and the web copy as WebP.</param>
+    public static DeliveredImage Encode(MagickImage image, bool webP = false)
     {
         using var small = (MagickImage)image.Clone();
+        using var fullForWebP = webP ? (MagickImage)image.Clone() : null;
         byte[] full = [], web = [], thumbnail = [];
-        Parallel.Invoke(
+        byte[]? fullWebP = null, webWebP = null;
+        List<Action> work =
+        [
             () => full = JpegEncoder.Encode(image, FullQuality, subsampleChroma: true, embedSrgbProfile: true),
             () =>
             {
                 JpegEncoder.FitWithin(small, WebLongEdge);
-                web = JpegEncoder.Encode(small, 85, subsampleChroma: true, embedSrgbProfile: true);
+                web = JpegEncoder.Encode(small, WebQuality, subsampleChroma: true, embedSrgbProfile: true);
+                if (webP) webWebP = WebPEncoder.Encode(small, WebQuality);
                 JpegEncoder.FitWithin(small, ThumbnailLongEdge);
                 thumbnail = JpegEncoder.Encode(small, 80, subsampleChroma: true, embedSrgbProfile: true);
-            });
-        return new DeliveredImage(full, (int)image.Width, (int)image.Height, web, thumbnail);
+            },
+        ];
+        if (fullForWebP is not null) work.Add(() => fullWebP = WebPEncoder.Encode(fullForWebP, FullWebPQuality));
+        Parallel.Invoke([.. work]);
+        return new DeliveredImage(full, (int)image.Width, (int)image.Height, web, thumbnail, fullWebP, webWebP);
     }
 }

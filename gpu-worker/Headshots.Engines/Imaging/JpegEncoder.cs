@@ -15,6 +15,18 @@ public static class JpegEncoder
     /// </param>
     public static byte[] Encode(MagickImage image, uint quality, bool subsampleChroma = false, bool embedSrgbProfile = false)
     {
+        PrepareTrueColor(image, quality, embedSrgbProfile);
+        image.Settings.Interlace = Interlace.NoInterlace;
+        if (subsampleChroma) image.Settings.SetDefine(MagickFormat.Jpeg, "sampling-factor", "4:2:0");
+        return image.ToByteArray(MagickFormat.Jpeg);
+    }
+
+    /// <summary>
+    /// What every file this project writes has in common (<see cref="WebPEncoder"/> too): every piece of metadata
+    /// stripped, the sRGB ICC profile alone put back when asked, 8-bit three-channel sRGB at the given quality.
+    /// </summary>
+    internal static void PrepareTrueColor(MagickImage image, uint quality, bool embedSrgbProfile)
+    {
         image.Strip();
         if (embedSrgbProfile) image.SetProfile(ColorProfiles.SRGB);
         image.ColorSpace = ColorSpace.sRGB;
@@ -24,9 +36,6 @@ public static class JpegEncoder
         image.Settings.ColorType = ColorType.TrueColor;
         image.Depth = 8;
         image.Quality = quality;
-        image.Settings.Interlace = Interlace.NoInterlace;
-        if (subsampleChroma) image.Settings.SetDefine(MagickFormat.Jpeg, "sampling-factor", "4:2:0");
-        return image.ToByteArray(MagickFormat.Jpeg);
     }
 
     /// <summary>Resizes so the long edge is at most <paramref name="longEdge"/>, never enlarging.</summary>

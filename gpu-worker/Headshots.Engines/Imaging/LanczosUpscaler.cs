@@ -11,7 +11,7 @@ public sealed class LanczosUpscaler : IUpscaler
 
     public LanczosUpscaler() => MagickResourceGuard.EnsureApplied();
 
-    public DeliveredImage Upscale(byte[] jpeg, AspectRatio aspect, CancellationToken cancellationToken)
+    public DeliveredImage Upscale(byte[] jpeg, AspectRatio aspect, bool webP, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jpeg);
         ArgumentNullException.ThrowIfNull(aspect);
@@ -20,6 +20,6 @@ public sealed class LanczosUpscaler : IUpscaler
         // "!": the candidate can be a pixel off the exact ratio; the delivered size is a contract, so stretch by that pixel.
         image.Resize(new MagickGeometry((uint)aspect.DeliveredWidth, (uint)aspect.DeliveredHeight) { IgnoreAspectRatio = true });
         cancellationToken.ThrowIfCancellationRequested();
-        return DeliveredImages.Encode(image);
+        return DeliveredImages.Encode(image, webP);
     }
 }

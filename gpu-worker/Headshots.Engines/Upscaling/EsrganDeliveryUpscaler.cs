@@ -14,7 +14,7 @@ public sealed class EsrganDeliveryUpscaler(EsrganUpscaler esrgan) : IUpscaler
     private readonly EsrganUpscaler esrgan = esrgan ?? throw new ArgumentNullException(nameof(esrgan));
     private readonly Lock gate = new();
 
-    public DeliveredImage Upscale(byte[] jpeg, AspectRatio aspect, CancellationToken cancellationToken)
+    public DeliveredImage Upscale(byte[] jpeg, AspectRatio aspect, bool webP, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jpeg);
         ArgumentNullException.ThrowIfNull(aspect);
@@ -28,7 +28,7 @@ public sealed class EsrganDeliveryUpscaler(EsrganUpscaler esrgan) : IUpscaler
         using (full)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return DeliveredImages.Encode(full);
+            return DeliveredImages.Encode(full, webP);
         }
     }
 }

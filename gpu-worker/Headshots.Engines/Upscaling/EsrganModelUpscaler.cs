@@ -12,6 +12,6 @@ public sealed class EsrganModelUpscaler(OnnxModels models) : IUpscaler
     private readonly Lazy<EsrganDeliveryUpscaler> upscaler = new(
         () => new EsrganDeliveryUpscaler(new EsrganUpscaler(models.Session(ModelIds.Esrgan))), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public DeliveredImage Upscale(byte[] jpeg, AspectRatio aspect, CancellationToken cancellationToken) =>
-        upscaler.Value.Upscale(jpeg, aspect, cancellationToken);
+    public DeliveredImage Upscale(byte[] jpeg, AspectRatio aspect, bool webP, CancellationToken cancellationToken) =>
+        upscaler.Value.Upscale(jpeg, aspect, webP, cancellationToken);
 }

@@ -24,6 +24,15 @@ internal static class JobData
             ? value
             : throw new InvalidJobException($"The {job.Kind} job {job.JobId} has no '{name}' parameter.");
 
+    /// <summary>An optional yes/no parameter: false when absent, and a job error when it is neither "true" nor "false".</summary>
+    public static bool Flag(GpuJobMessage job, string name)
+    {
+        if (!job.Parameters.TryGetValue(name, out var value) || string.IsNullOrWhiteSpace(value)) return false;
+        return bool.TryParse(value, out var flag)
+            ? flag
+            : throw new InvalidJobException($"The {job.Kind} job {job.JobId} has '{name}' = '{value}'; expected true or false.");
+    }
+
     public static string SingleInput(GpuJobMessage job) =>
         job.Inputs.Count == 1 ? job.Inputs[0] : throw new InvalidJobException($"The {job.Kind} job {job.JobId} needs exactly one input, got {job.Inputs.Count}.");
 

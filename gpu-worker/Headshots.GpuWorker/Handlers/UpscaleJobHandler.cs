@@ -5,26 +5,33 @@ using Headshots.Jobs.Protocol;
 
 namespace Headshots.GpuWorker.Handlers;
 
-/// <summary>Renders one headshot at 16 MP with its web copy and thumbnail.</summary>
+/// <summary>Renders one headshot at 16 MP with its web copy and thumbnail, and on request the 16 MP image and web copy as WebP.</summary>
 public sealed class UpscaleJobHandler(JobBlobs blobs, IUpscaler upscaler) : IGpuJobHandler
 {
     public string Kind => GpuJobKinds.Upscale;
 
     public async Task<JobOutcome> HandleAsync(GpuJobMessage job, CancellationToken cancellationToken)
     {
-        var aspectName = JobData.Required(job, "aspect");
+        var aspectName = JobData.Required(job, UpscaleJob.AspectParameter);
         var aspect = AspectRatio.Find(aspectName) ?? throw new InvalidJobException($"Unknown aspect ratio '{aspectName}'.");
+        var webP = JobData.Flag(job, UpscaleJob.WebPParameter);
         var input = JobData.SingleInput(job);
         var stem = JobData.Stem(input);
-        var delivered = upscaler.Upscale(await blobs.ReadAsync(input, cancellationToken), aspect, cancellationToken);
-        var full = await blobs.WriteAsync($"{job.OutputPrefix}{stem}.jpg", delivered.Full, "image/jpeg", cancellationToken);
-        var web = await blobs.WriteAsync($"{job.OutputPrefix}{stem}-web.jpg", delivered.Web, "image/jpeg", cancellationToken);
-        var thumb = await blobs.WriteAsync($"{job.OutputPrefix}{stem}-thumb.jpg", delivered.Thumbnail, "image/jpeg", cancellationToken);
-        return new JobOutcome([full, web, thumb], new Dictionary<string, string>
+        var delivered = upscaler.Upscale(await blobs.ReadAsync(input, cancellationToken), aspect, webP, cancellationToken);
+        var outputs = new UpscaleOutputs(
+            await WriteAsync($"{stem}.jpg", delivered.Full, "image/jpeg"),
+            await WriteAsync($"{stem}-web.jpg", delivered.Web, "image/jpeg"),
+            await WriteAsync($"{stem}-thumb.jpg", delivered.Thumbnail, "image/jpeg"),
+            delivered.FullWebP is { } fullWebP ? await WriteAsync($"{stem}.webp", fullWebP, "image/webp") : null,
+            delivered.WebWebP is { } webWebP ? await WriteAsync($"{stem}-web.webp", webWebP, "image/webp") : null);
+        return new JobOutcome(outputs.ToList(), new Dictionary<string, string>
         {
             ["width"] = delivered.Width.ToString(CultureInfo.InvariantCulture),
             ["height"] = delivered.Height.ToString(CultureInfo.InvariantCulture),
             ["bytes"] = delivered.Full.Length.ToString(CultureInfo.InvariantCulture),
         }, upscaler is Headshots.Engines.Upscaling.EsrganModelUpscaler ? "esrgan-slim-x4" : "lanczos");
+
+        Task<string> WriteAsync(string name, byte[] content, string contentType) =>
+            blobs.WriteAsync($"{job.OutputPrefix}{name}", content, contentType, cancellationToken);
     }
 }

@@ -17,7 +17,7 @@ public sealed class EsrganDeliveryUpscalerTests
         var candidate = TestPhotos.Resized(SamplePhotos.GraceHopper, (uint)width, (uint)height);
         IUpscaler upscaler = new EsrganDeliveryUpscaler(EsrganModel.Upscaler());
 
-        var delivered = upscaler.Upscale(candidate, aspect, CancellationToken.None);
+        var delivered = upscaler.Upscale(candidate, aspect, webP: false, CancellationToken.None);
 
         Assert.Equal((aspect.DeliveredWidth, aspect.DeliveredHeight), (delivered.Width, delivered.Height));
         using (var full = TestPhotos.Ping(delivered.Full))
