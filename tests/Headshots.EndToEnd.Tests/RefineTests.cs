@@ -1,7 +1,10 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Headshots.Jobs.Storage;
+using Headshots.Local.Client;
 using Headshots.Pipeline.Api;
 using Headshots.Pipeline.Delivery;
 using Headshots.Pipeline.Refine;
@@ -18,7 +21,8 @@ public sealed class RefineTests(LocalStudioFixture studio)
     [Fact]
     public async Task Refine_ClothesColour_AddsVersionTwoBesideTheUntouchedOriginal()
     {
-        await using var stack = await studio.StartStackAsync(studio.NewHub());
+        // This studio delivers WebP too: the shoot's images and the refined version each get theirs.
+        await using var stack = await studio.StartStackAsync(studio.NewHub(), extra: new Dictionary<string, string?> { ["Pipeline:DeliverWebP"] = "true" });
         using var http = studio.Http(stack.BaseUrl);
         var (shoot, final) = await ShootFlow.RunAsync(http, studio.Photos(10), "ada@example.com", "corporate-grey");
         Assert.Equal("Delivered", final.Status);
@@ -44,9 +48,32 @@ public sealed class RefineTests(LocalStudioFixture studio)
             Assert.Equal(((uint)image.Width, (uint)image.Height), (full.Width, full.Height));
         }
         Assert.Equal(originalHash, SHA256.HashData(await http.GetByteArrayAsync($"g/{token}/img/{image.File}")));
+        foreach (var webP in new[] { image.FileWebP, version.FileWebP })
+        {
+            Assert.NotNull(webP);
+            using var served = await http.GetAsync($"g/{token}/img/{webP}");
+            Assert.Equal("image/webp", served.Content.Headers.ContentType?.MediaType);
+            using var decoded = new MagickImage(await served.Content.ReadAsByteArrayAsync());
+            Assert.Equal((MagickFormat.WebP, (uint)image.Width, (uint)image.Height), (decoded.Format, decoded.Width, decoded.Height));
+            Assert.Equal(["icc"], decoded.ProfileNames);
+        }
+        Assert.NotNull(image.WebWebP);
+        Assert.NotNull(version.WebWebP);
         var page = await http.GetStringAsync($"g/{token}");
         Assert.Contains("Version 2 (from version 1)", page);
         Assert.Contains("Version 1 (original)", page);
+        Assert.Contains($"<picture><source type=\"image/webp\" srcset=\"/g/{token}/img/{version.WebWebP}\">", page);
+        Assert.Contains($"<a href=\"/g/{token}/img/{image.FileWebP}\" download>WebP</a>", page);
+        // The ZIP stays JPEG only; the command line's download takes the WebP files too.
+        using (var zip = new ZipArchive(new MemoryStream(await http.GetByteArrayAsync($"g/{token}/zip"))))
+        {
+            Assert.Equal(2, zip.Entries.Count);
+            Assert.All(zip.Entries, e => Assert.EndsWith(".jpg", e.Name, StringComparison.Ordinal));
+        }
+        var downloaded = Directory.CreateTempSubdirectory("headshots-webp-").FullName;
+        await GalleryDownloader.DownloadAsync(stack.Services.GetRequiredService<StorageClients>(), shoot.ShootId, downloaded, CancellationToken.None);
+        Assert.Equal(new[] { image.FileWebP, image.WebWebP, version.FileWebP, version.WebWebP }.Order(),
+            Directory.GetFiles(downloaded, "*.webp").Select(Path.GetFileName).Order());
         // The local engine: hairstyle and expression are shown, disabled, as cloud-only.
         Assert.Matches("name=\"hair\"[^>]*disabled", page);
         Assert.Contains("cloud-only", page);

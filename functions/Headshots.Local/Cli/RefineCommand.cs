@@ -89,7 +89,7 @@ public static class RefineCommand
         var outFolder = Path.GetFullPath(a.Option("out") ?? Path.Combine(paths.Root, "out", "refine", shootId));
         Directory.CreateDirectory(outFolder);
         var storage = stack.Services.GetRequiredService<StorageClients>();
-        foreach (var file in new[] { version.File, version.Web, version.Thumbnail })
+        foreach (var file in version.DeliveredFiles())
         {
             var content = await storage.Container(StorageNames.GalleryContainer).GetBlobClient($"{shootId}/{file}").DownloadContentAsync(cancellationToken);
             await File.WriteAllBytesAsync(Path.Combine(outFolder, file), content.Value.Content.ToArray(), cancellationToken);

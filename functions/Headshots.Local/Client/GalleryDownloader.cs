@@ -4,7 +4,10 @@ using Headshots.Pipeline.Delivery;
 
 namespace Headshots.Local.Client;
 
-/// <summary>Copies a delivered gallery (16 MP JPEGs, web copies, thumbnails, index.html, gallery.json) into a folder.</summary>
+/// <summary>
+/// Copies a delivered gallery (16 MP JPEGs, web copies, thumbnails, the WebP files where the studio delivers WebP,
+/// index.html, gallery.json) into a folder: every file the manifest names.
+/// </summary>
 public static class GalleryDownloader
 {
     public static async Task<GalleryManifest> DownloadAsync(StorageClients storage, string shootId, string folder, CancellationToken cancellationToken)

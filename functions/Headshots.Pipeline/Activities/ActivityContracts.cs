@@ -58,8 +58,9 @@ public sealed record IdentityProfile(string ProfilePath, IReadOnlyList<string> R
 /// <param name="BasePath">The candidate before retouching, kept so a refinement can start from it.</param>
 public sealed record SelectedHeadshot(CandidateRef Candidate, double Score, string? BasePath = null);
 
+/// <param name="FullWebP">The 16 MP WebP (work container) when the shoot delivers WebP; <paramref name="WebWebP"/> its web copy.</param>
 public sealed record DeliveredRef(string Look, string Aspect, string Full, string Web, string Thumbnail, int Width, int Height, long Bytes, double Score,
-    double? IdentityDistance = null, string? BasePath = null);
+    double? IdentityDistance = null, string? BasePath = null, string? FullWebP = null, string? WebWebP = null);
 
 /// <param name="Stage">The transition into the publish stage, recorded before publishing.</param>
 /// <param name="ProfilePath">The identity profile refinements are checked against.</param>

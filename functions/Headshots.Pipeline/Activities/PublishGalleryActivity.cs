@@ -11,8 +11,9 @@ using Microsoft.Extensions.Options;
 namespace Headshots.Pipeline.Activities;
 
 /// <summary>
-/// Copies the delivered images into the gallery container, writes gallery.json and index.html, and issues the
-/// gallery token. Re-running it overwrites the same names, so a replay never duplicates an image.
+/// Copies the delivered images (JPEGs, and WebP files where delivered) into the gallery container, writes
+/// gallery.json and index.html, and issues the gallery token. Re-running it overwrites the same names, so a replay
+/// never duplicates an image.
 /// </summary>
 public sealed class PublishGalleryActivity(StorageClients storage, GalleryStore galleries, ShootStore shoots, IOptions<PipelineOptions> options, TimeProvider clock)
     : TaskActivity<PublishRequest, PublishedGallery>
@@ -32,8 +33,10 @@ public sealed class PublishGalleryActivity(StorageClients storage, GalleryStore 
             var full = await CopyAsync(image.Full, $"{stem}.jpg");
             var web = await CopyAsync(image.Web, $"{stem}-web.jpg");
             var thumb = await CopyAsync(image.Thumbnail, $"{stem}-thumb.jpg");
+            var fullWebP = await GalleryFileCopy.CopyAsync(storage, request.ShootId, image.FullWebP, $"{stem}.webp");
+            var webWebP = await GalleryFileCopy.CopyAsync(storage, request.ShootId, image.WebWebP, $"{stem}-web.webp");
             images[i] = new GalleryImage(image.Look, LookCatalog.Find(image.Look)?.Name ?? image.Look, image.Aspect, full, web, thumb,
-                image.Width, image.Height, image.Bytes, image.Score, image.IdentityDistance, stem, image.BasePath);
+                image.Width, image.Height, image.Bytes, image.Score, image.IdentityDistance, stem, image.BasePath, FileWebP: fullWebP, WebWebP: webWebP);
         });
 
         var manifest = new GalleryManifest(request.ShootId, request.Name, clock.GetUtcNow(), images, request.ProfilePath);
@@ -46,13 +49,7 @@ public sealed class PublishGalleryActivity(StorageClients storage, GalleryStore 
         var url = new Uri(options.Value.PublicBaseUrl!, $"g/{token}").ToString();
         return new PublishedGallery(token, url, images.Length);
 
-        async Task<string> CopyAsync(string sourcePath, string fileName)
-        {
-            var source = storage.Blob(BlobPath.Parse(sourcePath));
-            var content = await source.DownloadContentAsync();
-            await gallery.GetBlobClient($"{request.ShootId}/{fileName}").UploadAsync(
-                content.Value.Content, new BlobUploadOptions { HttpHeaders = new() { ContentType = "image/jpeg" } });
-            return fileName;
-        }
+        async Task<string> CopyAsync(string sourcePath, string fileName) =>
+            (await GalleryFileCopy.CopyAsync(storage, request.ShootId, sourcePath, fileName))!;
     }
 }

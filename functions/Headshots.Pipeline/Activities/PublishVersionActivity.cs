@@ -1,4 +1,3 @@
-using Azure.Storage.Blobs.Models;
 using Headshots.Jobs.Storage;
 using Headshots.Pipeline.Delivery;
 using Headshots.Pipeline.Refine;
@@ -18,7 +17,9 @@ public sealed class PublishVersionActivity(StorageClients storage, GalleryManife
     {
         var stem = $"{request.ImageId}-{request.RefineId}";
         var (full, web, thumbnail) = ($"{stem}.jpg", $"{stem}-web.jpg", $"{stem}-thumb.jpg");
-        await Task.WhenAll(CopyAsync(request.Full, full), CopyAsync(request.Web, web), CopyAsync(request.Thumbnail, thumbnail));
+        var copied = await Task.WhenAll(CopyAsync(request.Full, full), CopyAsync(request.Web, web), CopyAsync(request.Thumbnail, thumbnail),
+            CopyAsync(request.FullWebP, $"{stem}.webp"), CopyAsync(request.WebWebP, $"{stem}-web.webp"));
+        var (fullWebP, webWebP) = (copied[3], copied[4]);
 
         var number = 0;
         await manifests.UpdateAsync(request.ShootId, manifest =>
@@ -31,17 +32,13 @@ public sealed class PublishVersionActivity(StorageClients storage, GalleryManife
             }
             number = image.LatestVersion + 1;
             var version = new GalleryVersion(number, request.FromVersion, request.RefineId, request.Changes, request.Retouch,
-                full, web, thumbnail, request.Width, request.Height, request.Bytes, request.IdentityDistance, clock.GetUtcNow(), request.BasePath);
+                full, web, thumbnail, request.Width, request.Height, request.Bytes, request.IdentityDistance, clock.GetUtcNow(), request.BasePath,
+                fullWebP, webWebP);
             var updated = image with { Versions = [.. image.Versions ?? [], version] };
             return manifest with { Images = manifest.Images.Select(i => ReferenceEquals(i, image) ? updated : i).ToList() };
         }, CancellationToken.None);
         return number;
 
-        async Task CopyAsync(string sourcePath, string fileName)
-        {
-            var content = await storage.Blob(BlobPath.Parse(sourcePath)).DownloadContentAsync();
-            await storage.Container(StorageNames.GalleryContainer).GetBlobClient($"{request.ShootId}/{fileName}").UploadAsync(
-                content.Value.Content, new BlobUploadOptions { HttpHeaders = new() { ContentType = "image/jpeg" } });
-        }
+        Task<string?> CopyAsync(string? sourcePath, string fileName) => GalleryFileCopy.CopyAsync(storage, request.ShootId, sourcePath, fileName);
     }
 }

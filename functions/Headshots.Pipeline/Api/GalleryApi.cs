@@ -32,17 +32,23 @@ public sealed class GalleryApi(StorageClients storage, GalleryStore galleries, R
     {
         var (manifest, notAvailable) = await OpenAsync(token, cancellationToken);
         if (notAvailable is not null) return notAvailable;
-        // Only files the manifest names: the path never reaches storage unchecked.
-        var known = manifest!.Files.Contains(file, StringComparer.Ordinal);
-        if (!known) return ApiResponse.Problem(404, "No such image", "This gallery has no image of that name.");
-        var blob = storage.Container(StorageNames.GalleryContainer).GetBlobClient($"{manifest.ShootId}/{file}");
+        if (ServedContentType(manifest!, file) is not { } contentType) return ApiResponse.Problem(404, "No such image", "This gallery has no image of that name.");
+        var blob = storage.Container(StorageNames.GalleryContainer).GetBlobClient($"{manifest!.ShootId}/{file}");
         var content = await blob.DownloadContentAsync(cancellationToken);
-        return ApiResponse.File(content.Value.Content.ToArray(), "image/jpeg");
+        return ApiResponse.File(content.Value.Content.ToArray(), contentType);
     }
 
     /// <summary>
+    /// The content type <c>GET /g/{token}/img/{file}</c> serves a file with; null for any name the manifest does not
+    /// list (JPEGs, and WebP files where delivered), so a path never reaches storage unchecked.
+    /// </summary>
+    public static string? ServedContentType(GalleryManifest manifest, string file) =>
+        manifest.Files.Contains(file, StringComparer.Ordinal) ? GalleryFiles.ContentType(file) : null;
+
+    /// <summary>
     /// GET /g/{token}/zip: every original and, where refined, its current version, streamed as a ZIP as it is read
-    /// from storage (JPEGs are stored, not compressed again).
+    /// from storage (JPEGs are stored, not compressed again). JPEG only, even where WebP was delivered: the ZIP is the
+    /// set of masters that opens everywhere, and the WebP files stay one link away on the page.
     /// </summary>
     public async Task<ApiResponse> ZipAsync(string token, CancellationToken cancellationToken)
     {

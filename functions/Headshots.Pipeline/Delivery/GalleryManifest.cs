@@ -6,9 +6,42 @@ public sealed record GalleryManifest(string ShootId, string? Name, DateTimeOffse
 {
     public GalleryImage? Find(string imageId) => Images.FirstOrDefault(i => string.Equals(i.ImageId, imageId, StringComparison.Ordinal));
 
-    /// <summary>Every file a gallery link may serve: originals and every version.</summary>
-    public IEnumerable<string> Files => Images.SelectMany(i => new[] { i.File, i.Web, i.Thumbnail }
-        .Concat((i.Versions ?? []).SelectMany(v => new[] { v.File, v.Web, v.Thumbnail })));
+    /// <summary>Every file a gallery link may serve: originals and every version, JPEG and (where delivered) WebP.</summary>
+    public IEnumerable<string> Files => Images.SelectMany(i => i.DeliveredFiles().Concat((i.Versions ?? []).SelectMany(v => v.DeliveredFiles())));
+}
+
+/// <summary>The delivered files of an image or of one of its versions, with what the page says about them.</summary>
+public interface IGalleryFiles
+{
+    /// <summary>The 16 MP JPEG's file name inside the shoot's gallery folder.</summary>
+    string File { get; }
+
+    /// <summary>The 1080 px web copy (JPEG).</summary>
+    string Web { get; }
+
+    /// <summary>The 480 px thumbnail (JPEG).</summary>
+    string Thumbnail { get; }
+
+    /// <summary>The 16 MP WebP; null when WebP was not delivered (and in every manifest written before it could be).</summary>
+    string? FileWebP { get; }
+
+    /// <summary>The web copy as WebP; null when WebP was not delivered.</summary>
+    string? WebWebP { get; }
+
+    int Width { get; }
+    int Height { get; }
+    double? IdentityDistance { get; }
+}
+
+public static class GalleryFiles
+{
+    /// <summary>The file names, JPEG first, then the WebP files that exist.</summary>
+    public static IEnumerable<string> DeliveredFiles(this IGalleryFiles files) =>
+        new[] { files.File, files.Web, files.Thumbnail, files.FileWebP, files.WebWebP }.OfType<string>();
+
+    /// <summary>The content type a gallery file is stored and served with: every one is a JPEG or a WebP.</summary>
+    public static string ContentType(string fileName) =>
+        fileName.EndsWith(".webp", StringComparison.Ordinal) ? "image/webp" : "image/jpeg";
 }
 
 /// <param name="File">File name of the 16 MP JPEG inside the shoot's gallery folder; Web and Thumbnail likewise.</param>
@@ -17,8 +50,10 @@ public sealed record GalleryManifest(string ShootId, string? Name, DateTimeOffse
 /// <param name="Id">Stable id of the image within the gallery ("corporate-grey-01"); null in galleries published before refinements.</param>
 /// <param name="BasePath">The unretouched headshot (work container) a refinement starts from.</param>
 /// <param name="Versions">Refined versions, oldest first; the original is version 1 and is never overwritten.</param>
+/// <param name="FileWebP">The 16 MP WebP and <paramref name="WebWebP"/> the web copy's, when the studio delivers WebP (<c>Pipeline:DeliverWebP</c>); otherwise null.</param>
 public sealed record GalleryImage(string Look, string LookName, string Aspect, string File, string Web, string Thumbnail, int Width, int Height, long Bytes, double Score,
-    double? IdentityDistance = null, string? Id = null, string? BasePath = null, IReadOnlyList<GalleryVersion>? Versions = null)
+    double? IdentityDistance = null, string? Id = null, string? BasePath = null, IReadOnlyList<GalleryVersion>? Versions = null,
+    string? FileWebP = null, string? WebWebP = null) : IGalleryFiles
 {
     public string ImageId => Id ?? Path.GetFileNameWithoutExtension(File);
 
@@ -33,5 +68,7 @@ public sealed record GalleryImage(string Look, string LookName, string Aspect, s
 /// <param name="Changes">What the person asked for, in words ("clothes navy, freckles added").</param>
 /// <param name="Retouch">The face retouch fields the version carries (skin smoothing, freckles, makeup), inherited by refinements of it.</param>
 /// <param name="BasePath">Its unretouched base (work container) for further refinements.</param>
+/// <param name="FileWebP">The 16 MP WebP and <paramref name="WebWebP"/> the web copy's, when WebP was delivered; otherwise null.</param>
 public sealed record GalleryVersion(int Number, int FromVersion, string RefineId, string Changes, IReadOnlyDictionary<string, string> Retouch,
-    string File, string Web, string Thumbnail, int Width, int Height, long Bytes, double? IdentityDistance, DateTimeOffset CreatedAt, string BasePath);
+    string File, string Web, string Thumbnail, int Width, int Height, long Bytes, double? IdentityDistance, DateTimeOffset CreatedAt, string BasePath,
+    string? FileWebP = null, string? WebWebP = null) : IGalleryFiles;

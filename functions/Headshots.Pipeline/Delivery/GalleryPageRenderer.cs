@@ -49,12 +49,12 @@ public static class GalleryPageRenderer
             foreach (var image in look)
             {
                 html.Append("<li id=\"").Append(E(image.ImageId)).Append("\" data-image=\"").Append(E(image.ImageId)).Append("\">");
-                RenderFigure(html, imageBase, image.LookName, image.Aspect, image.File, image.Web, image.Thumbnail, image.Width, image.Height, image.IdentityDistance,
+                RenderFigure(html, imageBase, image.LookName, image.Aspect, image,
                     $"quality {image.Score.ToString("0.00", CultureInfo.InvariantCulture)}", image.Versions is { Count: > 0 } ? "Version 1 (original)" : null, 1);
                 foreach (var version in (image.Versions ?? []).Reverse())
                 {
-                    RenderFigure(html, imageBase, image.LookName, image.Aspect, version.File, version.Web, version.Thumbnail, version.Width, version.Height,
-                        version.IdentityDistance, version.Changes, $"Version {version.Number.ToString(CultureInfo.InvariantCulture)} (from version {version.FromVersion.ToString(CultureInfo.InvariantCulture)})",
+                    RenderFigure(html, imageBase, image.LookName, image.Aspect, version, version.Changes,
+                        $"Version {version.Number.ToString(CultureInfo.InvariantCulture)} (from version {version.FromVersion.ToString(CultureInfo.InvariantCulture)})",
                         version.Number);
                 }
                 if (state is not null) RefineFormRenderer.Render(html, image, state);
@@ -66,23 +66,33 @@ public static class GalleryPageRenderer
         return html.ToString();
     }
 
-    static void RenderFigure(StringBuilder html, string imageBase, string lookName, string aspect, string file, string web, string thumbnail,
-        int width, int height, double? identityDistance, string detail, string? caption, int version)
+    /// <remarks>
+    /// Where a WebP web copy was delivered, the picture offers it first and the JPEG thumbnail is the fallback; the
+    /// 16 MP WebP is a download next to the 16 MP JPEG. data-web-webp and data-full-webp tell gallery.js the same.
+    /// </remarks>
+    static void RenderFigure(StringBuilder html, string imageBase, string lookName, string aspect, IGalleryFiles files, string detail, string? caption, int version)
     {
+        var (width, height) = (files.Width, files.Height);
         var megapixels = width * (double)height / 1_000_000;
-        html.Append("<figure data-version=\"").Append(version.ToString(CultureInfo.InvariantCulture)).Append("\" data-web=\"").Append(E(imageBase + web))
-            .Append("\" data-full=\"").Append(E(imageBase + file)).Append("\">").Append(caption is null ? "" : $"<figcaption>{E(caption)}</figcaption>")
-            .Append("<a class=\"view\" href=\"").Append(E(imageBase + file)).Append("\">")
-            .Append("<img loading=\"lazy\" src=\"").Append(E(imageBase + thumbnail)).Append("\" alt=\"")
-            .Append(E($"{lookName} headshot, {aspect}{(caption is null ? "" : ", " + caption)}")).Append("\"></a>")
+        html.Append("<figure data-version=\"").Append(version.ToString(CultureInfo.InvariantCulture)).Append("\" data-web=\"").Append(E(imageBase + files.Web))
+            .Append("\" data-full=\"").Append(E(imageBase + files.File)).Append('"')
+            .Append(files.WebWebP is { } webWebP ? $" data-web-webp=\"{E(imageBase + webWebP)}\"" : "")
+            .Append(files.FileWebP is { } fileWebP ? $" data-full-webp=\"{E(imageBase + fileWebP)}\"" : "")
+            .Append('>').Append(caption is null ? "" : $"<figcaption>{E(caption)}</figcaption>")
+            .Append("<a class=\"view\" href=\"").Append(E(imageBase + files.File)).Append("\">")
+            .Append(files.WebWebP is { } source ? $"<picture><source type=\"image/webp\" srcset=\"{E(imageBase + source)}\">" : "")
+            .Append("<img loading=\"lazy\" src=\"").Append(E(imageBase + files.Thumbnail)).Append("\" alt=\"")
+            .Append(E($"{lookName} headshot, {aspect}{(caption is null ? "" : ", " + caption)}")).Append('"').Append('>')
+            .Append(files.WebWebP is null ? "" : "</picture>").Append("</a>")
             .Append("<p>").Append(width.ToString(CultureInfo.InvariantCulture)).Append(" × ")
             .Append(height.ToString(CultureInfo.InvariantCulture)).Append(" (")
             .Append(megapixels.ToString("0.0", CultureInfo.InvariantCulture)).Append(" MP) · ").Append(E(detail))
-            .Append(identityDistance is { } distance
+            .Append(files.IdentityDistance is { } distance
                 ? $" · identity distance {distance.ToString("0.00", CultureInfo.InvariantCulture)} (the same person below 0.60)"
                 : "")
-            .Append("<br><a href=\"").Append(E(imageBase + file)).Append("\" download>Full size</a> · ")
-            .Append("<a href=\"").Append(E(imageBase + web)).Append("\" download>Web copy</a></p></figure>");
+            .Append("<br><a href=\"").Append(E(imageBase + files.File)).Append("\" download>Full size</a> · ")
+            .Append(files.FileWebP is { } download ? $"<a href=\"{E(imageBase + download)}\" download>WebP</a> · " : "")
+            .Append("<a href=\"").Append(E(imageBase + files.Web)).Append("\" download>Web copy</a></p></figure>");
     }
 
     static void RenderRefinements(StringBuilder html, IReadOnlyList<RefinementNotice> refinements)
@@ -117,7 +127,7 @@ public static class GalleryPageRenderer
     const string Css =
         "body{font-family:system-ui,sans-serif;margin:0;background:#f6f6f4;color:#1c1c1c}main{max-width:1100px;margin:auto;padding:1.5rem}" +
         "h1{font-weight:600;overflow-wrap:anywhere}.meta{color:#555}.grid{list-style:none;padding:0;display:grid;gap:1rem;" +
-        "grid-template-columns:repeat(auto-fill,minmax(220px,1fr))}.grid img{width:100%;height:auto;border-radius:6px;display:block}" +
+        "grid-template-columns:repeat(auto-fill,minmax(220px,1fr))}.grid img{width:100%;height:auto;border-radius:6px;display:block}.grid picture{display:block}" +
         ".grid p{font-size:.85rem;color:#444}a{color:#0b57d0}figure{margin:0 0 .75rem}figcaption{font-size:.8rem;font-weight:600}" +
         "details.refine{font-size:.85rem}details.refine label,details.refine select,details.refine input[type=text]{display:block;width:100%;margin:.25rem 0}" +
         "fieldset{border:1px solid #ccc;margin:.5rem 0}fieldset label{display:inline!important;width:auto!important;margin-right:.5rem}" +

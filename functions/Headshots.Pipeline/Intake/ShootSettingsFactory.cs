@@ -25,5 +25,6 @@ public sealed class ShootSettingsFactory(IOptions<PipelineOptions> pipeline, IOp
         pipeline.Value.KeepPerLook,
         jobs.Value.AttemptTimeout,
         jobs.Value.MaxAttempts,
-        pipeline.Value.IdentityThreshold);
+        pipeline.Value.IdentityThreshold,
+        pipeline.Value.DeliverWebP);
 }

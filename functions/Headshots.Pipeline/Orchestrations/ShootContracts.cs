@@ -5,6 +5,7 @@ public sealed record ShootInput(string ShootId, string Email, string? Name, IRea
 
 public sealed record LookChoice(string Id, string Aspect);
 
+/// <param name="DeliverWebP">Render every delivered image as WebP too (<c>Pipeline:DeliverWebP</c>); false for shoots started before it existed.</param>
 public sealed record ShootSettings(
     int MinAcceptedPhotos,
     int MaxPhotosUsed,
@@ -12,7 +13,8 @@ public sealed record ShootSettings(
     int KeepPerLook,
     TimeSpan JobAttemptTimeout,
     int JobMaxAttempts,
-    double IdentityThreshold = 0.6);
+    double IdentityThreshold = 0.6,
+    bool DeliverWebP = false);
 
 /// <summary>The orchestration's custom status: what a person watching the shoot sees.</summary>
 public sealed record ShootProgress(string Stage, int Done, int Total, string? Message = null);

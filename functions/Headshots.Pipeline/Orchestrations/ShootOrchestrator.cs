@@ -146,14 +146,15 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
         public async Task<List<DeliveredRef>> UpscaleAsync(List<SelectedHeadshot> enhanced)
         {
             var jobs = enhanced.Select(s => Job($"upscale-{s.Candidate.Look}-{s.Candidate.Variant:00}", GpuJobKinds.Upscale, [s.Candidate.Path], Work("delivered"),
-                ("aspect", s.Candidate.Aspect))).ToList();
+                (UpscaleJob.AspectParameter, s.Candidate.Aspect), (UpscaleJob.WebPParameter, UpscaleJob.Flag(Settings.DeliverWebP)))).ToList();
             var results = await RunAllAsync(Stage(ShootStages.Upscale, jobs.Count), jobs);
             LogFailures(results);
             var delivered = enhanced.Zip(results)
-                .Where(p => p.Second.Succeeded && p.Second.Outputs.Count == 3)
-                .Select(p => new DeliveredRef(p.First.Candidate.Look, p.First.Candidate.Aspect, p.Second.Outputs[0], p.Second.Outputs[1], p.Second.Outputs[2],
-                    (int)p.Second.Number("width"), (int)p.Second.Number("height"), (long)p.Second.Number("bytes"), p.First.Score,
-                    p.First.Candidate.IdentityDistance, p.First.BasePath))
+                .Select(p => (Selected: p.First, Result: p.Second, Files: p.Second.Succeeded ? UpscaleOutputs.Read(p.Second.Outputs) : null))
+                .Where(p => p.Files is not null)
+                .Select(p => new DeliveredRef(p.Selected.Candidate.Look, p.Selected.Candidate.Aspect, p.Files!.Full, p.Files.Web, p.Files.Thumbnail,
+                    (int)p.Result.Number("width"), (int)p.Result.Number("height"), (long)p.Result.Number("bytes"), p.Selected.Score,
+                    p.Selected.Candidate.IdentityDistance, p.Selected.BasePath, p.Files.FullWebP, p.Files.WebWebP))
                 .ToList();
             return delivered.Count > 0 ? delivered : throw new ShootStoppedException($"rendering at 16 MP failed for every headshot ({FirstError(results)}).");
         }

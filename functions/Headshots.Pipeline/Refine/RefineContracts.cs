@@ -47,6 +47,7 @@ public static class RefineStatuses
 public sealed record RefineRecord(string ShootId, string RefineId, string Status, int? Version = null, double? IdentityDistance = null, string? Message = null);
 
 /// <summary>A refined image rendered at 16 MP, to be added to the gallery as a new version.</summary>
+/// <param name="FullWebP">The 16 MP WebP when WebP is delivered; <paramref name="WebWebP"/> its web copy.</param>
 public sealed record VersionRequest(
     string ShootId,
     string RefineId,
@@ -61,4 +62,6 @@ public sealed record VersionRequest(
     int Height,
     long Bytes,
     double? IdentityDistance,
-    string BasePath);
+    string BasePath,
+    string? FullWebP = null,
+    string? WebWebP = null);

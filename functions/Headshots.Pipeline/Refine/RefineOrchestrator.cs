@@ -33,17 +33,21 @@ public sealed class RefineOrchestrator : TaskOrchestrator<RefineInput, RefineOut
             var distance = result.OptionalNumber("identityDistance");
 
             var rendered = await RunAsync(context, input, logger, new GpuJobMessage($"refine-{input.RefineId}-upscale", input.ShootId, context.InstanceId,
-                GpuJobKinds.Upscale, [result.Outputs[1]], work, new Dictionary<string, string> { ["aspect"] = input.Aspect }, 1));
-            if (!rendered.Succeeded || rendered.Outputs.Count != 3)
+                GpuJobKinds.Upscale, [result.Outputs[1]], work, new Dictionary<string, string>
+                {
+                    [UpscaleJob.AspectParameter] = input.Aspect,
+                    [UpscaleJob.WebPParameter] = UpscaleJob.Flag(input.Settings.DeliverWebP),
+                }, 1));
+            if ((rendered.Succeeded ? UpscaleOutputs.Read(rendered.Outputs) : null) is not { } files)
             {
                 return await EndAsync(context, input, RefineStatuses.Failed, null, distance, $"rendering at 16 MP failed ({rendered.Error ?? "no result"}).");
             }
 
             var version = await context.CallActivityAsync<int>(nameof(PublishVersionActivity), new VersionRequest(
                 input.ShootId, input.RefineId, input.ImageId, input.FromVersion, input.Changes, input.Retouch,
-                rendered.Outputs[0], rendered.Outputs[1], rendered.Outputs[2],
+                files.Full, files.Web, files.Thumbnail,
                 (int)(rendered.OptionalNumber("width") ?? 0), (int)(rendered.OptionalNumber("height") ?? 0), (long)(rendered.OptionalNumber("bytes") ?? 0),
-                distance, result.Outputs[0]), ActivityRetry);
+                distance, result.Outputs[0], files.FullWebP, files.WebWebP), ActivityRetry);
             return await EndAsync(context, input, RefineStatuses.Delivered, version, distance, null);
         }
         catch (TaskFailedException e)

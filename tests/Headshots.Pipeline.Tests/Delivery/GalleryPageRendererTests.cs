@@ -121,6 +121,94 @@ public sealed class GalleryPageRendererTests
     }
 
     [Fact]
+    public void Render_ManifestWithWebP_ShowsPictureWithWebPSourceAndJpegFallbackAndOffersTheWebPDownload()
+    {
+        var manifest = Manifest("Ada");
+        manifest = manifest with { Images = [manifest.Images[0] with { FileWebP = "corporate-grey-01.webp", WebWebP = "corporate-grey-01-web.webp" }] };
+
+        var html = GalleryPageRenderer.Render(manifest, "/g/tok/img/");
+
+        Assert.Contains("<picture><source type=\"image/webp\" srcset=\"/g/tok/img/corporate-grey-01-web.webp\">" +
+            "<img loading=\"lazy\" src=\"/g/tok/img/corporate-grey-01-thumb.jpg\" alt=\"Corporate grey studio headshot, 4:5\"></picture>", html);
+        Assert.Contains("<a href=\"/g/tok/img/corporate-grey-01.jpg\" download>Full size</a> · <a href=\"/g/tok/img/corporate-grey-01.webp\" download>WebP</a> · ", html);
+        Assert.Contains("data-web-webp=\"/g/tok/img/corporate-grey-01-web.webp\" data-full-webp=\"/g/tok/img/corporate-grey-01.webp\"", html);
+    }
+
+    [Fact]
+    public void Render_ManifestWithoutWebP_ShowsPlainJpegsWithoutPictureOrWebP()
+    {
+        var html = GalleryPageRenderer.Render(Manifest("Ada"), "/g/tok/img/");
+
+        Assert.DoesNotContain("<picture", html);
+        Assert.DoesNotContain("image/webp", html);
+        Assert.DoesNotContain(".webp", html);
+        Assert.Contains("<a class=\"view\" href=\"/g/tok/img/corporate-grey-01.jpg\"><img loading=\"lazy\" src=\"/g/tok/img/corporate-grey-01-thumb.jpg\"", html);
+    }
+
+    [Fact]
+    public void Render_VersionWithWebPOfAnOriginalWithout_UsesPictureOnlyForTheVersion()
+    {
+        var manifest = Manifest("Ada");
+        var v2 = new GalleryVersion(2, 1, "r2", "clothes navy", new Dictionary<string, string>(), "corporate-grey-01-r2.jpg", "corporate-grey-01-r2-web.jpg",
+            "corporate-grey-01-r2-thumb.jpg", 3580, 4475, 4_100_000, 0.11, DateTimeOffset.UnixEpoch, "work/s1/refine/r2/base.jpg",
+            "corporate-grey-01-r2.webp", "corporate-grey-01-r2-web.webp");
+        manifest = manifest with { Images = [manifest.Images[0] with { Versions = [v2] }] };
+
+        var html = GalleryPageRenderer.Render(manifest, "/g/tok/img/");
+
+        Assert.Equal(1, html.Split("<picture>").Length - 1);
+        Assert.Contains("srcset=\"/g/tok/img/corporate-grey-01-r2-web.webp\"", html);
+        Assert.Contains("href=\"/g/tok/img/corporate-grey-01-r2.webp\" download>WebP</a>", html);
+        Assert.DoesNotContain("corporate-grey-01.webp", html);
+    }
+
+    [Fact]
+    public void Deserialize_ManifestWrittenBeforeWebP_ReadsWithoutWebPFiles()
+    {
+        // gallery.json as published before WebP delivery existed: no fileWebP or webWebP anywhere.
+        const string json = """
+            {
+              "shootId": "s1", "name": "Ada", "publishedAt": "2025-01-02T03:04:05+00:00", "profilePath": "work/s1/identity/profile.json",
+              "images": [{
+                "look": "corporate-grey", "lookName": "Corporate grey studio", "aspect": "4:5",
+                "file": "corporate-grey-01.jpg", "web": "corporate-grey-01-web.jpg", "thumbnail": "corporate-grey-01-thumb.jpg",
+                "width": 3580, "height": 4475, "bytes": 4000000, "score": 0.87, "identityDistance": 0.1, "id": "corporate-grey-01",
+                "basePath": "work/s1/candidates/corporate-grey-00.jpg",
+                "versions": [{
+                  "number": 2, "fromVersion": 1, "refineId": "r2", "changes": "clothes navy", "retouch": {},
+                  "file": "corporate-grey-01-r2.jpg", "web": "corporate-grey-01-r2-web.jpg", "thumbnail": "corporate-grey-01-r2-thumb.jpg",
+                  "width": 3580, "height": 4475, "bytes": 4100000, "identityDistance": 0.11, "createdAt": "2025-01-03T00:00:00+00:00",
+                  "basePath": "work/s1/refine/r2/base.jpg"
+                }]
+              }]
+            }
+            """;
+
+        var manifest = System.Text.Json.JsonSerializer.Deserialize<GalleryManifest>(json, Headshots.Pipeline.Activities.PublishGalleryActivity.Json)!;
+
+        var image = Assert.Single(manifest.Images);
+        Assert.Equal(("corporate-grey-01.jpg", (string?)null, (string?)null), (image.File, image.FileWebP, image.WebWebP));
+        var version = Assert.Single(image.Versions!);
+        Assert.Equal(("corporate-grey-01-r2.jpg", (string?)null, (string?)null), (version.File, version.FileWebP, version.WebWebP));
+        Assert.Equal(["corporate-grey-01.jpg", "corporate-grey-01-web.jpg", "corporate-grey-01-thumb.jpg",
+            "corporate-grey-01-r2.jpg", "corporate-grey-01-r2-web.jpg", "corporate-grey-01-r2-thumb.jpg"], manifest.Files);
+    }
+
+    [Fact]
+    public void Serialize_ManifestWithWebP_RoundTripsTheWebPFiles()
+    {
+        var manifest = Manifest("Ada");
+        manifest = manifest with { Images = [manifest.Images[0] with { FileWebP = "corporate-grey-01.webp", WebWebP = "corporate-grey-01-web.webp" }] };
+
+        var json = System.Text.Json.JsonSerializer.Serialize(manifest, Headshots.Pipeline.Activities.PublishGalleryActivity.Json);
+        var read = System.Text.Json.JsonSerializer.Deserialize<GalleryManifest>(json, Headshots.Pipeline.Activities.PublishGalleryActivity.Json)!;
+
+        Assert.Contains("\"fileWebP\": \"corporate-grey-01.webp\"", json);
+        Assert.Equal(("corporate-grey-01.webp", "corporate-grey-01-web.webp"), (read.Images[0].FileWebP, read.Images[0].WebWebP));
+        Assert.Contains("corporate-grey-01-web.webp", read.Files);
+    }
+
+    [Fact]
     public void Render_DownloadedFolder_HasNoForm()
     {
         var html = GalleryPageRenderer.Render(Manifest("Ada"), "");

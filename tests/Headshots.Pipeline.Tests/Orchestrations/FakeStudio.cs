@@ -24,6 +24,7 @@ internal sealed class FakeStudio : IAsyncDisposable
     public ConcurrentQueue<GpuJobMessage> Submissions { get; } = new();
     public ConcurrentQueue<Notification> Notifications { get; } = new();
     public ConcurrentQueue<PhotoVerdictBatch> Verdicts { get; } = new();
+    public ConcurrentQueue<PublishRequest> Publications { get; } = new();
     public DurableTaskClient Client => host.Client;
 
     /// <summary>Answers a job, or returns null to leave it unanswered (as a lost message would).</summary>
@@ -56,6 +57,7 @@ internal sealed class FakeStudio : IAsyncDisposable
             r.AddActivityFunc<PublishRequest, PublishedGallery>(nameof(PublishGalleryActivity), (_, p) =>
             {
                 if (p.Stage is { } stage) studio!.Stages.Enqueue(stage);
+                studio!.Publications.Enqueue(p);
                 return new PublishedGallery("token", $"http://studio.test/g/{p.ShootId}", p.Images.Count);
             });
             r.AddActivityFunc<Notification, string>(nameof(NotifyActivity), (_, n) =>
@@ -79,10 +81,11 @@ internal sealed class FakeStudio : IAsyncDisposable
         return done.ReadOutputAs<ShootOutcome>()!;
     }
 
-    public static ShootInput Input(string shootId, int looks = 2, int variants = 3, int keep = 2, int minAccepted = 8, TimeSpan? timeout = null, int attempts = 3) => new(
+    public static ShootInput Input(string shootId, int looks = 2, int variants = 3, int keep = 2, int minAccepted = 8, TimeSpan? timeout = null, int attempts = 3,
+        bool webP = false) => new(
         shootId, "person@example.com", "Ada",
         Enumerable.Range(0, looks).Select(i => new LookChoice(i % 2 == 0 ? "corporate-grey" : "bw-editorial", i % 2 == 0 ? "4:5" : "1:1")).ToList(),
-        new ShootSettings(minAccepted, 15, variants, keep, timeout ?? TimeSpan.FromMinutes(5), attempts));
+        new ShootSettings(minAccepted, 15, variants, keep, timeout ?? TimeSpan.FromMinutes(5), attempts, DeliverWebP: webP));
 
     /// <summary>What a healthy worker returns for each kind of job.</summary>
     public static GpuJobResult Succeed(GpuJobMessage job)
@@ -97,12 +100,17 @@ internal sealed class FakeStudio : IAsyncDisposable
         if (job.Kind == GpuJobKinds.Upscale) { data["width"] = "3580"; data["height"] = "4475"; }
         IReadOnlyList<string> outputs = job.Kind switch
         {
-            GpuJobKinds.Upscale => [$"{job.OutputPrefix}{job.JobId}.jpg", $"{job.OutputPrefix}{job.JobId}-web.jpg", $"{job.OutputPrefix}{job.JobId}-thumb.jpg"],
+            GpuJobKinds.Upscale => new UpscaleOutputs($"{job.OutputPrefix}{job.JobId}.jpg", $"{job.OutputPrefix}{job.JobId}-web.jpg", $"{job.OutputPrefix}{job.JobId}-thumb.jpg",
+                WebPAskedFor(job) ? $"{job.OutputPrefix}{job.JobId}.webp" : null, WebPAskedFor(job) ? $"{job.OutputPrefix}{job.JobId}-web.webp" : null).ToList(),
             GpuJobKinds.Identity => [$"{job.OutputPrefix}profile.json"],
             _ => [$"{job.OutputPrefix}{job.JobId}.jpg"],
         };
         return new GpuJobResult(job.JobId, job.InstanceId, true, outputs, data, null, null, "fake", 0.01);
     }
+
+    /// <summary>Whether an upscale job asks for WebP, read as the worker reads it.</summary>
+    public static bool WebPAskedFor(GpuJobMessage job) =>
+        job.Parameters.TryGetValue(UpscaleJob.WebPParameter, out var value) && bool.Parse(value);
 
     public static GpuJobResult Rejected(GpuJobMessage job, string code) => new(job.JobId, job.InstanceId, true, [],
         new Dictionary<string, string> { ["verdict"] = "rejected", ["code"] = code, ["reason"] = "This file is not a photo.", ["tip"] = "Upload a JPEG." },

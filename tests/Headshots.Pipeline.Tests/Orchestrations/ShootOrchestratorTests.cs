@@ -38,6 +38,29 @@ public sealed class ShootOrchestratorTests
         Assert.All(studio.Submissions, s => Assert.Equal("shoot-fanout", s.InstanceId));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RunAsync_DeliverWebPSetting_GoesToEveryUpscaleJobAndItsWebPFilesArePublished(bool webP)
+    {
+        await using var studio = await FakeStudio.StartAsync(photos: 10);
+
+        var outcome = await studio.RunAsync(FakeStudio.Input($"shoot-webp-{webP}", looks: 2, variants: 2, keep: 1, webP: webP));
+
+        Assert.Equal(ShootStatuses.Delivered, outcome.Status);
+        var upscales = studio.Submissions.Where(s => s.Kind == GpuJobKinds.Upscale).ToList();
+        Assert.Equal(2, upscales.Count);
+        Assert.All(upscales, u => Assert.Equal(webP ? "true" : "false", u.Parameters[UpscaleJob.WebPParameter]));
+        var published = Assert.Single(studio.Publications);
+        Assert.Equal(2, published.Images.Count);
+        Assert.All(published.Images, i =>
+        {
+            Assert.EndsWith(".jpg", i.Full, StringComparison.Ordinal);
+            Assert.Equal(webP ? i.Full[..^4] + ".webp" : null, i.FullWebP);
+            Assert.Equal(webP ? i.Web[..^4] + ".webp" : null, i.WebWebP);
+        });
+    }
+
     [Fact]
     public async Task RunAsync_OneVariantFails_ShootStillDeliversTheOthers()
     {

@@ -24,12 +24,12 @@ public sealed class RefineOrchestratorTests
         public Func<GpuJobMessage, GpuJobResult> Worker { get; set; } = _ => throw new InvalidOperationException();
     }
 
-    static RefineInput Input(double threshold = 0.6) => new(
+    static RefineInput Input(double threshold = 0.6, bool webP = false) => new(
         "s1", "r1", "corporate-grey-01", 1, "4:5", "work/s1/candidates/corporate-grey-00.jpg",
         new Dictionary<string, string> { ["clothes"] = "#1f2a44", ["skinSmoothing"] = "0.2" },
         new Dictionary<string, string> { ["skinSmoothing"] = "0.2" },
         "clothes navy, skin smoothing 0.2", "work/s1/identity/profile.json",
-        new ShootSettings(8, 15, 2, 1, TimeSpan.FromMinutes(2), 2, threshold));
+        new ShootSettings(8, 15, 2, 1, TimeSpan.FromMinutes(2), 2, threshold, webP));
 
     static GpuJobResult Refined(GpuJobMessage job, double distance) => new(job.JobId, job.InstanceId, true,
         [$"{job.OutputPrefix}base.jpg", $"{job.OutputPrefix}master.jpg"],
@@ -37,7 +37,9 @@ public sealed class RefineOrchestratorTests
         null, null, "fake", 0.01);
 
     static GpuJobResult Rendered(GpuJobMessage job) => new(job.JobId, job.InstanceId, true,
-        [$"{job.OutputPrefix}master.jpg", $"{job.OutputPrefix}master-web.jpg", $"{job.OutputPrefix}master-thumb.jpg"],
+        job.Parameters.GetValueOrDefault(UpscaleJob.WebPParameter) == "true"
+            ? [$"{job.OutputPrefix}master.jpg", $"{job.OutputPrefix}master-web.jpg", $"{job.OutputPrefix}master-thumb.jpg", $"{job.OutputPrefix}master.webp", $"{job.OutputPrefix}master-web.webp"]
+            : [$"{job.OutputPrefix}master.jpg", $"{job.OutputPrefix}master-web.jpg", $"{job.OutputPrefix}master-thumb.jpg"],
         new Dictionary<string, string> { ["width"] = "3580", ["height"] = "4475", ["bytes"] = "4000000" }, null, null, "fake", 0.01);
 
     static async Task<(RefineOutcome Outcome, Recorder Recorder)> RunAsync(RefineInput input, Func<GpuJobMessage, GpuJobResult> worker,
@@ -87,9 +89,24 @@ public sealed class RefineOrchestratorTests
         Assert.Equal("work/s1/identity/profile.json", jobs[0].Parameters["identity"]);
         Assert.Equal(["work/s1/refine/r1/refine-r1/master.jpg"], jobs[1].Inputs);
         Assert.Equal("4:5", jobs[1].Parameters["aspect"]);
+        Assert.Equal("false", jobs[1].Parameters[UpscaleJob.WebPParameter]);
         var published = Assert.Single(recorder.Published);
         Assert.Equal(("corporate-grey-01", "work/s1/refine/r1/refine-r1/base.jpg", 3580, 0.12), (published.ImageId, published.BasePath, published.Width, published.IdentityDistance));
+        Assert.Equal(((string?)null, (string?)null), (published.FullWebP, published.WebWebP));
         Assert.Equal([RefineStatuses.Running, RefineStatuses.Delivered], recorder.Records.Select(r => r.Status));
+    }
+
+    [Fact]
+    public async Task RunAsync_DeliverWebP_RendersWebPAndAddsItWithTheVersion()
+    {
+        var (outcome, recorder) = await RunAsync(Input(webP: true), job => job.Kind == GpuJobKinds.Refine ? Refined(job, 0.12) : Rendered(job));
+
+        Assert.Equal(RefineStatuses.Delivered, outcome.Status);
+        var upscale = Assert.Single(recorder.Jobs, j => j.Kind == GpuJobKinds.Upscale);
+        Assert.Equal("true", upscale.Parameters[UpscaleJob.WebPParameter]);
+        var published = Assert.Single(recorder.Published);
+        Assert.Equal(("work/s1/refine/r1/master.jpg", "work/s1/refine/r1/master.webp", "work/s1/refine/r1/master-web.webp"),
+            (published.Full, published.FullWebP, published.WebWebP));
     }
 
     [Fact]

@@ -56,14 +56,16 @@
     const thumb = f.querySelector('img');
     const caption = f.querySelector('figcaption');
     const details = f.querySelector('p');
-    img.src = f.dataset.web;
+    // The WebP web copy where one was delivered (every current browser shows WebP), else the JPEG.
+    img.src = f.dataset.webWebp || f.dataset.web;
     img.alt = thumb ? thumb.alt : '';
     title.textContent = (index + 1) + ' of ' + figures.length + (caption ? ' · ' + caption.textContent : '');
     links.textContent = '';
     if (details) links.append(document.createTextNode(details.firstChild ? details.firstChild.textContent : ''));
     links.append(document.createTextNode(' · '));
-    links.append(el('a', { href: f.dataset.full, download: '' }, 'Full size (16 MP)'), document.createTextNode(' · '),
-      el('a', { href: f.dataset.web, download: '' }, 'Web copy'));
+    links.append(el('a', { href: f.dataset.full, download: '' }, 'Full size (16 MP)'), document.createTextNode(' · '));
+    if (f.dataset.fullWebp) links.append(el('a', { href: f.dataset.fullWebp, download: '' }, 'WebP'), document.createTextNode(' · '));
+    links.append(el('a', { href: f.dataset.web, download: '' }, 'Web copy'));
   }
 
   figures.forEach((f, i) => {
