@@ -45,6 +45,7 @@ public sealed class CodeOptionsContractTests
         ["Worker__ModelsPath"] = "the image's own models folder beside the program, where the Dockerfile prepares them",
         ["Worker__IntraOpThreads"] = "one inference thread per core of the replica",
         ["Pipeline__IdentityThreshold"] = "dlib's published same-person distance, 0.6",
+        ["Pipeline__TrainingsPerOrder"] = "product default (two: the first shoot and one reshoot with new photos)",
         ["Pipeline__DeliverWebP"] = "off (JPEG only); a studio that wants WebP too turns it on in the app settings",
         ["Worker__WorkerId"] = "defaults to the replica's host name, which must differ per replica",
         ["Worker__PreloadModels"] = "the container image sets it (Dockerfile ENV); in-process the models load on first use",
