@@ -62,7 +62,7 @@ public sealed class RefineTests(LocalStudioFixture studio)
         var page = await http.GetStringAsync($"g/{token}");
         Assert.Contains("Version 2 (from version 1)", page);
         Assert.Contains("Version 1 (original)", page);
-        Assert.Contains($"<picture><source type=\"image/webp\" srcset=\"/g/{token}/img/{version.WebWebP}\">", page);
+        Assert.Contains($"data-web-webp=\"/g/{token}/img/{version.WebWebP}\"", page);
         Assert.Contains($"<a href=\"/g/{token}/img/{image.FileWebP}\" download>WebP</a>", page);
         // The ZIP stays JPEG only; the command line's download takes the WebP files too.
         using (var zip = new ZipArchive(new MemoryStream(await http.GetByteArrayAsync($"g/{token}/zip"))))

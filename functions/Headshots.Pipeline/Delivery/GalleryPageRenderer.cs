@@ -67,8 +67,9 @@ public static class GalleryPageRenderer
     }
 
     /// <remarks>
-    /// Where a WebP web copy was delivered, the picture offers it first and the JPEG thumbnail is the fallback; the
-    /// 16 MP WebP is a download next to the 16 MP JPEG. data-web-webp and data-full-webp tell gallery.js the same.
+    /// Where WebP was delivered, the lightbox shows the WebP web copy (data-web-webp) and the 16 MP WebP is a download
+    /// next to the 16 MP JPEG (data-full-webp). The grid keeps the 480 px JPEG thumbnail: the only WebP at hand is the
+    /// 1080 px copy, which would weigh more than twice the thumbnail on every tile.
     /// </remarks>
     static void RenderFigure(StringBuilder html, string imageBase, string lookName, string aspect, IGalleryFiles files, string detail, string? caption, int version)
     {
@@ -80,10 +81,9 @@ public static class GalleryPageRenderer
             .Append(files.FileWebP is { } fileWebP ? $" data-full-webp=\"{E(imageBase + fileWebP)}\"" : "")
             .Append('>').Append(caption is null ? "" : $"<figcaption>{E(caption)}</figcaption>")
             .Append("<a class=\"view\" href=\"").Append(E(imageBase + files.File)).Append("\">")
-            .Append(files.WebWebP is { } source ? $"<picture><source type=\"image/webp\" srcset=\"{E(imageBase + source)}\">" : "")
             .Append("<img loading=\"lazy\" src=\"").Append(E(imageBase + files.Thumbnail)).Append("\" alt=\"")
             .Append(E($"{lookName} headshot, {aspect}{(caption is null ? "" : ", " + caption)}")).Append('"').Append('>')
-            .Append(files.WebWebP is null ? "" : "</picture>").Append("</a>")
+            .Append("</a>")
             .Append("<p>").Append(width.ToString(CultureInfo.InvariantCulture)).Append(" × ")
             .Append(height.ToString(CultureInfo.InvariantCulture)).Append(" (")
             .Append(megapixels.ToString("0.0", CultureInfo.InvariantCulture)).Append(" MP) · ").Append(E(detail))
@@ -127,7 +127,7 @@ public static class GalleryPageRenderer
     const string Css =
         "body{font-family:system-ui,sans-serif;margin:0;background:#f6f6f4;color:#1c1c1c}main{max-width:1100px;margin:auto;padding:1.5rem}" +
         "h1{font-weight:600;overflow-wrap:anywhere}.meta{color:#555}.grid{list-style:none;padding:0;display:grid;gap:1rem;" +
-        "grid-template-columns:repeat(auto-fill,minmax(220px,1fr))}.grid img{width:100%;height:auto;border-radius:6px;display:block}.grid picture{display:block}" +
+        "grid-template-columns:repeat(auto-fill,minmax(220px,1fr))}.grid img{width:100%;height:auto;border-radius:6px;display:block}" +
         ".grid p{font-size:.85rem;color:#444}a{color:#0b57d0}figure{margin:0 0 .75rem}figcaption{font-size:.8rem;font-weight:600}" +
         "details.refine{font-size:.85rem}details.refine label,details.refine select,details.refine input[type=text]{display:block;width:100%;margin:.25rem 0}" +
         "fieldset{border:1px solid #ccc;margin:.5rem 0}fieldset label{display:inline!important;width:auto!important;margin-right:.5rem}" +

@@ -121,15 +121,15 @@ public sealed class GalleryPageRendererTests
     }
 
     [Fact]
-    public void Render_ManifestWithWebP_ShowsPictureWithWebPSourceAndJpegFallbackAndOffersTheWebPDownload()
+    public void Render_ManifestWithWebP_GridKeepsTheJpegThumbnailAndOffersTheWebPInLightboxAndDownload()
     {
         var manifest = Manifest("Ada");
         manifest = manifest with { Images = [manifest.Images[0] with { FileWebP = "corporate-grey-01.webp", WebWebP = "corporate-grey-01-web.webp" }] };
 
         var html = GalleryPageRenderer.Render(manifest, "/g/tok/img/");
 
-        Assert.Contains("<picture><source type=\"image/webp\" srcset=\"/g/tok/img/corporate-grey-01-web.webp\">" +
-            "<img loading=\"lazy\" src=\"/g/tok/img/corporate-grey-01-thumb.jpg\" alt=\"Corporate grey studio headshot, 4:5\"></picture>", html);
+        Assert.Contains("<img loading=\"lazy\" src=\"/g/tok/img/corporate-grey-01-thumb.jpg\" alt=\"Corporate grey studio headshot, 4:5\"></a>", html);
+        Assert.DoesNotContain("<picture", html);
         Assert.Contains("<a href=\"/g/tok/img/corporate-grey-01.jpg\" download>Full size</a> · <a href=\"/g/tok/img/corporate-grey-01.webp\" download>WebP</a> · ", html);
         Assert.Contains("data-web-webp=\"/g/tok/img/corporate-grey-01-web.webp\" data-full-webp=\"/g/tok/img/corporate-grey-01.webp\"", html);
     }
@@ -146,7 +146,7 @@ public sealed class GalleryPageRendererTests
     }
 
     [Fact]
-    public void Render_VersionWithWebPOfAnOriginalWithout_UsesPictureOnlyForTheVersion()
+    public void Render_VersionWithWebPOfAnOriginalWithout_OffersWebPOnlyForTheVersion()
     {
         var manifest = Manifest("Ada");
         var v2 = new GalleryVersion(2, 1, "r2", "clothes navy", new Dictionary<string, string>(), "corporate-grey-01-r2.jpg", "corporate-grey-01-r2-web.jpg",
@@ -156,8 +156,8 @@ public sealed class GalleryPageRendererTests
 
         var html = GalleryPageRenderer.Render(manifest, "/g/tok/img/");
 
-        Assert.Equal(1, html.Split("<picture>").Length - 1);
-        Assert.Contains("srcset=\"/g/tok/img/corporate-grey-01-r2-web.webp\"", html);
+        Assert.Equal(1, html.Split("data-web-webp=").Length - 1);
+        Assert.Contains("data-web-webp=\"/g/tok/img/corporate-grey-01-r2-web.webp\"", html);
         Assert.Contains("href=\"/g/tok/img/corporate-grey-01-r2.webp\" download>WebP</a>", html);
         Assert.DoesNotContain("corporate-grey-01.webp", html);
     }
