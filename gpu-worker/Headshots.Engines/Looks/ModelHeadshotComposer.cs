@@ -8,7 +8,7 @@ namespace Headshots.Engines.Looks;
 /// <summary>
 /// The local generate engine: frames head-and-shoulders from the face mesh, cuts the person out with the selfie
 /// segmenter, puts them on the look's own backdrop and grades the whole to the look. A photo without a face gets
-/// the classical crop-and-grade instead of a failure.
+/// the classical crop-and-grade instead of a failure. A tilted head is turned level first (<see cref="HeadRoll"/>).
 /// </summary>
 public sealed class ModelHeadshotComposer(FaceAnalyser faces, IPersonSegmenter segmenter) : IHeadshotComposer
 {
@@ -16,6 +16,9 @@ public sealed class ModelHeadshotComposer(FaceAnalyser faces, IPersonSegmenter s
     const int WorkingEdge = 2 * ClassicalHeadshotComposer.LongEdge;
 
     readonly ClassicalHeadshotComposer fallback = new();
+
+    /// <summary>Whether a tilted head is turned level; off only to compare with the photo framed as it is.</summary>
+    internal bool Straighten { get; init; } = true;
 
     public Candidate Compose(byte[] sourceJpeg, LookPreset look, int variant, CancellationToken cancellationToken)
     {
@@ -31,7 +34,9 @@ public sealed class ModelHeadshotComposer(FaceAnalyser faces, IPersonSegmenter s
 
         cancellationToken.ThrowIfCancellationRequested();
         var (width, height) = ClassicalHeadshotComposer.OutputSize(look.Aspect);
-        var frame = PortraitFraming.Frame(face, source.Width, source.Height, look.Aspect, variant);
+        var frame = Straighten
+            ? PortraitFraming.Levelled(face, source.Width, source.Height, look.Aspect, variant)
+            : PortraitFraming.Frame(face, source.Width, source.Height, look.Aspect, variant);
         var framed = FramedPortrait.Render(source, frame, width, height);
         var framedFace = MainFace.Map(face, p => frame.ToOutput(p, width), (float)(width / frame.Width));
         var mask = framed.Confine(segmenter.Segment(framed.Image));
