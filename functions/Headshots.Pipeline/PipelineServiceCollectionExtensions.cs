@@ -42,6 +42,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ShootRegistration>();
         services.AddSingleton<ReshootRequests>();
         services.AddSingleton<ShootsApi>();
+        services.AddSingleton<ShootDataEraser>();
         services.AddSingleton<GalleryApi>();
         services.AddSingleton<GalleryManifestStore>();
         services.AddSingleton<RefineStore>();

@@ -1,10 +1,12 @@
 using Headshots.Pipeline.Api;
+using Headshots.Pipeline.Refine;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.DurableTask.Client;
 
 namespace Headshots.Functions.Triggers;
 
-/// <summary>GET /g/{token}, GET /g/{token}/img/{file} and GET /g/{token}/zip.</summary>
+/// <summary>GET /g/{token}, GET /g/{token}/img/{file}, GET /g/{token}/zip and POST /g/{token}/delete.</summary>
 public sealed class GalleryHttp(GalleryApi api)
 {
     [Function("GalleryPage")]
@@ -28,4 +30,16 @@ public sealed class GalleryHttp(GalleryApi api)
         string token,
         FunctionContext context) =>
         await request.ToResponseAsync(await api.ZipAsync(token, context.CancellationToken));
+
+    [Function("GalleryDelete")]
+    public async Task<HttpResponseData> Delete(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "g/{token}/delete")] HttpRequestData request,
+        string token,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context)
+    {
+        var body = await RequestBody.ReadAsync(request.Body, RefineRequestReader.MaxBodyBytes, context.CancellationToken);
+        var contentType = request.Headers.TryGetValues("Content-Type", out var values) ? values.FirstOrDefault() : null;
+        return await request.ToResponseAsync(await api.EraseAsync(token, contentType, body, client, context.CancellationToken));
+    }
 }

@@ -44,6 +44,11 @@ public static class HttpRoutes
             var body = http.Request.ContentLength > ShootsApi.MaxBodyBytes ? null : await RequestBody.ReadAsync(http.Request.Body, ShootsApi.MaxBodyBytes, http.RequestAborted);
             await WriteAsync(http, await api.ReshootAsync(id, http.Request.Query["t"].FirstOrDefault(), body, http.RequestAborted));
         });
+        app.MapPost("/g/{token}/delete", async (HttpContext http, string token, GalleryApi api, DurableTaskClient client) =>
+        {
+            var body = http.Request.ContentLength > RefineRequestReader.MaxBodyBytes ? null : await RequestBody.ReadAsync(http.Request.Body, RefineRequestReader.MaxBodyBytes, http.RequestAborted);
+            await WriteAsync(http, await api.EraseAsync(token, http.Request.ContentType, body, client, http.RequestAborted));
+        });
         app.MapGet("/g/{token}/zip", async (HttpContext http, string token, GalleryApi api) =>
             await WriteAsync(http, await api.ZipAsync(token, http.RequestAborted)));
         app.MapGet("/healthz", () => Results.Text("ok"));

@@ -6,14 +6,47 @@ using Headshots.Pipeline.Activities;
 using Headshots.Pipeline.Delivery;
 using Headshots.Pipeline.Options;
 using Headshots.Pipeline.Refine;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using Headshots.Pipeline.Storage;
 
 namespace Headshots.Pipeline.Api;
 
 /// <summary>GET /g/{token} (the gallery page) and GET /g/{token}/img/{file} (its images).</summary>
-public sealed class GalleryApi(StorageClients storage, GalleryStore galleries, RefineStore refines, IOptions<EditingOptions> editing)
+public sealed class GalleryApi(StorageClients storage, GalleryStore galleries, RefineStore refines, ShootDataEraser eraser, IOptions<EditingOptions> editing)
 {
+    public const string ConfirmField = "confirm";
+
+    /// <summary>
+    /// POST /g/{token}/delete with confirm=yes (the gallery's form, or JSON): deletes every photo, headshot, version
+    /// and record of the shoot, and the link itself. Refused while a refinement is still being made.
+    /// </summary>
+    public async Task<ApiResponse> EraseAsync(string token, string? contentType, string? body, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var lookup = await galleries.FindAsync(token, cancellationToken);
+        if (lookup.Status == GalleryLookupStatus.NotFound) return ApiResponse.Page(404, GalleryPageRenderer.RenderNotAvailable(expired: false));
+        var back = $"/g/{token}";
+        if (body is null) return Message(413, "The request is too large", "Send only the confirmation.", back);
+        var (fields, readError) = RefineRequestReader.Read(contentType, body);
+        if (fields is null) return Message(415, "The request cannot be read", readError!, back);
+        if (!string.Equals(fields.GetValueOrDefault(ConfirmField)?.Trim(), "yes", StringComparison.Ordinal))
+        {
+            return Message(400, "Nothing was deleted", $"Tick the box that says you understand (\"{ConfirmField}\" must be \"yes\"): deleting cannot be undone.", back);
+        }
+        var shootId = lookup.ShootId!;
+        if ((await refines.ListAsync(shootId, cancellationToken)).Any(r => !RefineStatuses.IsFinal(r.Status)))
+        {
+            return Message(409, "A refinement is still being made", "Wait until it has finished (the gallery shows when), then delete everything.", back);
+        }
+        await eraser.EraseAsync(shootId, client, cancellationToken);
+        return ApiResponse.Page(200, GalleryPageRenderer.RenderMessage("Everything is deleted",
+            "Your uploaded photos, your likeness profile, every headshot and version, and this gallery's link are gone from the studio. " +
+            "Copies you downloaded are yours to keep.", "/", "Start a new shoot"));
+
+        static ApiResponse Message(int status, string title, string detail, string back) =>
+            ApiResponse.Page(status, GalleryPageRenderer.RenderMessage(title, detail, back));
+    }
+
     public async Task<ApiResponse> PageAsync(string token, CancellationToken cancellationToken)
     {
         var (manifest, notAvailable) = await OpenAsync(token, cancellationToken);
@@ -24,7 +57,7 @@ public sealed class GalleryApi(StorageClients storage, GalleryStore galleries, R
             .Take(10)
             .Select(r => new RefinementNotice(r.ImageId, r.Changes, r.Status, RefineStatuses.IsFinal(r.Status), r.Message, $"/g/{token}/refine/{r.RowKey}"))
             .ToList();
-        var state = new GalleryPageState($"/g/{token}/refine", editing.Value.GenerativeEditsAvailable, notices, $"/g/{token}/zip");
+        var state = new GalleryPageState($"/g/{token}/refine", editing.Value.GenerativeEditsAvailable, notices, $"/g/{token}/zip", $"/g/{token}/delete");
         return ApiResponse.Page(200, GalleryPageRenderer.Render(manifest, $"/g/{token}/img/", state));
     }
 

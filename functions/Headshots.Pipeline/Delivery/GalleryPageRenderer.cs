@@ -62,9 +62,20 @@ public static class GalleryPageRenderer
             }
             html.Append("</ul></section>");
         }
+        if (state?.DeleteAction is { } erase) RenderErase(html, erase);
         html.Append("</main></body></html>");
         return html.ToString();
     }
+
+    /// <summary>Deleting everything is the person's right, one step away but behind a checkbox: it cannot be undone.</summary>
+    static void RenderErase(StringBuilder html, string action) =>
+        html.Append("<section class=\"erase\"><h2>Your data</h2><details><summary>Delete all my photos and headshots</summary>")
+            .Append("<form method=\"post\" action=\"").Append(E(action)).Append("\">")
+            .Append("<p>This deletes your uploaded photos, your likeness profile, every headshot and version in this gallery, and this link. ")
+            .Append("It cannot be undone: download what you want to keep first.</p>")
+            .Append("<p><input type=\"checkbox\" id=\"erase-confirm\" name=\"confirm\" value=\"yes\" required> ")
+            .Append("<label for=\"erase-confirm\">I understand that everything is deleted for good</label></p>")
+            .Append("<button type=\"submit\">Delete everything</button></form></details></section>");
 
     /// <remarks>
     /// Where WebP was delivered, the lightbox shows the WebP web copy (data-web-webp) and the 16 MP WebP is a download
@@ -117,10 +128,10 @@ public static class GalleryPageRenderer
         "</p></main></body></html>";
 
     /// <summary>A short page that says what went wrong and links back (a refine form that could not be accepted).</summary>
-    public static string RenderMessage(string title, string detail, string backLink) =>
+    public static string RenderMessage(string title, string detail, string backLink, string backText = "Back to your gallery") =>
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
         "<title>" + E(title) + "</title><style>" + Css + "</style></head><body><main><h1>" + E(title) + "</h1><p>" + E(detail) +
-        "</p><p><a href=\"" + E(backLink) + "\">Back to your gallery</a></p></main></body></html>";
+        "</p><p><a href=\"" + E(backLink) + "\">" + E(backText) + "</a></p></main></body></html>";
 
     static string E(string text) => WebUtility.HtmlEncode(text);
 

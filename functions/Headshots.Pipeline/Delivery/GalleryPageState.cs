@@ -5,7 +5,9 @@ namespace Headshots.Pipeline.Delivery;
 /// <param name="GenerativeEditsAvailable">Whether hair, expression, outfit and scene edits can be asked for (the cloud editing engine is configured).</param>
 /// <param name="Refinements">The gallery's refinements not yet in it: waiting, running, refused or failed, newest first.</param>
 /// <param name="ZipUrl">Where the whole gallery downloads as one ZIP ("/g/{token}/zip").</param>
-public sealed record GalleryPageState(string RefineAction, bool GenerativeEditsAvailable, IReadOnlyList<RefinementNotice> Refinements, string? ZipUrl = null);
+/// <param name="DeleteAction">Where the "delete everything" form posts ("/g/{token}/delete").</param>
+public sealed record GalleryPageState(string RefineAction, bool GenerativeEditsAvailable, IReadOnlyList<RefinementNotice> Refinements, string? ZipUrl = null,
+    string? DeleteAction = null);
 
 /// <param name="Done">False while it is waiting or running (the page then watches it).</param>
 /// <param name="StatusUrl">Its JSON status ("/g/{token}/refine/{id}"), which the page's script polls.</param>

@@ -64,7 +64,7 @@ public sealed class OrderIntake(
         // lets exactly one caller start it. A claim whose start never happened (a crash in between) goes stale.
         var row = await shoots.GetAsync(shootId, cancellationToken) ?? new ShootEntity { PartitionKey = shootId, CreatedAt = clock.GetUtcNow() };
         var claimedRecently = row.Status == ShootStatuses.Running && clock.GetUtcNow() - row.UpdatedAt < StaleClaim;
-        if (row.Status == ShootStatuses.Delivered || claimedRecently)
+        if (row.Status is ShootStatuses.Delivered or ShootStatuses.Deleted || claimedRecently)
         {
             logger.LogInformation("Shoot {ShootId} is already claimed; ignoring the repeated order event", shootId);
             return OrderIntakeResult.AlreadyStarted;

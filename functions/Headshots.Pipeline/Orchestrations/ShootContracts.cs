@@ -44,4 +44,6 @@ public static class ShootStatuses
     public const string Running = "Running";
     public const string Delivered = "Delivered";
     public const string Failed = "Failed";
+    /// <summary>The person deleted the shoot's data; only a tombstone row is left.</summary>
+    public const string Deleted = "Deleted";
 }

@@ -209,6 +209,19 @@ public sealed class GalleryPageRendererTests
     }
 
     [Fact]
+    public void Render_LivePage_OffersDeletingEverythingBehindARequiredConfirmation()
+    {
+        var state = new GalleryPageState("/g/tok/refine", false, [], "/g/tok/zip", "/g/tok/delete");
+
+        var html = GalleryPageRenderer.Render(Manifest("Ada"), "/g/tok/img/", state);
+
+        Assert.Contains("<form method=\"post\" action=\"/g/tok/delete\">", html);
+        Assert.Contains("<input type=\"checkbox\" id=\"erase-confirm\" name=\"confirm\" value=\"yes\" required>", html);
+        Assert.Contains("<label for=\"erase-confirm\">", html);
+        Assert.Contains("cannot be undone", html);
+    }
+
+    [Fact]
     public void Render_DownloadedFolder_HasNoForm()
     {
         var html = GalleryPageRenderer.Render(Manifest("Ada"), "");
