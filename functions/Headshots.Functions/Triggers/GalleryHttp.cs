@@ -39,7 +39,6 @@ public sealed class GalleryHttp(GalleryApi api)
         FunctionContext context)
     {
         var body = await RequestBody.ReadAsync(request.Body, RefineRequestReader.MaxBodyBytes, context.CancellationToken);
-        var contentType = request.Headers.TryGetValues("Content-Type", out var values) ? values.FirstOrDefault() : null;
-        return await request.ToResponseAsync(await api.EraseAsync(token, contentType, body, client, context.CancellationToken));
+        return await request.ToResponseAsync(await api.EraseAsync(token, request.ContentType(), body, client, context.CancellationToken));
     }
 }

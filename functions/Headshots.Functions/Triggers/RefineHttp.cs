@@ -17,8 +17,7 @@ public sealed class RefineHttp(RefineApi api)
         FunctionContext context)
     {
         var body = await RequestBody.ReadAsync(request.Body, RefineRequestReader.MaxBodyBytes, context.CancellationToken);
-        var contentType = request.Headers.TryGetValues("Content-Type", out var values) ? values.FirstOrDefault() : null;
-        return await request.ToResponseAsync(await api.CreateAsync(token, contentType, body, client, context.CancellationToken));
+        return await request.ToResponseAsync(await api.CreateAsync(token, request.ContentType(), body, client, context.CancellationToken));
     }
 
     [Function("GetRefineStatus")]

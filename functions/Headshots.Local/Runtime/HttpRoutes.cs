@@ -12,7 +12,7 @@ public static class HttpRoutes
     {
         app.MapPost("/api/shoots", async (HttpContext http, ShootsApi api) =>
         {
-            var body = http.Request.ContentLength > ShootsApi.MaxBodyBytes ? null : await RequestBody.ReadAsync(http.Request.Body, ShootsApi.MaxBodyBytes, http.RequestAborted);
+            var body = await ReadBodyAsync(http, ShootsApi.MaxBodyBytes);
             await WriteAsync(http, body is null
                 ? ApiResponse.Problem(413, "The request is too large", $"Send at most {ShootsApi.MaxBodyBytes} bytes of JSON.")
                 : await api.CreateAsync(body, http.RequestAborted));
@@ -25,7 +25,7 @@ public static class HttpRoutes
             await WriteAsync(http, await api.ImageAsync(token, file, http.RequestAborted)));
         app.MapPost("/g/{token}/refine", async (HttpContext http, string token, RefineApi api, DurableTaskClient client) =>
         {
-            var body = http.Request.ContentLength > RefineRequestReader.MaxBodyBytes ? null : await RequestBody.ReadAsync(http.Request.Body, RefineRequestReader.MaxBodyBytes, http.RequestAborted);
+            var body = await ReadBodyAsync(http, RefineRequestReader.MaxBodyBytes);
             await WriteAsync(http, await api.CreateAsync(token, http.Request.ContentType, body, client, http.RequestAborted));
         });
         app.MapGet("/g/{token}/refine/{refineId}", async (HttpContext http, string token, string refineId, RefineApi api) =>
@@ -36,23 +36,27 @@ public static class HttpRoutes
             await WriteAsync(http, await api.StatusPageAsync(id, http.Request.Query["t"].FirstOrDefault(), client, http.RequestAborted)));
         app.MapPost("/api/shoots/{id}/replacements", async (HttpContext http, string id, ShootsApi api) =>
         {
-            var body = http.Request.ContentLength > ShootsApi.MaxBodyBytes ? null : await RequestBody.ReadAsync(http.Request.Body, ShootsApi.MaxBodyBytes, http.RequestAborted);
+            var body = await ReadBodyAsync(http, ShootsApi.MaxBodyBytes);
             await WriteAsync(http, await api.ReplacementsAsync(id, http.Request.Query["t"].FirstOrDefault(), body, http.RequestAborted));
         });
         app.MapPost("/api/shoots/{id}/reshoot", async (HttpContext http, string id, ShootsApi api) =>
         {
-            var body = http.Request.ContentLength > ShootsApi.MaxBodyBytes ? null : await RequestBody.ReadAsync(http.Request.Body, ShootsApi.MaxBodyBytes, http.RequestAborted);
+            var body = await ReadBodyAsync(http, ShootsApi.MaxBodyBytes);
             await WriteAsync(http, await api.ReshootAsync(id, http.Request.Query["t"].FirstOrDefault(), body, http.RequestAborted));
         });
         app.MapPost("/g/{token}/delete", async (HttpContext http, string token, GalleryApi api, DurableTaskClient client) =>
         {
-            var body = http.Request.ContentLength > RefineRequestReader.MaxBodyBytes ? null : await RequestBody.ReadAsync(http.Request.Body, RefineRequestReader.MaxBodyBytes, http.RequestAborted);
+            var body = await ReadBodyAsync(http, RefineRequestReader.MaxBodyBytes);
             await WriteAsync(http, await api.EraseAsync(token, http.Request.ContentType, body, client, http.RequestAborted));
         });
         app.MapGet("/g/{token}/zip", async (HttpContext http, string token, GalleryApi api) =>
             await WriteAsync(http, await api.ZipAsync(token, http.RequestAborted)));
         app.MapGet("/healthz", () => Results.Text("ok"));
     }
+
+    /// <returns>The body as text, or null when it is larger than <paramref name="maxBytes"/> (declared or read).</returns>
+    static async Task<string?> ReadBodyAsync(HttpContext http, int maxBytes) =>
+        http.Request.ContentLength > maxBytes ? null : await RequestBody.ReadAsync(http.Request.Body, maxBytes, http.RequestAborted);
 
     public static async Task WriteAsync(HttpContext http, ApiResponse response)
     {

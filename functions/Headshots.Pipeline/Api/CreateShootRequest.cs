@@ -16,7 +16,12 @@ public sealed record ReplacementRequest(IReadOnlyList<string>? Photos);
 /// <param name="Order">The order as it was: upload it unchanged to <paramref name="OrderUrl"/>.</param>
 public sealed record ReplacementResponse(string ShootId, DateTimeOffset ExpiresOn, IReadOnlyList<UploadTarget> Uploads, Uri OrderUrl, ReplacementOrder Order);
 
-public sealed record ReplacementOrder(string? Email, string? Name, IReadOnlyList<string> Looks);
+public sealed record ReplacementOrder(string? Email, string? Name, IReadOnlyList<string> Looks)
+{
+    /// <summary>The order a shoot was started with, as its row keeps it; <paramref name="defaultLooks"/> where it named none.</summary>
+    public static ReplacementOrder Of(Storage.ShootEntity row, IReadOnlyList<string> defaultLooks) =>
+        new(row.Email, row.Name, row.Looks is { Length: > 0 } looks ? looks.Split(',') : defaultLooks);
+}
 
 /// <summary>
 /// Answer to POST /api/shoots/{id}/reshoot?t=…: the new shoot's uploads, status page and the order to upload last

@@ -28,16 +28,15 @@ public sealed class ReshootRequests(ShootRegistration registration, OrderTrainin
         var problems = registration.Problems(names);
         if (problems.Count > 0) throw new ReshootRefusedException(400, "The reshoot cannot be started", string.Join("; ", problems) + ".");
 
-        var looks = source.Looks is { Length: > 0 } l ? l.Split(',') : options.Value.DefaultLooks;
+        var order = ReplacementOrder.Of(source, options.Value.DefaultLooks);
         var shoot = await registration.RegisterAsync(names, row =>
         {
-            row.Email = source.Email;
-            row.Name = source.Name;
-            row.Looks = string.Join(',', looks);
+            row.Email = order.Email;
+            row.Name = order.Name;
+            row.Looks = string.Join(',', order.Looks);
             row.OrderShootId = OrderTrainings.OrderOf(source);
         }, cancellationToken);
-        return new ReshootResponse(shoot.ShootId, shoot.ExpiresOn, shoot.Uploads, shoot.OrderUrl, shoot.StatusUrl, shoot.StatusPage,
-            new ReplacementOrder(source.Email, source.Name, looks), left - 1);
+        return new ReshootResponse(shoot.ShootId, shoot.ExpiresOn, shoot.Uploads, shoot.OrderUrl, shoot.StatusUrl, shoot.StatusPage, order, left - 1);
     }
 }
 

@@ -122,9 +122,8 @@ public sealed class ShootsApi(
         var blobs = names.Select(n => uploads.GetBlobClient(UploadLayout.PhotoBlob(shootId, n)))
             .Append(uploads.GetBlobClient(UploadLayout.OrderBlob(shootId))).ToList();
         var urls = await sas.IssueAsync(storage.Blobs, blobs, lifetime, cancellationToken);
-        var looks = row.Looks is { Length: > 0 } l ? l.Split(',') : options.Value.DefaultLooks;
         return ApiResponse.FromJson(200, new ReplacementResponse(shootId, clock.GetUtcNow() + lifetime,
-            names.Select((n, i) => new UploadTarget(n, urls[i])).ToList(), urls[^1], new ReplacementOrder(row.Email, row.Name, looks)));
+            names.Select((n, i) => new UploadTarget(n, urls[i])).ToList(), urls[^1], ReplacementOrder.Of(row, options.Value.DefaultLooks)));
     }
 
     /// <summary>
