@@ -4,6 +4,7 @@ using Headshots.Pipeline.Activities;
 using Headshots.Pipeline.Api;
 using Headshots.Pipeline.Delivery;
 using Headshots.Pipeline.Editing;
+using Headshots.Pipeline.Generation;
 using Headshots.Pipeline.Intake;
 using Headshots.Pipeline.Options;
 using Headshots.Pipeline.Orchestrations;
@@ -24,6 +25,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddHeadshotStorage(configuration);
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GpuJobOptions>().Bind(configuration.GetSection(GpuJobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GenerationOptions>().Bind(configuration.GetSection(GenerationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EditingOptions>().Bind(configuration.GetSection(EditingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
@@ -47,6 +49,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<GalleryManifestStore>();
         services.AddSingleton<RefineStore>();
         services.AddSingleton<RefineApi>();
+        services.AddSingleton<LookPrompts>();
         services.AddGenerativeEditing(configuration);
         return services;
     }
@@ -66,6 +69,7 @@ public static class PipelineServiceCollectionExtensions
         registry.AddActivity<RecordRefineActivity>();
         registry.AddActivity<PublishVersionActivity>();
         registry.AddActivity<GenerativeEditActivity>();
+        registry.AddActivity<GenerateLookActivity>();
         return registry;
     }
 }

@@ -63,6 +63,8 @@ public static class GpuWorkerServiceCollectionExtensions
             services.AddSingleton<IGpuJobHandler, UpscaleJobHandler>();
             services.AddSingleton<IGpuJobHandler, RefineJobHandler>();
             services.AddSingleton<IGpuJobHandler, PrepareEditJobHandler>();
+            services.AddSingleton<IGpuJobHandler, ReferencesJobHandler>();
+            services.AddSingleton<IGpuJobHandler, AssessJobHandler>();
         }
         services.AddSingleton<GpuJobProcessor>();
         services.AddSingleton<WorkerCounters>();

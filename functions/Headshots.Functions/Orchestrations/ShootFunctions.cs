@@ -1,5 +1,6 @@
 using Headshots.Pipeline.Activities;
 using Headshots.Pipeline.Editing;
+using Headshots.Pipeline.Generation;
 using Headshots.Pipeline.Orchestrations;
 using Headshots.Pipeline.Refine;
 using Microsoft.Azure.Functions.Worker;
@@ -61,6 +62,10 @@ public sealed class ShootFunctions(IServiceProvider services)
     [Function(nameof(GenerativeEditActivity))]
     public Task<GenerativeEditOutput> GenerativeEdit([ActivityTrigger] GenerativeEditInput input, FunctionContext context) =>
         Create<GenerativeEditActivity>().RunAsync(input, context.CancellationToken);
+
+    [Function(nameof(GenerateLookActivity))]
+    public Task<GenerativeEditOutput> GenerateLook([ActivityTrigger] LookGenerationInput input, FunctionContext context) =>
+        Create<GenerateLookActivity>().RunAsync(input, context.CancellationToken);
 
     T Create<T>() where T : class => ActivatorUtilities.CreateInstance<T>(services);
 }

@@ -43,8 +43,26 @@ public sealed record PhotoVerdictBatch(string ShootId, IReadOnlyList<PhotoVerdic
 /// <param name="IdentityDistance">Distance of the candidate's face to the person's reference identity; null without face models.</param>
 /// <param name="EyeLine">Height of the eyes as a fraction of the image height (a third is the classic headshot); null without face models.</param>
 /// <param name="FaceWidth">Width of the face as a fraction of the image width; null without face models.</param>
+/// <param name="Engine">What made it (<see cref="CandidateEngines"/>).</param>
 public sealed record CandidateRef(string Look, string Aspect, int Variant, string Path, double Sharpness, double ClippedHighlights, double CrushedShadows, double MeanLuma,
-    double? IdentityDistance = null, double? EyeLine = null, double? FaceWidth = null);
+    double? IdentityDistance = null, double? EyeLine = null, double? FaceWidth = null, string Engine = CandidateEngines.Reframe)
+{
+    /// <summary>Unique within a shoot, and part of job ids: a reframed candidate keeps the key it always had.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Key => CandidateEngines.IsGenerated(Engine) ? $"{Look}-g{Variant:00}" : $"{Look}-{Variant:00}";
+}
+
+/// <summary>The engines a candidate can come from, as candidates, the gallery and the API name them.</summary>
+public static class CandidateEngines
+{
+    public const string Reframe = "reframe";
+    public const string AzureOpenAi = "azure-openai";
+
+    public static bool IsGenerated(string? engine) => engine is not null && engine != Reframe;
+
+    /// <summary>What the person reads under an image.</summary>
+    public static string Describe(string? engine) => IsGenerated(engine) ? "Generated" : "Reframed from your photo";
+}
 
 /// <param name="IdentityThreshold">Candidates farther than this from the person are never delivered.</param>
 public sealed record SelectionRequest(IReadOnlyList<CandidateRef> Candidates, int KeepPerLook, double IdentityThreshold = 0.6);
@@ -60,11 +78,37 @@ public sealed record SelectedHeadshot(CandidateRef Candidate, double Score, stri
 
 /// <param name="FullWebP">The 16 MP WebP (work container) when the shoot delivers WebP; <paramref name="WebWebP"/> its web copy.</param>
 public sealed record DeliveredRef(string Look, string Aspect, string Full, string Web, string Thumbnail, int Width, int Height, long Bytes, double Score,
-    double? IdentityDistance = null, string? BasePath = null, string? FullWebP = null, string? WebWebP = null);
+    double? IdentityDistance = null, string? BasePath = null, string? FullWebP = null, string? WebWebP = null, string Engine = CandidateEngines.Reframe);
 
 /// <param name="Stage">The transition into the publish stage, recorded before publishing.</param>
 /// <param name="ProfilePath">The identity profile refinements are checked against.</param>
-public sealed record PublishRequest(string ShootId, string? Name, IReadOnlyList<DeliveredRef> Images, StageRecord? Stage = null, string? ProfilePath = null);
+/// <param name="Generation">What the generate stage did, for the gallery, the email and the API; null for the reframe engine.</param>
+public sealed record PublishRequest(string ShootId, string? Name, IReadOnlyList<DeliveredRef> Images, StageRecord? Stage = null, string? ProfilePath = null,
+    GenerationSummary? Generation = null);
+
+/// <summary>What the generate stage did with a generative engine, counted as it went.</summary>
+/// <param name="Planned">Candidates the shoot set out to generate (looks × candidates per look).</param>
+/// <param name="Calls">Model calls made, regenerations included.</param>
+/// <param name="Passed">Generated candidates that look like the person (within the identity threshold).</param>
+/// <param name="Regenerated">Candidates made again once with a stronger likeness instruction after drifting.</param>
+/// <param name="Drifted">Candidates dropped because they still did not look like the person.</param>
+/// <param name="Failed">Candidates the model did not make (refused, throttled, timed out, failed), with <paramref name="FailureMessage"/> the first reason.</param>
+/// <param name="SkippedForBudget">Candidates not generated because the shoot's budget was reached.</param>
+/// <param name="LooksToppedUp">Looks where reframed candidates were added because too few generated ones passed.</param>
+public sealed record GenerationSummary(
+    string Engine,
+    int Planned,
+    int Calls,
+    int Passed,
+    int Regenerated,
+    int Drifted,
+    int Failed,
+    int SkippedForBudget,
+    decimal Cost,
+    decimal Budget,
+    string Currency,
+    IReadOnlyList<string> LooksToppedUp,
+    string? FailureMessage = null);
 
 public sealed record PublishedGallery(string Token, string Url, int Images);
 

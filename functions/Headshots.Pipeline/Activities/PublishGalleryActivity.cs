@@ -36,10 +36,11 @@ public sealed class PublishGalleryActivity(StorageClients storage, GalleryStore 
             var fullWebP = await GalleryFileCopy.CopyAsync(storage, request.ShootId, image.FullWebP, $"{stem}.webp");
             var webWebP = await GalleryFileCopy.CopyAsync(storage, request.ShootId, image.WebWebP, $"{stem}-web.webp");
             images[i] = new GalleryImage(image.Look, LookCatalog.Find(image.Look)?.Name ?? image.Look, image.Aspect, full, web, thumb,
-                image.Width, image.Height, image.Bytes, image.Score, image.IdentityDistance, stem, image.BasePath, FileWebP: fullWebP, WebWebP: webWebP);
+                image.Width, image.Height, image.Bytes, image.Score, image.IdentityDistance, stem, image.BasePath, FileWebP: fullWebP, WebWebP: webWebP,
+                Engine: image.Engine);
         });
 
-        var manifest = new GalleryManifest(request.ShootId, request.Name, clock.GetUtcNow(), images, request.ProfilePath);
+        var manifest = new GalleryManifest(request.ShootId, request.Name, clock.GetUtcNow(), images, request.ProfilePath, request.Generation);
         await gallery.GetBlobClient($"{request.ShootId}/gallery.json").UploadAsync(
             BinaryData.FromObjectAsJson(manifest, Json), new BlobUploadOptions { HttpHeaders = new() { ContentType = "application/json" } });
         await gallery.GetBlobClient($"{request.ShootId}/index.html").UploadAsync(

@@ -4,7 +4,8 @@ namespace Headshots.Pipeline.Activities;
 
 /// <summary>
 /// Scores every candidate and keeps the best N per look. A candidate whose face is farther from the person's
-/// reference identity than the threshold is discarded whatever its quality: never deliver someone else.
+/// reference identity than the threshold is discarded whatever its quality: never deliver someone else. Generated
+/// candidates that pass come before reframed ones (they are what the person ordered); reframed ones fill the rest.
 /// </summary>
 public sealed class SelectHeadshotsActivity : TaskActivity<SelectionRequest, List<SelectedHeadshot>>
 {
@@ -17,7 +18,8 @@ public sealed class SelectHeadshotsActivity : TaskActivity<SelectionRequest, Lis
             .GroupBy(c => c.Look, StringComparer.Ordinal)
             .SelectMany(look => look
                 .Select(c => new SelectedHeadshot(c, Score(c, request.IdentityThreshold)))
-                .OrderByDescending(s => s.Score)
+                .OrderByDescending(s => CandidateEngines.IsGenerated(s.Candidate.Engine))
+                .ThenByDescending(s => s.Score)
                 .ThenBy(s => s.Candidate.Variant)
                 .Take(request.KeepPerLook))
             .ToList();

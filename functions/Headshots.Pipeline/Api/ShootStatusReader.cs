@@ -1,3 +1,5 @@
+using Headshots.Pipeline.Activities;
+using Headshots.Pipeline.Delivery;
 using Headshots.Pipeline.Orchestrations;
 using Headshots.Pipeline.Storage;
 using Microsoft.DurableTask.Client;
@@ -29,4 +31,14 @@ public static class ShootStatusReader
                     new PhotoMeasurementsStatus(p.Faces, p.FaceWidth, p.FaceSharpness, p.FaceLuma, p.Yaw, p.IdentityDistance))).ToList(),
             row.CreatedAt, row.UpdatedAt);
     }
+
+    /// <summary>The delivered images as the API describes them.</summary>
+    public static DeliveredImagesStatus Images(GalleryManifest manifest) => new(
+        manifest.Generation?.Engine ?? CandidateEngines.Reframe,
+        manifest.Images.Count(i => i.Generated),
+        manifest.Images.Count(i => !i.Generated),
+        manifest.MadeNotes,
+        manifest.Images.Select(i => new DeliveredImageStatus(i.ImageId, i.Look, i.Engine ?? CandidateEngines.Reframe, i.MadeBy, i.IdentityDistance, i.Width, i.Height)).ToList(),
+        manifest.Generation?.Cost,
+        manifest.Generation?.Currency);
 }

@@ -1,3 +1,4 @@
+using Headshots.Pipeline.Delivery;
 using System.Text.Json;
 using Headshots.Jobs.Storage;
 using Headshots.Pipeline.Intake;
@@ -20,6 +21,9 @@ public sealed class ShootsApi(
     ReshootRequests reshoots,
     OrderTrainings trainings,
     IOptions<PipelineOptions> options,
+    IOptions<GenerationOptions> generation,
+    IOptions<EditingOptions> editing,
+    GalleryManifestStore manifests,
     TimeProvider clock)
 {
     public const int MaxBodyBytes = 64 * 1024;
@@ -52,7 +56,8 @@ public sealed class ShootsApi(
     }
 
     /// <summary>GET /: the start page, which uploads straight to the blob endpoint.</summary>
-    public ApiResponse StartPage() => ApiResponse.UploadPage(200, StartPageRenderer.Render(options.Value.DefaultLooks), BlobOrigin);
+    public ApiResponse StartPage() => ApiResponse.UploadPage(200, StartPageRenderer.Render(options.Value.DefaultLooks,
+        photosSentToCloud: generation.Value.Engine == GenerationOptions.AzureOpenAi || editing.Value.GenerativeEditsAvailable), BlobOrigin);
 
     /// <summary>GET /s/{id}?t=…: the person's live status page.</summary>
     public async Task<ApiResponse> StatusPageAsync(string shootId, string? token, DurableTaskClient client, CancellationToken cancellationToken)
@@ -172,6 +177,10 @@ public sealed class ShootsApi(
         var row = await shoots.GetAsync(shootId, cancellationToken);
         if (row is null) return ApiResponse.Problem(404, "No such shoot", $"There is no shoot {shootId}.");
         var status = await ShootStatusReader.ReadAsync(row, await photos.ListAsync(shootId, cancellationToken), client, cancellationToken);
+        if (row.Status == ShootStatuses.Delivered && await manifests.ReadAsync(shootId, cancellationToken) is { } manifest)
+        {
+            status = status with { Images = ShootStatusReader.Images(manifest) };
+        }
         return ApiResponse.FromJson(200, status);
     }
 }

@@ -9,10 +9,14 @@ namespace Headshots.Pipeline.Delivery;
 public static class EmailComposer
 {
     /// <param name="thumbnails">Shown as a grid of linked images; the email reads the same without them (images blocked).</param>
-    public static MimeMessage GalleryReady(string to, string? name, string galleryUrl, int images, string shootId, IReadOnlyList<EmailThumbnail>? thumbnails = null)
+    /// <param name="notes">How the images were made (generated or reframed, and why), one sentence each.</param>
+    public static MimeMessage GalleryReady(string to, string? name, string galleryUrl, int images, string shootId, IReadOnlyList<EmailThumbnail>? thumbnails = null,
+        IReadOnlyList<string>? notes = null)
     {
         var hello = Greeting(name);
+        var made = notes ?? [];
         var text = $"{hello}\n\nYour {images} headshots are ready. Open your private gallery:\n{galleryUrl}\n\n" +
+                   string.Concat(made.Select(n => n + "\n")) + (made.Count > 0 ? "\n" : "") +
                    "There you can download each image at 16 MP or as a web copy, download them all as a ZIP, and ask for refinements.\n\n" +
                    "The link is personal: anyone who has it can see your photos. It expires after a while; download what you want to keep.\n";
         var grid = new StringBuilder();
@@ -28,7 +32,8 @@ public static class EmailComposer
                 {
                     grid.Append("<td width=\"50%\" align=\"center\" valign=\"top\" style=\"padding:6px\"><a href=\"").Append(E(t.Link)).Append("\">")
                         .Append("<img src=\"").Append(E(t.Url)).Append("\" width=\"240\" alt=\"").Append(E(t.Alt))
-                        .Append("\" style=\"display:block;width:100%;max-width:240px;height:auto;border:0;border-radius:6px\"></a></td>");
+                        .Append("\" style=\"display:block;width:100%;max-width:240px;height:auto;border:0;border-radius:6px\"></a>")
+                        .Append(t.Caption is null ? "" : $"<div style=\"font-size:12px;color:#555555;padding-top:4px\">{E(t.Caption)}</div>").Append("</td>");
                 }
                 if (shown.Count - i == 1) grid.Append("<td width=\"50%\" style=\"padding:6px\">&nbsp;</td>");
                 grid.Append("</tr>");
@@ -38,6 +43,7 @@ public static class EmailComposer
         var html = Layout(
             $"<h1 style=\"font-size:22px;margin:0 0 12px\">Your headshots are ready</h1><p style=\"font-size:16px;line-height:1.5\">{E(hello)}</p>" +
             $"<p style=\"font-size:16px;line-height:1.5\">Your {images} headshots are ready in your private gallery.</p>" +
+            string.Concat(made.Select(n => $"<p style=\"font-size:14px;line-height:1.5;color:#333333\">{E(n)}</p>")) +
             grid +
             $"<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\"><tr><td style=\"border-radius:6px;background:#0b57d0\">" +
             $"<a href=\"{E(galleryUrl)}\" style=\"display:inline-block;color:#ffffff;padding:12px 20px;font-size:16px;text-decoration:none;font-weight:bold\">Open your gallery</a></td></tr></table>" +
@@ -91,4 +97,5 @@ public static class EmailComposer
 
 /// <param name="Url">The thumbnail, through the app's gallery route.</param>
 /// <param name="Link">The image in the gallery.</param>
-public sealed record EmailThumbnail(string Url, string Link, string Alt);
+/// <param name="Caption">Shown under the thumbnail: how it was made and its identity distance.</param>
+public sealed record EmailThumbnail(string Url, string Link, string Alt, string? Caption = null);

@@ -2,8 +2,13 @@ namespace Headshots.Pipeline.Delivery;
 
 /// <summary>gallery/{shootId}/gallery.json: what was delivered, for the gallery page, downloads and refinements.</summary>
 /// <param name="ProfilePath">The person's identity profile (work container), which every refined version is checked against.</param>
-public sealed record GalleryManifest(string ShootId, string? Name, DateTimeOffset PublishedAt, IReadOnlyList<GalleryImage> Images, string? ProfilePath = null)
+/// <param name="Generation">What a generative engine did in the shoot; null with the reframe engine.</param>
+public sealed record GalleryManifest(string ShootId, string? Name, DateTimeOffset PublishedAt, IReadOnlyList<GalleryImage> Images, string? ProfilePath = null,
+    Activities.GenerationSummary? Generation = null)
 {
+    /// <summary>What the person is told about how the images were made, in plain words (gallery, email, API).</summary>
+    public IReadOnlyList<string> MadeNotes => GenerationNotes.For(this);
+
     public GalleryImage? Find(string imageId) => Images.FirstOrDefault(i => string.Equals(i.ImageId, imageId, StringComparison.Ordinal));
 
     /// <summary>Every file a gallery link may serve: originals and every version, JPEG and (where delivered) WebP.</summary>
@@ -51,10 +56,16 @@ public static class GalleryFiles
 /// <param name="BasePath">The unretouched headshot (work container) a refinement starts from.</param>
 /// <param name="Versions">Refined versions, oldest first; the original is version 1 and is never overwritten.</param>
 /// <param name="FileWebP">The 16 MP WebP and <paramref name="WebWebP"/> the web copy's, when the studio delivers WebP (<c>Pipeline:DeliverWebP</c>); otherwise null.</param>
+/// <param name="Engine">What made it (<see cref="Activities.CandidateEngines"/>); null in galleries published before generated images (reframed).</param>
 public sealed record GalleryImage(string Look, string LookName, string Aspect, string File, string Web, string Thumbnail, int Width, int Height, long Bytes, double Score,
     double? IdentityDistance = null, string? Id = null, string? BasePath = null, IReadOnlyList<GalleryVersion>? Versions = null,
-    string? FileWebP = null, string? WebWebP = null) : IGalleryFiles
+    string? FileWebP = null, string? WebWebP = null, string? Engine = null) : IGalleryFiles
 {
+    public bool Generated => Activities.CandidateEngines.IsGenerated(Engine);
+
+    /// <summary>"Generated" or "Reframed from your photo": how the page, the email and the API label it.</summary>
+    public string MadeBy => Activities.CandidateEngines.Describe(Engine);
+
     public string ImageId => Id ?? Path.GetFileNameWithoutExtension(File);
 
     public int LatestVersion => Versions is { Count: > 0 } v ? v[^1].Number : 1;

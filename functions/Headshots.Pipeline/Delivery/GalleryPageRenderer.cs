@@ -37,6 +37,13 @@ public static class GalleryPageRenderer
             .Append("<h1>").Append(E(title)).Append("</h1>")
             .Append("<p class=\"meta\">").Append(manifest.Images.Count.ToString(CultureInfo.InvariantCulture))
             .Append(" images, delivered ").Append(E(manifest.PublishedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture))).Append(".</p>");
+        var notes = manifest.MadeNotes;
+        if (notes.Count > 0)
+        {
+            html.Append("<ul class=\"made\">");
+            foreach (var note in notes) html.Append("<li>").Append(E(note)).Append("</li>");
+            html.Append("</ul>");
+        }
         if (state?.ZipUrl is { } zip)
         {
             html.Append("<p><a class=\"button\" href=\"").Append(E(zip)).Append("\" download>Download all (ZIP)</a> ")
@@ -50,7 +57,7 @@ public static class GalleryPageRenderer
             {
                 html.Append("<li id=\"").Append(E(image.ImageId)).Append("\" data-image=\"").Append(E(image.ImageId)).Append("\">");
                 RenderFigure(html, imageBase, image.LookName, image.Aspect, image,
-                    $"quality {image.Score.ToString("0.00", CultureInfo.InvariantCulture)}", image.Versions is { Count: > 0 } ? "Version 1 (original)" : null, 1);
+                    $"{image.MadeBy} · quality {image.Score.ToString("0.00", CultureInfo.InvariantCulture)}", image.Versions is { Count: > 0 } ? "Version 1 (original)" : null, 1);
                 foreach (var version in (image.Versions ?? []).Reverse())
                 {
                     RenderFigure(html, imageBase, image.LookName, image.Aspect, version, version.Changes,

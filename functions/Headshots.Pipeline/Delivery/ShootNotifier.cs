@@ -14,10 +14,15 @@ public sealed class ShootNotifier(EmailSender sender, PhotoStore photos, ShootSt
         var manifest = await manifests.ReadAsync(shootId, cancellationToken);
         var thumbnails = (manifest?.Images ?? [])
             .Take(EmailThumbnails)
-            .Select(i => new EmailThumbnail($"{galleryUrl}/img/{Uri.EscapeDataString(i.Thumbnail)}", $"{galleryUrl}#{Uri.EscapeDataString(i.ImageId)}", $"{i.LookName} headshot"))
+            .Select(i => new EmailThumbnail($"{galleryUrl}/img/{Uri.EscapeDataString(i.Thumbnail)}", $"{galleryUrl}#{Uri.EscapeDataString(i.ImageId)}",
+                $"{i.LookName} headshot, {i.MadeBy.ToLowerInvariant()}", Caption(i)))
             .ToList();
-        return await sender.SendAsync(EmailComposer.GalleryReady(email, name, galleryUrl, images, shootId, thumbnails), cancellationToken);
+        return await sender.SendAsync(EmailComposer.GalleryReady(email, name, galleryUrl, images, shootId, thumbnails, manifest?.MadeNotes), cancellationToken);
     }
+
+    static string Caption(GalleryImage image) => image.IdentityDistance is { } d
+        ? $"{image.MadeBy} · identity distance {d.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}"
+        : image.MadeBy;
 
     /// <summary>Sends the failure email once per shoot, however often it is asked (duplicate events, replays).</summary>
     public async Task<string?> SendFailureOnceAsync(string shootId, string email, string? name, string error, CancellationToken cancellationToken)

@@ -21,16 +21,27 @@ public sealed class AzureOpenAIOptions : IValidatableObject
     public string ApiVersion { get; set; } = "2025-04-01-preview";
 
     /// <summary>
-    /// What one edited image costs, in <see cref="Currency"/>, added to the shoot's cost ledger. The default is the
-    /// documented gpt-image-1 price of one high-quality 1024×1024 output (4,160 output tokens at 40 per million);
-    /// set it to your agreement's price.
+    /// What one output image costs by quality and size, in <see cref="Currency"/>, added to the shoot's cost ledger.
+    /// Defaults: gpt-image-1's list prices per image; set your agreement's (AzureOpenAI__Prices__Medium__Portrait, …).
     /// </summary>
-    [Range(0, 100)]
-    public decimal PricePerImage { get; set; } = 0.167m;
+    public ImagePriceList Prices { get; set; } = new();
+
+    /// <summary>
+    /// An estimate of what each input image adds (its image tokens at the input price; with input_fidelity=high the
+    /// model reads more of it). 0.015 ≈ 1,500 image tokens at 10 per million; the service's bill is the truth.
+    /// </summary>
+    [Range(0, 10)]
+    public decimal PricePerInputImage { get; set; } = 0.015m;
+
+    /// <summary>
+    /// Send input_fidelity=high with edits and generations that carry the person's photos (gpt-image-1 and later keep
+    /// faces closer with it). A deployment that refuses the field is asked again without it.
+    /// </summary>
+    public bool HighInputFidelity { get; set; } = true;
 
     public string Currency { get; set; } = "USD";
 
-    /// <summary>The quality the model renders at (low, medium, high); the price above must match it.</summary>
+    /// <summary>The quality refinements are rendered at (low, medium, high); shoots use Generation:Quality.</summary>
     [RegularExpression("^(low|medium|high)$", ErrorMessage = "AzureOpenAI:Quality must be low, medium or high.")]
     public string Quality { get; set; } = "high";
 

@@ -1,35 +1,55 @@
 using System.Globalization;
 using System.Net;
+using System.ClientModel;
+using System.ClientModel.Primitives;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Azure.AI.OpenAI;
 using Azure.Core;
+using Azure.Identity;
+using OpenAI.Images;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Headshots.Pipeline.Editing;
 
 /// <summary>
-/// Edits through an Azure OpenAI image deployment's REST operations (images/edits, and images/generations when there
-/// is no source image), keyless with an Entra ID token. Plain HttpClient rather than the SDK: Azure.AI.OpenAI 2.1.0's
-/// ImageClient sends one image per edit, and the likeness needs the reference photos sent with it as image[].
-/// One call per <see cref="EditAsync"/>; retrying is the caller's decision (<see cref="GenerativeEditRunner"/>).
+/// Edits and generates through an Azure OpenAI image deployment with the Azure.AI.OpenAI client (keyless: the
+/// <see cref="AzureOpenAIClient"/> carries an Entra ID token from the credential). The images edits operation goes
+/// through the client's protocol method with a multipart body we build, because its convenience methods send one
+/// image and the likeness needs the person's photos sent as several image[] parts. One call per
+/// <see cref="EditAsync"/> (the client's own retries are off); retrying is the caller's decision
+/// (<see cref="GenerativeEditRunner"/>), except that a deployment refusing input_fidelity is asked once more without it.
 /// </summary>
 public sealed class AzureOpenAiImageEditor(
-    HttpClient http,
-    TokenCredential credential,
+    ImageClient images,
     IOptions<AzureOpenAIOptions> options,
     PromptTemplates prompts,
     TimeProvider clock,
     ILogger<AzureOpenAiImageEditor> logger) : IGenerativeEditor
 {
     public const string Scope = "https://cognitiveservices.azure.com/.default";
-    public const string ModelSize = "1024x1024";
+    public const string ModelSize = ImageSizes.Square;
 
     /// <summary>Used when a 429 carries no retry-after header.</summary>
     static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(10);
 
-    readonly SemaphoreSlim tokenLock = new(1, 1);
-    AccessToken? token;
+    /// <summary>The client for <paramref name="o"/>'s deployment: the pinned API version, no retries of its own, no network timeout of its own.</summary>
+    public static ImageClient CreateClient(AzureOpenAIOptions o, TokenCredential credential, PipelineTransport? transport = null)
+    {
+        var clientOptions = new AzureOpenAIClientOptions(ServiceVersion(o.ApiVersion))
+        {
+            RetryPolicy = new ClientRetryPolicy(0),
+            NetworkTimeout = o.Timeout + TimeSpan.FromSeconds(30),
+        };
+        if (transport is not null) clientOptions.Transport = transport;
+        return new AzureOpenAIClient(o.Endpoint!, credential, clientOptions).GetImageClient(o.Deployment);
+    }
+
+    static AzureOpenAIClientOptions.ServiceVersion ServiceVersion(string apiVersion) =>
+        Enum.GetValues<AzureOpenAIClientOptions.ServiceVersion>()
+            .FirstOrDefault(v => v.ToString()[1..].Replace('_', '-').Equals(apiVersion, StringComparison.OrdinalIgnoreCase),
+                AzureOpenAIClientOptions.ServiceVersion.V2025_04_01_Preview);
 
     public async Task<GenerativeEditResult> EditAsync(GenerativeEditRequest request, CancellationToken cancellationToken)
     {
@@ -40,32 +60,45 @@ public sealed class AzureOpenAiImageEditor(
             return GenerativeEditResult.Failed(GenerativeEditFailure.Invalid, invalid);
         }
 
-        string bearer;
-        try
+        var prompt = request.Prompt ?? prompts.Render(request.Kind, o.PromptVersion, request.Description);
+        var fidelity = request.InputFidelity && o.HighInputFidelity && request.References.Count + (request.Image.Length > 0 ? 1 : 0) > 0;
+        var result = await SendAsync(request, prompt, fidelity, o, cancellationToken);
+        if (fidelity && result.Failure == GenerativeEditFailure.Invalid && result.Detail?.Contains("input_fidelity", StringComparison.OrdinalIgnoreCase) == true)
         {
-            bearer = await BearerAsync(cancellationToken);
+            // Older deployments (dall-e, gpt-image-1-mini) refuse the field; the request is still worth making without it.
+            logger.LogWarning("The deployment {Deployment} refused input_fidelity; asking again without it", o.Deployment);
+            result = await SendAsync(request, prompt, false, o, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogError(e, "No Entra ID token for Azure OpenAI (scope {Scope})", Scope);
-            return GenerativeEditResult.Failed(GenerativeEditFailure.NotAuthorized, e.Message);
-        }
+        return result;
+    }
 
-        var prompt = prompts.Render(request.Kind, o.PromptVersion, request.Description);
-        using var message = request.Image.Length == 0 ? GenerationRequest(o, prompt) : EditRequest(o, request, prompt);
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-
+    async Task<GenerativeEditResult> SendAsync(GenerativeEditRequest request, string prompt, bool fidelity, AzureOpenAIOptions o, CancellationToken cancellationToken)
+    {
         using var timeout = new CancellationTokenSource(o.Timeout, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var started = clock.GetTimestamp();
+        var operation = request.Image.Length == 0 ? "generation" : "edit";
         try
         {
-            using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token);
-            var body = await response.Content.ReadAsStringAsync(linked.Token);
-            var result = Interpret(response, body, o);
+            var requestOptions = new RequestOptions { ErrorOptions = ClientErrorBehaviors.NoThrow, CancellationToken = linked.Token };
+            ClientResult answer;
+            if (request.Image.Length == 0)
+            {
+                answer = await images.GenerateImagesAsync(
+                    BinaryContent.Create(BinaryData.FromObjectAsJson(new { prompt, n = 1, size = request.Size, quality = request.Quality ?? o.Quality })),
+                    requestOptions);
+            }
+            else
+            {
+                using var form = EditForm(request, prompt, fidelity, o);
+                var body = await form.ReadAsByteArrayAsync(linked.Token);
+                answer = await images.GenerateImageEditsAsync(BinaryContent.Create(BinaryData.FromBytes(body)), form.Headers.ContentType!.ToString(), requestOptions);
+            }
+            var response = answer.GetRawResponse();
+            var result = Interpret(response, request, o);
             logger.LogInformation(
-                "Azure OpenAI {Operation} for shoot {ShootId} ({Kind}): HTTP {Status}, {Outcome} in {Seconds:0.0} s",
-                request.Image.Length == 0 ? "generation" : "edit", request.ShootId, request.Kind, (int)response.StatusCode, result.Failure,
+                "Azure OpenAI {Operation} for shoot {ShootId} ({Kind}, {Images} image(s), {Size}): HTTP {Status}, {Outcome} in {Seconds:0.0} s",
+                operation, request.ShootId, request.Kind, ImageCount(request), request.Size, response.Status, result.Failure,
                 clock.GetElapsedTime(started).TotalSeconds);
             return result;
         }
@@ -74,6 +107,16 @@ public sealed class AzureOpenAiImageEditor(
             logger.LogWarning("Azure OpenAI did not answer within {Timeout} for shoot {ShootId}", o.Timeout, request.ShootId);
             return GenerativeEditResult.Failed(GenerativeEditFailure.TimedOut, $"no answer within {o.Timeout}");
         }
+        catch (AuthenticationFailedException e)
+        {
+            logger.LogError(e, "No Entra ID token for Azure OpenAI (scope {Scope})", Scope);
+            return GenerativeEditResult.Failed(GenerativeEditFailure.NotAuthorized, e.Message);
+        }
+        catch (ClientResultException e)
+        {
+            logger.LogWarning(e, "Azure OpenAI could not be reached for shoot {ShootId}", request.ShootId);
+            return GenerativeEditResult.Failed(GenerativeEditFailure.ServerError, e.Message);
+        }
         catch (HttpRequestException e)
         {
             logger.LogWarning(e, "Azure OpenAI could not be reached for shoot {ShootId}", request.ShootId);
@@ -81,47 +124,39 @@ public sealed class AzureOpenAiImageEditor(
         }
     }
 
+    static int ImageCount(GenerativeEditRequest request) => request.References.Count + (request.Image.Length > 0 ? 1 : 0);
+
     static string? Validate(GenerativeEditRequest request)
     {
-        if (string.IsNullOrWhiteSpace(request.Description)) return "the description is empty";
+        if (string.IsNullOrWhiteSpace(request.Prompt ?? request.Description)) return "the description is empty";
+        if (request.Size is not (ImageSizes.Square or ImageSizes.Portrait or ImageSizes.Landscape)) return $"the size {request.Size} is not one the models make";
+        if (request.References.Count + 1 > 16) return "more than 16 images";
         if (request.Image.Length == 0) return request.Kind == GenerativeEditKind.Look ? null : "there is no image to edit";
-        if (!PngHeader.TryReadSize(request.Image, out var w, out var h)) return "the image is not a PNG";
         if (request.Mask.Length == 0) return null;
+        if (!PngHeader.TryReadSize(request.Image, out var w, out var h)) return "an image with a mask must be a PNG";
         if (!PngHeader.TryReadSize(request.Mask, out var mw, out var mh)) return "the mask is not a PNG";
         return mw == w && mh == h ? null : $"the mask is {mw}×{mh} but the image is {w}×{h}";
     }
 
-    HttpRequestMessage EditRequest(AzureOpenAIOptions o, GenerativeEditRequest request, string prompt)
+    static MultipartFormDataContent EditForm(GenerativeEditRequest request, string prompt, bool fidelity, AzureOpenAIOptions o)
     {
         var form = new MultipartFormDataContent();
-        // With reference photos the images go as image[]; the mask applies to the first, the photo being edited.
-        var images = new List<byte[]> { request.Image };
-        images.AddRange(request.References);
-        var field = images.Count > 1 ? "image[]" : "image";
-        for (var i = 0; i < images.Count; i++)
+        // With reference photos the images go as image[], in the order given (best first); the mask applies to the first.
+        var all = new List<byte[]> { request.Image };
+        all.AddRange(request.References);
+        var field = all.Count > 1 ? "image[]" : "image";
+        for (var i = 0; i < all.Count; i++)
         {
-            form.Add(File(images[i], i == 0 ? "image.png" : $"reference-{i}{Extension(images[i])}"), field, i == 0 ? "image.png" : $"reference-{i}{Extension(images[i])}");
+            var name = i == 0 ? $"image{Extension(all[i])}" : $"reference-{i}{Extension(all[i])}";
+            form.Add(File(all[i], name), field, name);
         }
         if (request.Mask.Length > 0) form.Add(File(request.Mask, "mask.png"), "mask", "mask.png");
         form.Add(new StringContent(prompt), "prompt");
         form.Add(new StringContent("1"), "n");
-        form.Add(new StringContent(ModelSize), "size");
-        form.Add(new StringContent(o.Quality), "quality");
-        return new HttpRequestMessage(HttpMethod.Post, Operation(o, "edits")) { Content = form };
-    }
-
-    static HttpRequestMessage GenerationRequest(AzureOpenAIOptions o, string prompt) =>
-        new(HttpMethod.Post, Operation(o, "generations"))
-        {
-            Content = new StringContent(
-                JsonSerializer.Serialize(new { prompt, n = 1, size = ModelSize, quality = o.Quality }),
-                System.Text.Encoding.UTF8, "application/json"),
-        };
-
-    public static Uri Operation(AzureOpenAIOptions o, string operation)
-    {
-        var root = o.Endpoint!.AbsoluteUri.TrimEnd('/');
-        return new Uri($"{root}/openai/deployments/{Uri.EscapeDataString(o.Deployment)}/images/{operation}?api-version={Uri.EscapeDataString(o.ApiVersion)}");
+        form.Add(new StringContent(request.Size), "size");
+        form.Add(new StringContent(request.Quality ?? o.Quality), "quality");
+        if (fidelity) form.Add(new StringContent("high"), "input_fidelity");
+        return form;
     }
 
     static ByteArrayContent File(byte[] bytes, string name)
@@ -133,9 +168,10 @@ public sealed class AzureOpenAiImageEditor(
 
     static string Extension(byte[] bytes) => bytes is [0xFF, 0xD8, ..] ? ".jpg" : ".png";
 
-    GenerativeEditResult Interpret(HttpResponseMessage response, string body, AzureOpenAIOptions o)
+    GenerativeEditResult Interpret(PipelineResponse response, GenerativeEditRequest request, AzureOpenAIOptions o)
     {
-        var status = response.StatusCode;
+        var status = (HttpStatusCode)response.Status;
+        var body = response.Content.ToString();
         if (status == HttpStatusCode.OK)
         {
             try
@@ -145,7 +181,8 @@ public sealed class AzureOpenAiImageEditor(
                 if (data.GetArrayLength() == 0) return GenerativeEditResult.Failed(GenerativeEditFailure.ServerError, "the answer had no image");
                 var image = Convert.FromBase64String(data[0].GetProperty("b64_json").GetString() ?? "");
                 if (image.Length == 0) return GenerativeEditResult.Failed(GenerativeEditFailure.ServerError, "the answer's image was empty");
-                return GenerativeEditResult.Success(image, o.PricePerImage * data.GetArrayLength());
+                var cost = (o.Prices.For(request.Quality ?? o.Quality, request.Size) * data.GetArrayLength()) + (o.PricePerInputImage * ImageCount(request));
+                return GenerativeEditResult.Success(image, cost);
             }
             catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
@@ -203,38 +240,17 @@ public sealed class AzureOpenAiImageEditor(
     }
 
     /// <summary>retry-after-ms (Azure OpenAI's precise header), else Retry-After in seconds or as a date.</summary>
-    TimeSpan? RetryAfter(HttpResponseMessage response)
+    TimeSpan? RetryAfter(PipelineResponse response)
     {
-        if (response.Headers.TryGetValues("retry-after-ms", out var ms)
-            && double.TryParse(ms.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var milliseconds) && milliseconds >= 0)
+        if (response.Headers.TryGetValue("retry-after-ms", out var ms)
+            && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var milliseconds) && milliseconds >= 0)
         {
             return TimeSpan.FromMilliseconds(milliseconds);
         }
-        return response.Headers.RetryAfter switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - clock.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-            _ => null,
-        };
-    }
-
-    /// <summary>One token for many calls: the managed identity endpoint is slow and rate-limited itself.</summary>
-    async Task<string> BearerAsync(CancellationToken cancellationToken)
-    {
-        await tokenLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (token is not { } t || t.ExpiresOn - clock.GetUtcNow() < TimeSpan.FromMinutes(5))
-            {
-                t = await credential.GetTokenAsync(new TokenRequestContext([Scope]), cancellationToken);
-                token = t;
-            }
-            if (string.IsNullOrEmpty(t.Token)) throw new InvalidOperationException("The credential returned an empty token.");
-            return t.Token;
-        }
-        finally
-        {
-            tokenLock.Release();
-        }
+        if (!response.Headers.TryGetValue("Retry-After", out var value) || string.IsNullOrWhiteSpace(value)) return null;
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0) return TimeSpan.FromSeconds(seconds);
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+            ? (date - clock.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero)
+            : null;
     }
 }

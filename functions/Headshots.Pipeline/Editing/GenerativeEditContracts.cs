@@ -9,7 +9,10 @@ public enum GenerativeEditKind
     Hair,
     Expression,
     Clothing,
+    /// <summary>A whole new look described in words (the scene refine before prompt scene.v1; kept for replays).</summary>
     Look,
+    /// <summary>Only the setting behind the person changes.</summary>
+    Scene,
 }
 
 /// <summary>Why a generative edit was not made. Each kind carries its own plain-words message for the person.</summary>
@@ -39,14 +42,22 @@ public enum GenerativeEditFailure
 /// <param name="Image">The photo, PNG.</param>
 /// <param name="Mask">PNG of the same size as <paramref name="Image"/>, transparent where the model may change pixels
 /// (the OpenAI convention); empty to let the model change the whole image.</param>
-/// <param name="References">More photos of the person (PNG or JPEG) that help the model keep their likeness.</param>
+/// <param name="References">More photos of the person (PNG or JPEG), best first, that help the model keep their likeness.</param>
+/// <param name="Prompt">The whole prompt, already rendered (generation of a look); null to render the kind's template around <paramref name="Description"/>.</param>
+/// <param name="Size">The output size (<see cref="ImageSizes"/>).</param>
+/// <param name="Quality">low, medium or high; null for AzureOpenAI:Quality.</param>
+/// <param name="InputFidelity">Ask the model to match the input faces closely (input_fidelity=high) where the studio allows it.</param>
 public sealed record GenerativeEditRequest(
     GenerativeEditKind Kind,
     string Description,
     byte[] Image,
     byte[] Mask,
     IReadOnlyList<byte[]> References,
-    string ShootId);
+    string ShootId,
+    string? Prompt = null,
+    string Size = ImageSizes.Square,
+    string? Quality = null,
+    bool InputFidelity = true);
 
 /// <summary>An edited image and what it cost, or why there is none.</summary>
 /// <param name="RetryAfter">For <see cref="GenerativeEditFailure.Throttled"/>: how long the service asked us to wait.</param>
@@ -81,6 +92,9 @@ public interface IGenerativeEditor
 /// <param name="ImagePath">container/name of the PNG to edit.</param>
 /// <param name="MaskPath">container/name of the mask PNG (same size); null for a whole-image edit.</param>
 /// <param name="OutputPath">container/name the edited PNG is written to.</param>
+/// <param name="Prompt">The rendered prompt of a generated look; null to render the kind's template.</param>
+/// <param name="Size">The output size; null for a square.</param>
+/// <param name="Quality">low, medium or high; null for AzureOpenAI:Quality.</param>
 public sealed record GenerativeEditInput(
     string ShootId,
     string OperationId,
@@ -89,7 +103,10 @@ public sealed record GenerativeEditInput(
     string ImagePath,
     string? MaskPath,
     IReadOnlyList<string> ReferencePaths,
-    string OutputPath);
+    string OutputPath,
+    string? Prompt = null,
+    string? Size = null,
+    string? Quality = null);
 
 /// <summary>The activity's outcome. Person-facing failures come back here, not as exceptions.</summary>
 /// <param name="Message">For a failure: what to tell the person, in plain words.</param>

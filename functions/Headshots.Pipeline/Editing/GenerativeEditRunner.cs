@@ -24,7 +24,8 @@ public sealed class GenerativeEditRunner(
         var mask = input.MaskPath is null ? [] : await artifacts.ReadAsync(input.MaskPath, cancellationToken);
         var references = new List<byte[]>();
         foreach (var path in input.ReferencePaths) references.Add(await artifacts.ReadAsync(path, cancellationToken));
-        var request = new GenerativeEditRequest(input.Kind, input.Description, image, mask, references, input.ShootId);
+        var request = new GenerativeEditRequest(input.Kind, input.Description, image, mask, references, input.ShootId,
+            input.Prompt, input.Size ?? ImageSizes.Square, input.Quality);
 
         GenerativeEditResult result;
         var attempt = 0;
@@ -35,7 +36,8 @@ public sealed class GenerativeEditRunner(
             if (result.Succeeded)
             {
                 await artifacts.WriteAsync(input.OutputPath, result.Image!, "image/png", cancellationToken);
-                await ledger.AddAsync(new CostEntry(input.ShootId, $"{input.OperationId}-{attempt:00}", "azure-openai", $"image-edit:{input.Kind}",
+                await ledger.AddAsync(new CostEntry(input.ShootId, $"{input.OperationId}-{attempt:00}", "azure-openai",
+                    input.Kind == GenerativeEditKind.Look && input.Prompt is not null ? "image-generate" : $"image-edit:{input.Kind}",
                     1, result.Cost, o.Currency, clock.GetUtcNow()), cancellationToken);
                 logger.LogInformation("Generative {Kind} edit {OperationId} of shoot {ShootId} made in {Attempts} attempt(s), cost {Cost} {Currency}",
                     input.Kind, input.OperationId, input.ShootId, attempt, result.Cost, o.Currency);

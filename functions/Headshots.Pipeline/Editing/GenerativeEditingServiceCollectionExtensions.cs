@@ -4,7 +4,6 @@ using Headshots.Pipeline.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Headshots.Pipeline.Editing;
@@ -12,14 +11,15 @@ namespace Headshots.Pipeline.Editing;
 public static class GenerativeEditingServiceCollectionExtensions
 {
     /// <summary>
-    /// The cloud editing engine, only when Editing:Engine is azure-openai: its options (validated at start), a keyless
-    /// credential, the editor, the runner and the cost ledger. With the local engine nothing is registered, so a local
-    /// studio never needs the AzureOpenAI section or a network.
+    /// The Azure OpenAI image model, only when Editing:Engine or Generation:Engine is azure-openai: its options
+    /// (validated at start), a keyless credential, the client, the editor, the runner and the cost ledger. With the
+    /// local engines nothing is registered, so a local studio never needs the AzureOpenAI section or a network.
     /// </summary>
     public static IServiceCollection AddGenerativeEditing(this IServiceCollection services, IConfiguration configuration)
     {
-        var engine = configuration.GetSection(EditingOptions.Section)[nameof(EditingOptions.Engine)] ?? EditingOptions.Local;
-        if (engine != EditingOptions.AzureOpenAi) return services;
+        var editing = configuration.GetSection(EditingOptions.Section)[nameof(EditingOptions.Engine)] ?? EditingOptions.Local;
+        var generation = configuration.GetSection(GenerationOptions.Section)[nameof(GenerationOptions.Engine)] ?? GenerationOptions.Reframe;
+        if (editing != EditingOptions.AzureOpenAi && generation != GenerationOptions.AzureOpenAi) return services;
 
         services.AddOptions<AzureOpenAIOptions>()
             .Bind(configuration.GetSection(AzureOpenAIOptions.Section))
@@ -36,14 +36,9 @@ public static class GenerativeEditingServiceCollectionExtensions
             });
         });
         services.TryAddSingleton<PromptTemplates>();
-        services.TryAddSingleton<IGenerativeEditor>(sp => new AzureOpenAiImageEditor(
-            // Our own per-call timeout (AzureOpenAI:Timeout) bounds each call; the client's would throw a different exception.
-            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan },
-            sp.GetRequiredService<TokenCredential>(),
-            sp.GetRequiredService<IOptions<AzureOpenAIOptions>>(),
-            sp.GetRequiredService<PromptTemplates>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<AzureOpenAiImageEditor>>()));
+        services.TryAddSingleton(sp => AzureOpenAiImageEditor.CreateClient(
+            sp.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value, sp.GetRequiredService<TokenCredential>()));
+        services.TryAddSingleton<IGenerativeEditor, AzureOpenAiImageEditor>();
         services.TryAddSingleton<IEditArtifacts, BlobEditArtifacts>();
         services.TryAddSingleton<ICostLedger, CostLedger>();
         services.TryAddSingleton<GenerativeEditRunner>();

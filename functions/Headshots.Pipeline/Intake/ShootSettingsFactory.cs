@@ -1,4 +1,5 @@
 using Headshots.Jobs.Looks;
+using Headshots.Pipeline.Editing;
 using Headshots.Pipeline.Options;
 using Headshots.Pipeline.Orchestrations;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,12 @@ using Microsoft.Extensions.Options;
 namespace Headshots.Pipeline.Intake;
 
 /// <summary>Fixes a shoot's settings from configuration when it starts, so replays never see a changed value.</summary>
-public sealed class ShootSettingsFactory(IOptions<PipelineOptions> pipeline, IOptions<GpuJobOptions> jobs)
+public sealed class ShootSettingsFactory(
+    IOptions<PipelineOptions> pipeline,
+    IOptions<GpuJobOptions> jobs,
+    IOptions<GenerationOptions> generation,
+    IOptions<EditingOptions> editing,
+    IOptions<AzureOpenAIOptions> azureOpenAi)
 {
     public const int MaxPhotosUsed = 15;
 
@@ -26,5 +32,17 @@ public sealed class ShootSettingsFactory(IOptions<PipelineOptions> pipeline, IOp
         jobs.Value.AttemptTimeout,
         jobs.Value.MaxAttempts,
         pipeline.Value.IdentityThreshold,
-        pipeline.Value.DeliverWebP);
+        pipeline.Value.DeliverWebP,
+        Generation());
+
+    GenerationSettings Generation()
+    {
+        var g = generation.Value;
+        var o = azureOpenAi.Value;
+        // What a call is expected to cost: the output at the shoot's quality plus the reference photos sent with it.
+        var inputs = o.PricePerInputImage * g.ReferencePhotos;
+        return new GenerationSettings(g.Engine, g.CandidatesPerLook, g.ReferencePhotos, g.Quality, g.MaxConcurrentCalls, g.MaxCostPerShoot,
+            o.Prices.For(g.Quality, ImageSizes.Square) + inputs, o.Prices.For(g.Quality, ImageSizes.Portrait) + inputs, o.Currency,
+            MakeReferences: editing.Value.GenerativeEditsAvailable);
+    }
 }

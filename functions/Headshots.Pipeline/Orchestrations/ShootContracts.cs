@@ -6,6 +6,7 @@ public sealed record ShootInput(string ShootId, string Email, string? Name, IRea
 public sealed record LookChoice(string Id, string Aspect);
 
 /// <param name="DeliverWebP">Render every delivered image as WebP too (<c>Pipeline:DeliverWebP</c>); false for shoots started before it existed.</param>
+/// <param name="Generation">How candidates are made; null (shoots started before the seam) is the reframe engine.</param>
 public sealed record ShootSettings(
     int MinAcceptedPhotos,
     int MaxPhotosUsed,
@@ -14,7 +15,23 @@ public sealed record ShootSettings(
     TimeSpan JobAttemptTimeout,
     int JobMaxAttempts,
     double IdentityThreshold = 0.6,
-    bool DeliverWebP = false);
+    bool DeliverWebP = false,
+    GenerationSettings? Generation = null);
+
+/// <summary>The generate stage's engine and limits, fixed when the shoot starts (<c>Generation:*</c>, prices from <c>AzureOpenAI:*</c>).</summary>
+/// <param name="CallEstimateSquare">What one square generation is expected to cost (output at the quality plus the reference photos): reserved against the budget before the call.</param>
+/// <param name="MakeReferences">Crop the ranked photos as references even with the reframe engine, for the cloud refinements.</param>
+public sealed record GenerationSettings(
+    string Engine,
+    int CandidatesPerLook,
+    int ReferencePhotos,
+    string Quality,
+    int MaxConcurrentCalls,
+    decimal MaxCost,
+    decimal CallEstimateSquare,
+    decimal CallEstimatePortrait,
+    string Currency,
+    bool MakeReferences);
 
 /// <summary>The orchestration's custom status: what a person watching the shoot sees.</summary>
 public sealed record ShootProgress(string Stage, int Done, int Total, string? Message = null);

@@ -12,7 +12,7 @@ namespace Headshots.Pipeline.Orchestrations;
 /// The shoot: inspect → identity → generate → select → enhance → upscale → publish → notify.
 /// Deterministic: every I/O is an activity or a GPU job; time, ids and randomness come only from the context.
 /// </summary>
-public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcome>
+public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcome>
 {
     static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(4, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(20)));
 
@@ -27,7 +27,7 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
             var selected = await shoot.SelectAsync(candidates);
             var enhanced = await shoot.EnhanceAsync(selected);
             var delivered = await shoot.UpscaleAsync(enhanced);
-            var gallery = await shoot.PublishAsync(delivered, identity.ProfilePath);
+            var gallery = await shoot.PublishAsync(delivered, identity.ProfilePath, shoot.Generation);
             await shoot.NotifyDeliveredAsync(gallery);
             return new ShootOutcome(input.ShootId, ShootStatuses.Delivered, gallery.Images, gallery.Url, null);
         }
@@ -42,7 +42,7 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
     }
 
     /// <summary>One shoot's state between stages; kept out of the orchestrator so each stage reads on its own.</summary>
-    sealed class ShootRun(TaskOrchestrationContext context, ShootInput input, ILogger logger)
+    sealed partial class ShootRun(TaskOrchestrationContext context, ShootInput input, ILogger logger)
     {
         readonly Dictionary<string, double> gpuSeconds = new(StringComparer.Ordinal);
         ShootSettings Settings => input.Settings;
@@ -98,31 +98,53 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
             return new IdentityProfile(result.Outputs[0], ranked.Split('|').Take(Settings.MaxPhotosUsed).ToList());
         }
 
+        /// <summary>
+        /// The generate stage, by the shoot's engine: the reframe compositor on the GPU worker (one job per look ×
+        /// variant), or a generative model (<see cref="GenerateWithModelAsync"/>) whose candidates must pass the
+        /// identity check, with reframed candidates topping up the looks where too few did.
+        /// </summary>
         public async Task<List<CandidateRef>> GenerateAsync(IdentityProfile identity)
+        {
+            var generation = Settings.Generation;
+            if (generation is null || !CandidateEngines.IsGenerated(generation.Engine))
+            {
+                if (generation?.MakeReferences == true) await ReferencesAsync(identity, generation.ReferencePhotos);
+                return await ReframeAsync(identity, input.Looks, Stage(ShootStages.Generate, input.Looks.Count * Settings.VariantsPerLook));
+            }
+            return await GenerateWithModelAsync(identity, generation);
+        }
+
+        /// <summary>The reframe engine's candidates of <paramref name="looks"/>; <paramref name="stage"/> null when the stage is already recorded.</summary>
+        async Task<List<CandidateRef>> ReframeAsync(IdentityProfile identity, IReadOnlyList<LookChoice> looks, StageRecord? stage)
         {
             var sources = identity.RankedSources;
             var jobs = new List<GpuJobMessage>();
-            foreach (var look in input.Looks)
+            var variants = new List<int>();
+            foreach (var look in looks)
             {
                 for (var variant = 0; variant < Settings.VariantsPerLook; variant++)
                 {
                     var source = sources[variant % sources.Count];
-                    jobs.Add(Job($"generate-{look.Id}-{variant:00}", GpuJobKinds.Generate, [source], Work("candidates"),
+                    jobs.Add(Job($"generate-{look.Id}-{variant:00}", GpuJobKinds.Generate, [source], Work(ShootFolders.Candidates),
                         ("look", look.Id), ("variant", variant.ToString(CultureInfo.InvariantCulture)), ("identity", identity.ProfilePath)));
+                    variants.Add(variant);
                 }
             }
-            var results = await RunAllAsync(Stage(ShootStages.Generate, jobs.Count), jobs);
-            var candidates = results.Where(r => r.Succeeded && r.Outputs.Count > 0).Select(r => new CandidateRef(
-                r.Data["look"], r.Data["aspect"], VariantOf(r.JobId), r.Outputs[0],
-                r.Number("sharpness"), r.Number("clippedHighlights"), r.Number("crushedShadows"), r.Number("meanLuma"),
-                r.OptionalNumber("identityDistance"), r.OptionalNumber("eyeLine"), r.OptionalNumber("faceWidth"))).ToList();
+            var results = stage is null ? await RunQuietlyAsync(ShootStages.Generate, jobs) : await RunAllAsync(stage, jobs);
+            var candidates = results.Zip(variants).Where(r => r.First.Succeeded && r.First.Outputs.Count > 0)
+                .Select(r => ToCandidate(r.First, r.Second, CandidateEngines.Reframe)).ToList();
             LogFailures(results);
-            if (candidates.Count == 0)
+            if (candidates.Count == 0 && stage is not null)
             {
                 throw new ShootStoppedException($"no headshot could be produced ({FirstError(results)}).");
             }
             return candidates;
         }
+
+        static CandidateRef ToCandidate(GpuJobResult r, int variant, string engine) => new(
+            r.Data["look"], r.Data["aspect"], variant, r.Outputs[0],
+            r.Number("sharpness"), r.Number("clippedHighlights"), r.Number("crushedShadows"), r.Number("meanLuma"),
+            r.OptionalNumber("identityDistance"), r.OptionalNumber("eyeLine"), r.OptionalNumber("faceWidth"), engine);
 
         public async Task<List<SelectedHeadshot>> SelectAsync(List<CandidateRef> candidates)
         {
@@ -133,7 +155,7 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
 
         public async Task<List<SelectedHeadshot>> EnhanceAsync(List<SelectedHeadshot> selected)
         {
-            var jobs = selected.Select(s => Job($"enhance-{s.Candidate.Look}-{s.Candidate.Variant:00}", GpuJobKinds.Enhance, [s.Candidate.Path], Work("enhanced"))).ToList();
+            var jobs = selected.Select(s => Job($"enhance-{s.Candidate.Key}", GpuJobKinds.Enhance, [s.Candidate.Path], Work("enhanced"))).ToList();
             var results = await RunAllAsync(Stage(ShootStages.Enhance, jobs.Count), jobs);
             LogFailures(results);
             var enhanced = selected.Zip(results)
@@ -145,7 +167,7 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
 
         public async Task<List<DeliveredRef>> UpscaleAsync(List<SelectedHeadshot> enhanced)
         {
-            var jobs = enhanced.Select(s => Job($"upscale-{s.Candidate.Look}-{s.Candidate.Variant:00}", GpuJobKinds.Upscale, [s.Candidate.Path], Work("delivered"),
+            var jobs = enhanced.Select(s => Job($"upscale-{s.Candidate.Key}", GpuJobKinds.Upscale, [s.Candidate.Path], Work("delivered"),
                 (UpscaleJob.AspectParameter, s.Candidate.Aspect), (UpscaleJob.WebPParameter, UpscaleJob.Flag(Settings.DeliverWebP)))).ToList();
             var results = await RunAllAsync(Stage(ShootStages.Upscale, jobs.Count), jobs);
             LogFailures(results);
@@ -154,16 +176,16 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
                 .Where(p => p.Files is not null)
                 .Select(p => new DeliveredRef(p.Selected.Candidate.Look, p.Selected.Candidate.Aspect, p.Files!.Full, p.Files.Web, p.Files.Thumbnail,
                     (int)p.Result.Number("width"), (int)p.Result.Number("height"), (long)p.Result.Number("bytes"), p.Selected.Score,
-                    p.Selected.Candidate.IdentityDistance, p.Selected.BasePath, p.Files.FullWebP, p.Files.WebWebP))
+                    p.Selected.Candidate.IdentityDistance, p.Selected.BasePath, p.Files.FullWebP, p.Files.WebWebP, p.Selected.Candidate.Engine))
                 .ToList();
             return delivered.Count > 0 ? delivered : throw new ShootStoppedException($"rendering at 16 MP failed for every headshot ({FirstError(results)}).");
         }
 
-        public async Task<PublishedGallery> PublishAsync(List<DeliveredRef> delivered, string profilePath)
+        public async Task<PublishedGallery> PublishAsync(List<DeliveredRef> delivered, string profilePath, GenerationSummary? generation)
         {
             context.SetCustomStatus(new ShootProgress(ShootStages.Publish, 0, delivered.Count));
             return await context.CallActivityAsync<PublishedGallery>(nameof(PublishGalleryActivity),
-                new PublishRequest(ShootId, input.Name, delivered, Stage(ShootStages.Publish, delivered.Count), profilePath), ActivityRetry);
+                new PublishRequest(ShootId, input.Name, delivered, Stage(ShootStages.Publish, delivered.Count), profilePath, generation), ActivityRetry);
         }
 
         public async Task NotifyDeliveredAsync(PublishedGallery gallery)
@@ -200,6 +222,14 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
         /// <summary>The transition into a GPU stage, recorded by the activity that submits the stage's jobs.</summary>
         StageRecord Stage(string stage, int total) =>
             new(ShootId, stage, 0, total, ShootStatuses.Running, GpuSecondsByStage: new Dictionary<string, double>(gpuSeconds));
+
+        /// <summary>Jobs inside a stage already recorded and followed (the generative engine's per-candidate jobs): no stage record, no progress of their own.</summary>
+        async Task<IReadOnlyList<GpuJobResult>> RunQuietlyAsync(string stage, IReadOnlyList<GpuJobMessage> jobs)
+        {
+            var results = await GpuJobRunner.RunAllAsync(context, null, jobs, Settings, logger, _ => { });
+            gpuSeconds[stage] = gpuSeconds.GetValueOrDefault(stage) + results.Sum(r => r.Seconds);
+            return results;
+        }
 
         async Task<IReadOnlyList<GpuJobResult>> RunAllAsync(StageRecord stage, IReadOnlyList<GpuJobMessage> jobs)
         {
@@ -261,8 +291,6 @@ public sealed class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcom
         }
 
         static readonly JsonSerializerOptions ComparisonJson = new(JsonSerializerDefaults.Web);
-
-        static int VariantOf(string jobId) => int.Parse(jobId[(jobId.LastIndexOf('-') + 1)..], CultureInfo.InvariantCulture);
 
         static string FirstError(IEnumerable<GpuJobResult> results) => results.FirstOrDefault(r => !r.Succeeded)?.Error ?? "no result";
     }

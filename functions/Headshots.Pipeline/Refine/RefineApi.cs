@@ -6,6 +6,7 @@ using Headshots.Pipeline.Delivery;
 using Headshots.Pipeline.Editing;
 using Headshots.Pipeline.Intake;
 using Headshots.Pipeline.Options;
+using Headshots.Pipeline.Orchestrations;
 using Headshots.Pipeline.Storage;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -125,7 +126,7 @@ public sealed class RefineApi(
         [RefineEdits.ExpressionField] = (GenerativeEditKind.Expression, "expression"),
         [RefineEdits.OutfitField] = (GenerativeEditKind.Clothing, "clothing"),
         // A new setting repaints everything outside the person; the person, face and hair are kept.
-        [RefineEdits.SceneField] = (GenerativeEditKind.Look, "background"),
+        [RefineEdits.SceneField] = (GenerativeEditKind.Scene, "background"),
     };
 
     /// <summary>Why valid edits cannot be made as asked (status, title, detail), or null when they can.</summary>
@@ -156,20 +157,31 @@ public sealed class RefineApi(
     }
 
     /// <summary>
-    /// The generative part of a request, with up to three of the person's aligned face photos from the identity
-    /// stage as references: the model sees who it must keep, not only the headshot it edits.
+    /// The generative part of a request, with up to three of the person's best-ranked photos as references (the
+    /// full-quality head-and-shoulders crops the shoot made, in ranking order): the model sees who it must keep, not
+    /// only the headshot it edits. Shoots made before those crops existed fall back to the identity stage's face chips.
     /// </summary>
     async Task<GenerativeChange> GenerativeChangeAsync(string shootId, RefineEdits edits, CancellationToken cancellationToken)
     {
-        var references = new List<string>();
-        var work = storage.Container(StorageNames.WorkContainer);
-        await foreach (var blob in work.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{shootId}/identity/faces/", cancellationToken))
-        {
-            references.Add($"{StorageNames.WorkContainer}/{blob.Name}");
-            if (references.Count == 3) break;
-        }
+        var references = await ListAsync($"{shootId}/{ShootFolders.References}/", cancellationToken);
+        if (references.Count == 0) references = await ListAsync($"{shootId}/identity/faces/", cancellationToken);
         return GenerativeChangeOf(edits, references);
     }
+
+    async Task<List<string>> ListAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var found = new List<string>();
+        var work = storage.Container(StorageNames.WorkContainer);
+        await foreach (var blob in work.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, cancellationToken))
+        {
+            found.Add($"{StorageNames.WorkContainer}/{blob.Name}");
+            if (found.Count == MaxReferences) break;
+        }
+        return found;
+    }
+
+    /// <summary>References sent with a refinement besides the headshot itself.</summary>
+    public const int MaxReferences = 3;
 
     /// <summary>The face retouch a new version carries: the source version's, with the request's face edits on top.</summary>
     static Dictionary<string, string> RetouchFields(IReadOnlyDictionary<string, string> inherited, RefineEdits edits)

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Globalization;
 using System.Text;
 using Headshots.Jobs.Looks;
@@ -17,13 +18,22 @@ public static class StartPageRenderer
     /// <summary>Larger files are refused in the browser before any upload (intake refuses them too).</summary>
     public const long MaxPhotoBytes = 40L * 1024 * 1024;
 
-    public static string Render(IReadOnlyCollection<string> defaultLooks)
+    /// <summary>Told before anything is uploaded when a cloud engine is on: the person's photos leave the studio's own machines.</summary>
+    public const string CloudNotice =
+        "This studio makes headshots with its Azure OpenAI image model: your photos are sent to the studio operator's Azure OpenAI deployment " +
+        "to generate new images of you, and to make the changes you ask for. They are not sent anywhere else.";
+
+    public const string LocalNotice = "Your photos stay on this studio's own storage: no image service outside it sees them.";
+
+    /// <param name="photosSentToCloud">Whether Generation:Engine or Editing:Engine is azure-openai.</param>
+    public static string Render(IReadOnlyCollection<string> defaultLooks, bool photosSentToCloud = false)
     {
         var html = new StringBuilder();
         html.Append("<h1>Professional headshots from your own photos</h1>")
             .Append("<p class=\"lead\">Upload ").Append(MinPhotos).Append('–').Append(MaxPhotos)
             .Append(" photos of yourself: different days, light and angles, face clearly visible, no sunglasses, nobody else in the frame. ")
             .Append("We check every photo, shoot the looks you choose and email you a private gallery.</p>")
+            .Append("<p class=\"privacy\" id=\"privacy\">").Append(WebUtility.HtmlEncode(photosSentToCloud ? CloudNotice : LocalNotice)).Append("</p>")
             .Append("<noscript><p class=\"error\">This page uploads your photos straight to storage with a script; please enable JavaScript, ")
             .Append("or use the command line (<code>./headshots shoot FOLDER --email you@example.com</code>).</p></noscript>")
             .Append("<form id=\"start\" class=\"card\" novalidate data-min=\"").Append(MinPhotos).Append("\" data-max=\"").Append(MaxPhotos)

@@ -18,5 +18,10 @@ public static class GpuJobKinds
     /// <summary>Square image and edit mask (hair, expression, clothing or background region) of a headshot, for the generative editing engine.</summary>
     public const string PrepareEdit = "prepare-edit";
 
-    public static IReadOnlyList<string> All { get; } = [Inspect, Identity, Generate, Enhance, Upscale, Refine, PrepareEdit];
+    /// <summary>The person's best-ranked photos as head-and-shoulders crops, the references a generative engine is sent.</summary>
+    public const string References = "references";
+    /// <summary>Make a generated image a candidate of its look: framed to the look's aspect, measured, its identity distance taken.</summary>
+    public const string Assess = "assess";
+
+    public static IReadOnlyList<string> All { get; } = [Inspect, Identity, Generate, Enhance, Upscale, Refine, PrepareEdit, References, Assess];
 }

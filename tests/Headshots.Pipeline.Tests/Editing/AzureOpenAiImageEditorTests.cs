@@ -22,7 +22,7 @@ public sealed class AzureOpenAiImageEditorTests : IAsyncLifetime
     public async Task Edit_Success_SendsEveryDocumentedFieldWithBearerToken_AndReturnsTheImageAtThePrice()
     {
         var credential = new FakeCredential();
-        var editor = Editors.Create(Editors.Options(server, o => o.PricePerImage = 0.25m), credential);
+        var editor = Editors.Create(Editors.Options(server, o => { o.Prices.High.Square = 0.25m; o.PricePerInputImage = 0; }), credential);
 
         var result = await editor.EditAsync(Request(), CancellationToken.None);
 
@@ -277,7 +277,7 @@ public sealed class AzureOpenAiImageEditorTests : IAsyncLifetime
     public async Task Server_RejectsMismatchedMaskAndMissingToken_AsTheServiceDoes()
     {
         using var http = new HttpClient();
-        var url = AzureOpenAiImageEditor.Operation(Editors.Options(server), "edits");
+        var url = new Uri(server.Endpoint, $"openai/deployments/{FakeAzureOpenAiServer.Deployment}/images/edits?api-version=2025-04-01-preview");
         using var form = new MultipartFormDataContent
         {
             { new ByteArrayContent(TestPng.Create(10, 10)), "image", "image.png" },

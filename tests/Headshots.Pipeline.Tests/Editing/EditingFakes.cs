@@ -70,8 +70,7 @@ internal static class Editors
     }
 
     public static AzureOpenAiImageEditor Create(AzureOpenAIOptions options, TokenCredential? credential = null) => new(
-        new HttpClient { Timeout = Timeout.InfiniteTimeSpan },
-        credential ?? new FakeCredential(),
+        AzureOpenAiImageEditor.CreateClient(options, credential ?? new FakeCredential()),
         Microsoft.Extensions.Options.Options.Create(options),
         new PromptTemplates(),
         TimeProvider.System,

@@ -31,7 +31,8 @@ public sealed class GenerativeEditRunnerTests : IAsyncLifetime
         {
             o.MaxAttempts = 3;
             o.RetryDelay = TimeSpan.FromSeconds(2);
-            o.PricePerImage = 0.167m;
+            o.Prices.High.Square = 0.167m;
+            o.PricePerInputImage = 0;
             o.Timeout = TimeSpan.FromSeconds(20);
             change?.Invoke(o);
         });

@@ -54,7 +54,7 @@ public sealed class GenerativeEditingRegistrationTests
             ["Editing:Engine"] = "azure-openai",
             ["AzureOpenAI:Endpoint"] = "https://studio.openai.azure.com/",
             ["AzureOpenAI:Deployment"] = "image-edit",
-            ["AzureOpenAI:PricePerImage"] = "0.04",
+            ["AzureOpenAI:Prices:High:Square"] = "0.04",
             ["AZURE_CLIENT_ID"] = "00000000-0000-0000-0000-000000000001",
         });
 
@@ -64,7 +64,7 @@ public sealed class GenerativeEditingRegistrationTests
         Assert.NotNull(provider.GetRequiredService<GenerativeEditRunner>());
         Assert.IsType<Azure.Identity.DefaultAzureCredential>(provider.GetRequiredService<Azure.Core.TokenCredential>());
         var options = provider.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value;
-        Assert.Equal((0.04m, "2025-04-01-preview", 4), (options.PricePerImage, options.ApiVersion, options.MaxAttempts));
+        Assert.Equal((0.04m, "2025-04-01-preview", 4), (options.Prices.High.Square, options.ApiVersion, options.MaxAttempts));
         provider.GetRequiredService<IStartupValidator>().Validate();
     }
 

@@ -1,0 +1,143 @@
+using Headshots.Jobs.Protocol;
+using Headshots.Pipeline.Activities;
+using Headshots.Pipeline.Editing;
+using Headshots.Pipeline.Generation;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace Headshots.Pipeline.Orchestrations;
+
+public sealed partial class ShootOrchestrator
+{
+    sealed partial class ShootRun
+    {
+        /// <summary>What the generative engine did; null with the reframe engine.</summary>
+        public GenerationSummary? Generation { get; private set; }
+
+        /// <summary>
+        /// The person's best-ranked photos as head-and-shoulders crops, best first; empty when they could not be made
+        /// (the shoot then goes on with reframed candidates).
+        /// </summary>
+        async Task<IReadOnlyList<string>> ReferencesAsync(IdentityProfile identity, int count)
+        {
+            var result = (await RunQuietlyAsync(ShootStages.Generate,
+                [Job("references", GpuJobKinds.References, identity.RankedSources.Take(count).ToList(), Work(ShootFolders.References))]))[0];
+            if (!result.Succeeded || result.Outputs.Count == 0)
+            {
+                logger.LogWarning("Shoot {ShootId}: the reference crops could not be made ({Error})", ShootId, result.Error);
+                return [];
+            }
+            return result.Outputs;
+        }
+
+        /// <summary>
+        /// Every look × candidate made by the model from the person's reference photos, at most
+        /// <see cref="GenerationSettings.MaxConcurrentCalls"/> at a time and within the shoot's budget; each one framed
+        /// and measured, and made once more with a stronger likeness instruction when it drifts from the person. Looks
+        /// left with fewer passing candidates than are delivered per look get reframed candidates as well.
+        /// </summary>
+        async Task<List<CandidateRef>> GenerateWithModelAsync(IdentityProfile identity, GenerationSettings generation)
+        {
+            var plan = input.Looks.SelectMany(look => Enumerable.Range(0, generation.CandidatesPerLook).Select(variant => (Look: look, Variant: variant))).ToList();
+            await RecordAsync(ShootStages.Generate, 0, plan.Count);
+            var references = await ReferencesAsync(identity, generation.ReferencePhotos);
+            var tally = new GenerationTally(generation, plan.Count);
+            var made = new CandidateRef?[plan.Count];
+            if (references.Count > 0)
+            {
+                var running = new List<Task>();
+                var next = 0;
+                var done = 0;
+                while (next < plan.Count || running.Count > 0)
+                {
+                    while (running.Count < generation.MaxConcurrentCalls && next < plan.Count)
+                    {
+                        var index = next++;
+                        running.Add(Made(index));
+                    }
+                    var finished = await Task.WhenAny(running);
+                    running.Remove(finished);
+                    context.SetCustomStatus(new ShootProgress(ShootStages.Generate, ++done, plan.Count));
+                }
+            }
+            else
+            {
+                tally.Failed(GenerativeEditFailure.Invalid, "your photos could not be prepared for the image model.");
+            }
+
+            var generated = made.OfType<CandidateRef>().ToList();
+            var shortLooks = input.Looks.Where(l => generated.Count(c => c.Look == l.Id) < Settings.KeepPerLook).ToList();
+            var reframed = shortLooks.Count > 0 ? await ReframeAsync(identity, shortLooks, null) : [];
+            Generation = tally.Summary(shortLooks.Select(l => l.Id).ToList());
+            logger.LogInformation(
+                "Shoot {ShootId}: {Passed} of {Planned} generated candidates passed ({Drifted} drifted, {Failed} not made, {Skipped} over budget), cost {Cost} {Currency}; {Reframed} reframed for {Looks}",
+                ShootId, Generation.Passed, plan.Count, Generation.Drifted, Generation.Failed, Generation.SkippedForBudget, Generation.Cost, Generation.Currency,
+                reframed.Count, string.Join(", ", Generation.LooksToppedUp));
+            var candidates = generated.Concat(reframed).ToList();
+            return candidates.Count > 0
+                ? candidates
+                : throw new ShootStoppedException($"no headshot could be produced ({Generation.FailureMessage ?? "every candidate failed"}).");
+
+            async Task Made(int index) => made[index] = await GenerateOneAsync(plan[index].Look, plan[index].Variant, references, identity, generation, tally);
+        }
+
+        /// <summary>One generated candidate: at most two model calls (the second with the stronger likeness instruction); null when none passes.</summary>
+        async Task<CandidateRef?> GenerateOneAsync(LookChoice look, int variant, IReadOnlyList<string> references, IdentityProfile identity,
+            GenerationSettings generation, GenerationTally tally)
+        {
+            var name = new CandidateRef(look.Id, look.Aspect, variant, "", 0, 0, 0, 0, Engine: generation.Engine).Key;
+            var estimate = look.Aspect == Jobs.Looks.AspectRatio.Square.Name ? generation.CallEstimateSquare : generation.CallEstimatePortrait;
+            for (var attempt = 1; attempt <= MaxGenerationAttempts; attempt++)
+            {
+                if (!tally.TryReserve(estimate))
+                {
+                    tally.SkippedForBudget();
+                    return null;
+                }
+                GenerativeEditOutput made;
+                try
+                {
+                    // The activity waits out throttling and retries server errors itself; an orchestration retry would repeat paid calls.
+                    made = await context.CallActivityAsync<GenerativeEditOutput>(nameof(GenerateLookActivity), new LookGenerationInput(
+                        ShootId, name, look.Id, variant, attempt, references, $"{Work(ShootFolders.Generated)}{name}-{attempt}.png", generation.Quality));
+                }
+                catch (TaskFailedException e)
+                {
+                    tally.Settle(estimate, 0);
+                    tally.Failed(GenerativeEditFailure.ServerError, null);
+                    logger.LogWarning("Shoot {ShootId}: generating {Candidate} failed: {Error}", ShootId, name, e.FailureDetails.ErrorMessage);
+                    return null;
+                }
+                tally.Settle(estimate, made.Cost);
+                if (!made.Succeeded)
+                {
+                    tally.Failed(made.Failure, made.Message);
+                    logger.LogWarning("Shoot {ShootId}: {Candidate} was not generated: {Failure}", ShootId, name, made.Failure);
+                    return null;
+                }
+
+                var assessed = (await RunQuietlyAsync(ShootStages.Generate, [Job($"assess-{name}-{attempt}", GpuJobKinds.Assess, [made.OutputPath!],
+                    Work(ShootFolders.Candidates), ("look", look.Id), ("name", name), ("identity", identity.ProfilePath))]))[0];
+                if (!assessed.Succeeded || assessed.Outputs.Count == 0)
+                {
+                    tally.Failed(GenerativeEditFailure.Invalid, null);
+                    logger.LogWarning("Shoot {ShootId}: the generated {Candidate} could not be assessed: {Error}", ShootId, name, assessed.Error);
+                    return null;
+                }
+                var candidate = ToCandidate(assessed, variant, generation.Engine);
+                if (candidate.IdentityDistance is not { } distance || distance <= Settings.IdentityThreshold)
+                {
+                    tally.Passed(afterRegenerating: attempt > 1);
+                    return candidate;
+                }
+                logger.LogInformation("Shoot {ShootId}: generated {Candidate} is {Distance:0.00} from the person (threshold {Threshold}), attempt {Attempt}",
+                    ShootId, name, distance, Settings.IdentityThreshold, attempt);
+            }
+            tally.Drifted();
+            return null;
+        }
+
+        /// <summary>A candidate that drifts is made once more with a stronger likeness instruction, then dropped.</summary>
+        const int MaxGenerationAttempts = 2;
+    }
+}
