@@ -256,6 +256,7 @@ public sealed class AzureOpenAiImageEditorTests : IAsyncLifetime
 
     [Theory]
     [InlineData(GenerativeEditKind.Look, "new look")]
+    [InlineData(GenerativeEditKind.Scene, "Change only the setting")]
     [InlineData(GenerativeEditKind.Clothing, "Change only the clothing")]
     public async Task Edit_SceneOrOutfitWithImageAndMask_UsesTheEditsOperationWithTheMask(GenerativeEditKind kind, string promptText)
     {

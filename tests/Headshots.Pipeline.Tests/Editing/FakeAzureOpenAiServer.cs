@@ -28,8 +28,17 @@ internal sealed class FakeAzureOpenAiServer : IAsyncDisposable
 
     public ConcurrentQueue<ReceivedCall> Calls { get; } = new();
 
-    /// <summary>What a successful answer carries.</summary>
+    /// <summary>What a successful answer carries, unless <see cref="Render"/> says otherwise.</summary>
     public byte[] ResultImage { get; } = TestPng.Create(1024, 1024);
+
+    /// <summary>Makes the answer's image from the call (e.g. a reference photo recoloured, or someone else's face); null for <see cref="ResultImage"/>.</summary>
+    public Func<ReceivedCall, byte[]>? Render { get; set; }
+
+    /// <summary>Answer as an older deployment does that does not know input_fidelity: 400 naming the parameter.</summary>
+    public bool RefuseInputFidelity { get; set; }
+
+    /// <summary>How long each answer takes (a realistic latency for benchmarks); zero by default.</summary>
+    public TimeSpan Latency { get; set; }
 
     FakeAzureOpenAiServer(WebApplication app) => this.app = app;
 
@@ -103,6 +112,12 @@ internal sealed class FakeAzureOpenAiServer : IAsyncDisposable
             return;
         }
         var invalid = operation == "edits" ? await ValidateEditAsync(context, call) : await ValidateGenerationAsync(context, call);
+        if (invalid is null && RefuseInputFidelity && call.Fields.ContainsKey("input_fidelity"))
+        {
+            call.Rejected = "input_fidelity";
+            await Json(context, 400, new { error = new { code = "unknown_parameter", message = "Unknown parameter: 'input_fidelity'.", param = "input_fidelity", type = "invalid_request_error" } });
+            return;
+        }
         if (invalid is not null)
         {
             call.Rejected = invalid;
@@ -110,7 +125,8 @@ internal sealed class FakeAzureOpenAiServer : IAsyncDisposable
             return;
         }
 
-        await (script.TryDequeue(out var answer) ? answer(context) : Success(context));
+        if (Latency > TimeSpan.Zero) await Task.Delay(Latency, context.RequestAborted);
+        await (script.TryDequeue(out var answer) ? answer(context) : Success(context, call));
     }
 
     static async Task<string?> ValidateEditAsync(HttpContext context, ReceivedCall call)
@@ -124,16 +140,21 @@ internal sealed class FakeAzureOpenAiServer : IAsyncDisposable
         var images = form.Files.GetFiles("image[]").Concat(form.Files.GetFiles("image")).ToList();
         call.ImageCount = images.Count;
         call.ImageField = form.Files.GetFiles("image[]").Count > 0 ? "image[]" : "image";
+        foreach (var image in images) call.Images.Add(await ReadAsync(image));
         if (images.Count == 0) return "'image' is a required property.";
+        if (call.Images.Any(i => !(PngHeader.TryReadSize(i, out _, out _) || i is [0xFF, 0xD8, ..] || i is [(byte)'R', (byte)'I', (byte)'F', (byte)'F', ..])))
+        {
+            return "Invalid image file: images must be PNG, JPEG or WebP.";
+        }
         if (images.Count > 16) return "At most 16 images.";
         if (string.IsNullOrWhiteSpace(form["prompt"])) return "'prompt' is a required property.";
         if (form["n"].ToString() is { Length: > 0 } n && n != "1") return "n must be 1 here.";
         if (form["size"].ToString() is { Length: > 0 } size && size is not ("1024x1024" or "1536x1024" or "1024x1536" or "auto")) return $"Invalid size {size}.";
-        var first = await ReadAsync(images[0]);
-        if (!PngHeader.TryReadSize(first, out var w, out var h)) return "The image must be a PNG.";
         if (form.Files.GetFile("mask") is { } maskFile)
         {
             call.HasMask = true;
+            // With a mask, the first image is the one edited and must be a PNG of the mask's size.
+            if (!PngHeader.TryReadSize(call.Images[0], out var w, out var h)) return "The image must be a PNG.";
             var mask = await ReadAsync(maskFile);
             if (!PngHeader.TryReadSize(mask, out var mw, out var mh)) return "The mask must be a PNG.";
             if (mw != w || mh != h) return "Invalid mask image: the mask must have the same dimensions as the image.";
@@ -156,10 +177,10 @@ internal sealed class FakeAzureOpenAiServer : IAsyncDisposable
         return memory.ToArray();
     }
 
-    Task Success(HttpContext context) => Json(context, 200, new
+    Task Success(HttpContext context, ReceivedCall? call = null) => Json(context, 200, new
     {
         created = 1_750_000_000,
-        data = new[] { new { b64_json = Convert.ToBase64String(ResultImage) } },
+        data = new[] { new { b64_json = Convert.ToBase64String(call is not null && Render is { } render ? render(call) : ResultImage) } },
         usage = new { input_tokens = 1000, output_tokens = 4160, total_tokens = 5160 },
     });
 
@@ -188,6 +209,8 @@ internal sealed class FakeAzureOpenAiServer : IAsyncDisposable
         public int ImageCount { get; set; }
         public string? ImageField { get; set; }
         public bool HasMask { get; set; }
+        /// <summary>The image parts as received, in order (image[] or image).</summary>
+        public List<byte[]> Images { get; } = [];
         public string? Rejected { get; set; }
     }
 }

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Headshots.Jobs.Protocol;
 using Headshots.Pipeline.Activities;
+using Headshots.Pipeline.Editing;
+using Headshots.Pipeline.Generation;
 using Headshots.Pipeline.Orchestrations;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -25,7 +27,16 @@ internal sealed class FakeStudio : IAsyncDisposable
     public ConcurrentQueue<Notification> Notifications { get; } = new();
     public ConcurrentQueue<PhotoVerdictBatch> Verdicts { get; } = new();
     public ConcurrentQueue<PublishRequest> Publications { get; } = new();
+    public ConcurrentQueue<LookGenerationInput> Generations { get; } = new();
     public DurableTaskClient Client => host.Client;
+
+    /// <summary>Answers a generated-look activity call (the cloud image model's stand-in at this level).</summary>
+    public Func<LookGenerationInput, GenerativeEditOutput> Generator { get; set; } = Generated;
+
+    int generating;
+
+    /// <summary>The most generated-look calls that were running at once.</summary>
+    public int MostConcurrentGenerations { get; private set; }
 
     /// <summary>Answers a job, or returns null to leave it unanswered (as a lost message would).</summary>
     public Func<GpuJobMessage, GpuJobResult?> Worker { get; set; } = Succeed;
@@ -50,6 +61,16 @@ internal sealed class FakeStudio : IAsyncDisposable
                     }
                 }
                 return batch.Jobs.Count;
+            });
+            r.AddActivityFunc<LookGenerationInput, GenerativeEditOutput>(nameof(GenerateLookActivity), async (_, g) =>
+            {
+                studio!.Generations.Enqueue(g);
+                var now = Interlocked.Increment(ref studio.generating);
+                lock (studio) studio.MostConcurrentGenerations = Math.Max(studio.MostConcurrentGenerations, now);
+                // Long enough for the orchestrator to have started every call it is allowed to run at once.
+                await Task.Delay(50);
+                Interlocked.Decrement(ref studio.generating);
+                return studio.Generator(g);
             });
             r.AddActivityFunc<StageRecord, bool>(nameof(RecordStageActivity), (_, s) => { studio!.Stages.Enqueue(s); return true; });
             r.AddActivityFunc<PhotoVerdictBatch, bool>(nameof(RecordPhotoVerdictsActivity), (_, v) => { studio!.Verdicts.Enqueue(v); return true; });
@@ -81,11 +102,18 @@ internal sealed class FakeStudio : IAsyncDisposable
         return done.ReadOutputAs<ShootOutcome>()!;
     }
 
+    /// <summary>The cloud engine's settings: every call expected (and, by <see cref="Generated"/>, made) at 0.10.</summary>
+    public static GenerationSettings Cloud(int candidates = 3, decimal budget = 3m, int concurrent = 4) =>
+        new(CandidateEngines.AzureOpenAi, candidates, 4, "medium", concurrent, budget, 0.10m, 0.10m, "USD", false);
+
+    public static GenerativeEditOutput Generated(LookGenerationInput g) =>
+        new(true, g.OutputPath, GenerativeEditFailure.None, null, 1, 0.10m, "v1");
+
     public static ShootInput Input(string shootId, int looks = 2, int variants = 3, int keep = 2, int minAccepted = 8, TimeSpan? timeout = null, int attempts = 3,
-        bool webP = false) => new(
+        bool webP = false, GenerationSettings? generation = null) => new(
         shootId, "person@example.com", "Ada",
         Enumerable.Range(0, looks).Select(i => new LookChoice(i % 2 == 0 ? "corporate-grey" : "bw-editorial", i % 2 == 0 ? "4:5" : "1:1")).ToList(),
-        new ShootSettings(minAccepted, 15, variants, keep, timeout ?? TimeSpan.FromMinutes(5), attempts, DeliverWebP: webP));
+        new ShootSettings(minAccepted, 15, variants, keep, timeout ?? TimeSpan.FromMinutes(5), attempts, DeliverWebP: webP, Generation: generation));
 
     /// <summary>What a healthy worker returns for each kind of job.</summary>
     public static GpuJobResult Succeed(GpuJobMessage job)
@@ -103,6 +131,7 @@ internal sealed class FakeStudio : IAsyncDisposable
             GpuJobKinds.Upscale => new UpscaleOutputs($"{job.OutputPrefix}{job.JobId}.jpg", $"{job.OutputPrefix}{job.JobId}-web.jpg", $"{job.OutputPrefix}{job.JobId}-thumb.jpg",
                 WebPAskedFor(job) ? $"{job.OutputPrefix}{job.JobId}.webp" : null, WebPAskedFor(job) ? $"{job.OutputPrefix}{job.JobId}-web.webp" : null).ToList(),
             GpuJobKinds.Identity => [$"{job.OutputPrefix}profile.json"],
+            GpuJobKinds.References => job.Inputs.Select((_, i) => $"{job.OutputPrefix}{i:00}.jpg").ToList(),
             _ => [$"{job.OutputPrefix}{job.JobId}.jpg"],
         };
         return new GpuJobResult(job.JobId, job.InstanceId, true, outputs, data, null, null, "fake", 0.01);

@@ -77,7 +77,7 @@ public sealed class RefineApiRulesTests
     [InlineData("hair", GenerativeEditKind.Hair, "hair")]
     [InlineData("expression", GenerativeEditKind.Expression, "expression")]
     [InlineData("outfit", GenerativeEditKind.Clothing, "clothing")]
-    [InlineData("scene", GenerativeEditKind.Look, "background")]
+    [InlineData("scene", GenerativeEditKind.Scene, "background")]
     public void GenerativeChangeOf_EachField_GivesItsKindRegionAndDescription(string field, GenerativeEditKind kind, string region)
     {
         string[] references = ["work/s1/identity/faces/p01.jpg"];

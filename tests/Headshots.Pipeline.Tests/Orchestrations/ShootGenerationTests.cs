@@ -1,0 +1,125 @@
+using Headshots.Jobs.Protocol;
+using Headshots.Pipeline.Activities;
+using Headshots.Pipeline.Editing;
+using Headshots.Pipeline.Orchestrations;
+
+namespace Headshots.Pipeline.Tests.Orchestrations;
+
+/// <summary>The generate stage with a generative engine, on the in-memory durable host: references, budget, likeness gate, top-up.</summary>
+public sealed class ShootGenerationTests
+{
+    [Fact]
+    public async Task RunAsync_CloudEngine_GeneratesEveryLookAndVariantFromTheRankedReferencesAndDeliversThemLabelled()
+    {
+        await using var studio = await FakeStudio.StartAsync(photos: 10);
+
+        var outcome = await studio.RunAsync(FakeStudio.Input("gen-all", looks: 2, variants: 6, keep: 2, generation: FakeStudio.Cloud(candidates: 3)));
+
+        Assert.Equal(ShootStatuses.Delivered, outcome.Status);
+        var references = Assert.Single(studio.Submissions, s => s.Kind == GpuJobKinds.References);
+        // The identity stage ranks the photos (the fake keeps upload order); the best four go, best first.
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => $"work/gen-all/photos/inspect-{i:000}.jpg").ToList(), references.Inputs);
+        Assert.Equal(6, studio.Generations.Count);
+        Assert.All(studio.Generations, g => Assert.Equal(
+            Enumerable.Range(0, 4).Select(i => $"work/gen-all/references/{i:00}.jpg").ToList(), g.ReferencePaths));
+        Assert.Equal(6, studio.Generations.Select(g => (g.LookId, g.Variant)).Distinct().Count());
+        Assert.DoesNotContain(studio.Submissions, s => s.Kind == GpuJobKinds.Generate);
+        var published = Assert.Single(studio.Publications);
+        Assert.Equal(4, published.Images.Count);
+        Assert.All(published.Images, i => Assert.Equal(CandidateEngines.AzureOpenAi, i.Engine));
+        Assert.Equal((6, 6, 0, 0, 0.60m), (published.Generation!.Calls, published.Generation.Passed, published.Generation.Drifted, published.Generation.SkippedForBudget,
+            published.Generation.Cost));
+    }
+
+    [Fact]
+    public async Task RunAsync_GeneratedFacesThatDrift_AreMadeOnceMoreWithTheStrongerInstructionThenDroppedAndTheLookIsReframed()
+    {
+        await using var studio = await FakeStudio.StartAsync(photos: 10);
+        // Every generated bw-editorial face is someone else; corporate-grey ones are the person.
+        studio.Worker = job =>
+        {
+            var result = FakeStudio.Succeed(job);
+            if (job.Kind != GpuJobKinds.Assess) return result;
+            var data = new Dictionary<string, string>(result.Data)
+            {
+                ["identityDistance"] = job.Parameters["look"] == "bw-editorial" ? "0.91" : "0.31",
+                ["aspect"] = job.Parameters["look"] == "bw-editorial" ? "1:1" : "4:5",
+            };
+            return result with { Data = data };
+        };
+
+        var outcome = await studio.RunAsync(FakeStudio.Input("gen-drift", looks: 2, variants: 2, keep: 2, generation: FakeStudio.Cloud(candidates: 3)));
+
+        Assert.Equal(ShootStatuses.Delivered, outcome.Status);
+        var bw = studio.Generations.Where(g => g.LookId == "bw-editorial").ToList();
+        Assert.Equal(6, bw.Count);
+        Assert.Equal([1, 1, 1, 2, 2, 2], bw.Select(g => g.Attempt).Order().ToList());
+        Assert.Equal(3, studio.Generations.Count(g => g.LookId == "corporate-grey"));
+        var reframed = studio.Submissions.Where(s => s.Kind == GpuJobKinds.Generate).ToList();
+        Assert.Equal(2, reframed.Count);
+        Assert.All(reframed, r => Assert.Equal("bw-editorial", r.Parameters["look"]));
+        var published = Assert.Single(studio.Publications);
+        Assert.All(published.Images, i => Assert.Equal(i.Look == "bw-editorial" ? CandidateEngines.Reframe : CandidateEngines.AzureOpenAi, i.Engine));
+        Assert.DoesNotContain(published.Images, i => i.Look == "bw-editorial" && i.IdentityDistance > 0.6);
+        Assert.Equal((3, 3), (published.Generation!.Passed, published.Generation.Drifted));
+        Assert.Equal(["bw-editorial"], published.Generation.LooksToppedUp);
+    }
+
+    [Fact]
+    public async Task RunAsync_BudgetReachedMidShoot_StopsGeneratingWithoutFailingTheShoot()
+    {
+        await using var studio = await FakeStudio.StartAsync(photos: 10);
+
+        // 0.25 pays for two calls of 0.10; four may run at once, and still no third is started.
+        var outcome = await studio.RunAsync(FakeStudio.Input("gen-budget", looks: 2, variants: 2, keep: 2, generation: FakeStudio.Cloud(candidates: 3, budget: 0.25m)));
+
+        Assert.Equal(ShootStatuses.Delivered, outcome.Status);
+        Assert.Equal(2, studio.Generations.Count);
+        var summary = Assert.Single(studio.Publications).Generation!;
+        Assert.Equal((2, 4, 0.20m), (summary.Calls, summary.SkippedForBudget, summary.Cost));
+        Assert.True(summary.Cost <= summary.Budget);
+    }
+
+    [Fact]
+    public async Task RunAsync_ModelRefusesSomeCandidates_CountsThemAndTheShootStillDelivers()
+    {
+        await using var studio = await FakeStudio.StartAsync(photos: 10);
+        studio.Generator = g => g.Variant == 0
+            ? new GenerativeEditOutput(false, null, GenerativeEditFailure.ContentFiltered, GenerativeEditMessages.ContentFiltered, 1, 0, "v1")
+            : FakeStudio.Generated(g);
+
+        var outcome = await studio.RunAsync(FakeStudio.Input("gen-refused", looks: 2, variants: 2, keep: 2, generation: FakeStudio.Cloud(candidates: 3)));
+
+        Assert.Equal(ShootStatuses.Delivered, outcome.Status);
+        var summary = Assert.Single(studio.Publications).Generation!;
+        Assert.Equal((2, 4, GenerativeEditMessages.ContentFiltered), (summary.Failed, summary.Passed, summary.FailureMessage));
+        Assert.Equal(0.40m, summary.Cost);
+    }
+
+    [Fact]
+    public async Task RunAsync_ConcurrencyLimit_NeverHasMoreCallsInFlight()
+    {
+        await using var studio = await FakeStudio.StartAsync(photos: 10);
+
+        await studio.RunAsync(FakeStudio.Input("gen-window", looks: 2, variants: 2, keep: 2, generation: FakeStudio.Cloud(candidates: 4, concurrent: 2)));
+
+        Assert.Equal(8, studio.Generations.Count);
+        Assert.InRange(studio.MostConcurrentGenerations, 1, 2);
+    }
+
+    [Fact]
+    public async Task RunAsync_ReframeEngine_MakesNoModelCallsAndNoReferencesUnlessCloudEditsNeedThem()
+    {
+        await using var studio = await FakeStudio.StartAsync(photos: 10);
+        var reframe = FakeStudio.Cloud() with { Engine = CandidateEngines.Reframe };
+
+        await studio.RunAsync(FakeStudio.Input("gen-reframe", generation: reframe));
+        await studio.RunAsync(FakeStudio.Input("gen-reframe-edits", generation: reframe with { MakeReferences = true }));
+
+        Assert.Empty(studio.Generations);
+        var references = Assert.Single(studio.Submissions, s => s.Kind == GpuJobKinds.References);
+        Assert.Equal("gen-reframe-edits", references.ShootId);
+        Assert.All(studio.Publications, p => Assert.Null(p.Generation));
+        Assert.Equal(2, studio.Publications.Count);
+    }
+}
