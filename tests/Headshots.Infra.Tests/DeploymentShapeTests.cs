@@ -161,7 +161,8 @@ public sealed class DeploymentShapeTests
 
         var shape = DeploymentShape.For([.. set]);
 
-        // The evaluated keys agree with the contract that ConfigurationContractTests reads from the expressions.
+        // The evaluated keys agree with the contract that ConfigurationContractTests reads from the expressions
+        // (whose key pattern leaves out the platform switch AzureWebJobsDisableHomepage).
         Assert.Equal(ConfigurationContractTests.ExpectedFunctionAppSettings.Order(StringComparer.Ordinal),
             shape.FunctionAppSettings.Keys.Where(key => key != "AzureWebJobsDisableHomepage").Order(StringComparer.Ordinal));
         Assert.Equal(ConfigurationContractTests.ExpectedWorkerSettings.Order(StringComparer.Ordinal),
