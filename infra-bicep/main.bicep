@@ -12,7 +12,7 @@ targetScope = 'subscription'
 param environmentName string
 
 @minLength(1)
-@description('Azure region for all resources. Serverless GPUs exist only in some regions (see docs/deployment.md).')
+@description('Azure region for all resources. Any region with Container Apps workload profiles; the GPU opt-in needs one with serverless GPUs (see docs/deployment.md).')
 param location string
 
 @description('Object id of the user or service principal running azd (AZURE_PRINCIPAL_ID); empty for none.')
@@ -75,16 +75,19 @@ param functionMaximumInstanceCount int = 40
 ])
 param functionInstanceMemoryMB int = 2048
 
-// ---- GPU worker ---------------------------------------------------------------------------------
+// ---- worker -------------------------------------------------------------------------------------
 
-@description('Serverless GPU profile of the worker: T4 (default) or A100.')
+// The default must deploy in any subscription: serverless GPUs need a quota request that new subscriptions have
+// not made, so the worker runs on the Consumption profile's CPUs, where ONNX Runtime runs the same models.
+@description('Workload profile of the worker. Consumption (default): CPUs, no quota needed. Opt-in serverless GPU (needs a GPU quota in the region): Consumption-GPU-NC8as-T4 (T4, 16 GB) or Consumption-GPU-NC24-A100; the worker then runs on CUDA.')
 @allowed([
+  'Consumption'
   'Consumption-GPU-NC8as-T4'
   'Consumption-GPU-NC24-A100'
 ])
-param gpuWorkloadProfileType string = 'Consumption-GPU-NC8as-T4'
+param gpuWorkloadProfileType string = 'Consumption'
 
-@description('Most worker replicas (each one GPU); bounded by your serverless GPU quota.')
+@description('Most worker replicas (on a GPU profile each is one GPU, bounded by your serverless GPU quota).')
 @minValue(1)
 @maxValue(100)
 param gpuWorkerMaxReplicas int = 1
@@ -114,13 +117,31 @@ param workerMaxDequeueCount int = 5
 ])
 param containerRegistrySku string = 'Basic'
 
-// ---- editing engine / Azure OpenAI --------------------------------------------------------------
+// ---- engines / Azure OpenAI ---------------------------------------------------------------------
+// The image model is an opt-in: it is limited-access and offered in some regions only, so a default that asked for
+// it would fail in most subscriptions. Deploying it switches both engines to it unless they are set.
 
-@description('Editing engine the pipeline uses (Editing__Engine): local, or the Azure OpenAI image model.')
-param editingEngine string = 'local'
+@description('Create the Azure OpenAI account and image-model deployment (limited access, some regions only). When true, the generation and editing engines default to azure-openai.')
+param deployAzureOpenAI bool = false
 
-@description('Create the Azure OpenAI account and image-model deployment.')
-param deployAzureOpenAI bool = true
+@description('Engine that makes the shoot\'s looks (Generation__Engine). Empty (default): azure-openai when deployAzureOpenAI is true, else reframe (the person\'s own photos, nothing leaves the subscription). azure-openai sends the person\'s photos to the image deployment and needs deployAzureOpenAI: without it the deployment fails at validation, before anything is created. onnx-diffusion is not offered until the worker has it.')
+@allowed([
+  ''
+  'reframe'
+  'azure-openai'
+])
+param generationEngine string = ''
+
+@description('Most a shoot\'s cloud generation may cost, in AzureOpenAI__Currency (Generation__MaxCostPerShoot); a decimal number as text, e.g. 3 or 2.5. Reached, no more candidates are generated.')
+param generationMaxCostPerShoot string = '3'
+
+@description('Engine for the edits that need a generative model (Editing__Engine). Empty (default): azure-openai when deployAzureOpenAI is true, else local. azure-openai needs deployAzureOpenAI: without it the deployment fails at validation.')
+@allowed([
+  ''
+  'local'
+  'azure-openai'
+])
+param editingEngine string = ''
 
 @description('Region of the Azure OpenAI account (image models exist only in some regions); empty for `location`.')
 param openAiLocation string = ''
@@ -204,8 +225,13 @@ var names = {
   smtpSenderRole: 'ACS SMTP sender (${environmentName}-${resourceToken})'
 }
 
-// vCPU and memory of one serverless GPU replica, by profile.
-var gpuProfileSizes = {
+// vCPU and memory of one worker replica, by workload profile type: the most a Consumption replica may have (enough
+// for ONNX Runtime on CPUs, one job at a time), or the whole serverless GPU profile.
+var workerProfileSizes = {
+  Consumption: {
+    cpu: '4.0'
+    memory: '8Gi'
+  }
   'Consumption-GPU-NC8as-T4': {
     cpu: '8.0'
     memory: '56Gi'
@@ -217,6 +243,23 @@ var gpuProfileSizes = {
 }
 
 var useAcs = emailProvider == 'AzureCommunicationServices'
+
+var workerOnGpu = gpuWorkloadProfileType != 'Consumption'
+
+// The engines in effect: an explicit choice wins; empty follows the image model. A cloud engine without the image
+// model would only fail on the first shoot, so fail() stops the deployment at validation instead (ARM evaluates
+// variables then, and if() evaluates only the branch it takes).
+var effectiveGenerationEngine = empty(generationEngine)
+  ? (deployAzureOpenAI ? 'azure-openai' : 'reframe')
+  : (generationEngine == 'azure-openai' && !deployAzureOpenAI
+      ? fail('GENERATION_ENGINE=azure-openai needs the image model: azd env set AZURE_OPENAI_DEPLOY true, or leave GENERATION_ENGINE empty for reframe.')
+      : generationEngine)
+
+var effectiveEditingEngine = empty(editingEngine)
+  ? (deployAzureOpenAI ? 'azure-openai' : 'local')
+  : (editingEngine == 'azure-openai' && !deployAzureOpenAI
+      ? fail('EDITING_ENGINE=azure-openai needs the image model: azd env set AZURE_OPENAI_DEPLOY true, or leave EDITING_ENGINE empty for local.')
+      : editingEngine)
 
 // ---- resources ----------------------------------------------------------------------------------
 
@@ -403,7 +446,8 @@ var workerSettings = {
   Worker__VisibilityTimeout: workerVisibilityTimeout
   Worker__MaxDequeueCount: string(workerMaxDequeueCount)
   Worker__ModelsContainer: 'models'
-  Worker__ExecutionProvider: 'cuda'
+  // The same image runs both: ONNX Runtime's CUDA provider on a GPU profile, its CPU provider on Consumption.
+  Worker__ExecutionProvider: workerOnGpu ? 'cuda' : 'cpu'
 }
 
 var smtpPasswordSecretUri = '${keyVault.outputs.uri}secrets/${smtpPasswordSecretName}'
@@ -431,7 +475,9 @@ var functionAppSettings = union(storageConnectionSettings, telemetrySettings, wo
   Smtp__UseStartTls: string(smtpUseStartTls)
   // A Key Vault reference: the platform resolves it with the managed identity; the password is never a value here.
   Smtp__Password: useAcs || !empty(smtpUserName) ? '@Microsoft.KeyVault(SecretUri=${smtpPasswordSecretUri})' : ''
-  Editing__Engine: editingEngine
+  Generation__Engine: effectiveGenerationEngine
+  Generation__MaxCostPerShoot: generationMaxCostPerShoot
+  Editing__Engine: effectiveEditingEngine
   AzureOpenAI__Endpoint: openAi.?outputs.endpoint ?? ''
   AzureOpenAI__Deployment: openAi.?outputs.deploymentName ?? ''
 })
@@ -473,12 +519,12 @@ module gpuWorker 'app/gpu-worker.bicep' = {
     location: location
     tags: tags
     environmentId: containerAppsEnvironment.outputs.id
-    workloadProfileName: containerAppsEnvironment.outputs.gpuWorkloadProfileName
+    workloadProfileName: containerAppsEnvironment.outputs.workerWorkloadProfileName
     identityId: identity.outputs.id
     registryServer: registry.outputs.loginServer
     image: !empty(gpuWorkerImageName) ? gpuWorkerImageName : gpuWorkerPlaceholderImage
-    cpu: gpuProfileSizes[gpuWorkloadProfileType].cpu
-    memory: gpuProfileSizes[gpuWorkloadProfileType].memory
+    cpu: workerProfileSizes[gpuWorkloadProfileType].cpu
+    memory: workerProfileSizes[gpuWorkloadProfileType].memory
     maxReplicas: gpuWorkerMaxReplicas
     storageAccountName: names.storage
     queueName: 'gpu-jobs'

@@ -1,5 +1,5 @@
-// The GPU worker (service `gpu-worker` in azure.yaml) as a Container App on the serverless GPU
-// workload profile. No ingress: it only reads the `gpu-jobs` queue. KEDA's azure-queue rule scales it
+// The worker (service `gpu-worker` in azure.yaml) as a Container App on the Consumption workload profile
+// (CPUs, the default) or, opted in, a serverless GPU profile. No ingress: it only reads the `gpu-jobs` queue. KEDA's azure-queue rule scales it
 // from 0 to N, authenticated as the managed identity (no connection string secret), one replica per
 // queued job; KEDA counts invisible (in-flight) messages too, which keeps a replica alive while it
 // works on a long job.
@@ -16,7 +16,7 @@ param tags object = {}
 @description('Resource id of the Container Apps environment.')
 param environmentId string
 
-@description('Workload profile the worker runs on (the GPU profile).')
+@description('Workload profile the worker runs on: Consumption, or the GPU profile.')
 param workloadProfileName string
 
 @description('Resource id of the user-assigned identity the worker runs as and pulls images with.')
@@ -28,13 +28,13 @@ param registryServer string
 @description('Container image. Before the first `azd deploy` this is a public placeholder; azd replaces it.')
 param image string
 
-@description('vCPUs of the container; at most what the GPU profile offers.')
+@description('vCPUs of the container; at most what its workload profile offers.')
 param cpu string
 
-@description('Memory of the container, e.g. 56Gi; at most what the GPU profile offers.')
+@description('Memory of the container, e.g. 8Gi or 56Gi; at most what its workload profile offers.')
 param memory string
 
-@description('Most replicas (GPUs) the worker scales out to.')
+@description('Most replicas the worker scales out to (GPUs, on a GPU profile).')
 @minValue(1)
 @maxValue(100)
 param maxReplicas int = 2
@@ -95,7 +95,7 @@ resource worker 'Microsoft.App/containerApps@2025-01-01' = {
             }
           ]
           // The endpoint answers as soon as the process starts (before the models are copied), so a failing probe
-          // means a hung or crashed worker, not a slow start; GPU replicas take minutes to schedule, hence the patience.
+          // means a hung or crashed worker, not a slow start; replicas (GPU ones most) take minutes to schedule, hence the patience.
           probes: healthPort > 0
             ? [
                 {

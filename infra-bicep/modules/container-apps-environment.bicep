@@ -1,5 +1,6 @@
-// Container Apps environment with workload profiles: the serverless Consumption profile and a
-// serverless GPU profile for the worker. Both bill only while replicas run, so the environment costs
+// Container Apps environment with workload profiles: the serverless Consumption profile, where the
+// worker runs on CPUs by default, and, as an opt-in, a serverless GPU profile for it (which needs a GPU
+// quota that new subscriptions lack). Both bill only while replicas run, so the environment costs
 // nothing at idle. Logs go to Log Analytics through a diagnostic setting (destination azure-monitor),
 // which needs no workspace key, unlike the log-analytics destination.
 
@@ -15,15 +16,25 @@ param tags object = {}
 @description('Resource id of the Log Analytics workspace that receives the environment\'s logs.')
 param logAnalyticsWorkspaceId string
 
-@description('Serverless GPU workload profile type.')
+@description('Workload profile type of the worker: Consumption (CPUs, no GPU profile is created) or a serverless GPU type.')
 @allowed([
+  'Consumption'
   'Consumption-GPU-NC8as-T4'
   'Consumption-GPU-NC24-A100'
 ])
-param gpuWorkloadProfileType string = 'Consumption-GPU-NC8as-T4'
+param gpuWorkloadProfileType string = 'Consumption'
 
 @description('Name given to the GPU workload profile inside the environment.')
 param gpuWorkloadProfileName string = 'gpu'
+
+var hasGpuProfile = gpuWorkloadProfileType != 'Consumption'
+
+// Every workload-profile environment has the Consumption profile; a GPU profile is added only when asked for,
+// because declaring one is what needs the quota.
+var consumptionProfile = {
+  name: 'Consumption'
+  workloadProfileType: 'Consumption'
+}
 
 resource environment 'Microsoft.App/managedEnvironments@2025-01-01' = {
   name: name
@@ -33,16 +44,17 @@ resource environment 'Microsoft.App/managedEnvironments@2025-01-01' = {
     appLogsConfiguration: {
       destination: 'azure-monitor'
     }
-    workloadProfiles: [
-      {
-        name: 'Consumption'
-        workloadProfileType: 'Consumption'
-      }
-      {
-        name: gpuWorkloadProfileName
-        workloadProfileType: gpuWorkloadProfileType
-      }
-    ]
+    workloadProfiles: hasGpuProfile
+      ? [
+          consumptionProfile
+          {
+            name: gpuWorkloadProfileName
+            workloadProfileType: gpuWorkloadProfileType
+          }
+        ]
+      : [
+          consumptionProfile
+        ]
     zoneRedundant: false
   }
 }
@@ -73,5 +85,5 @@ output id string = environment.id
 @description('Name of the environment.')
 output name string = environment.name
 
-@description('Name of the GPU workload profile.')
-output gpuWorkloadProfileName string = gpuWorkloadProfileName
+@description('Name of the workload profile the worker runs on: the GPU profile when there is one, else Consumption.')
+output workerWorkloadProfileName string = hasGpuProfile ? gpuWorkloadProfileName : consumptionProfile.name

@@ -35,6 +35,9 @@ internal sealed partial class ArmTemplate
         Resources = resources;
     }
 
+    /// <summary>A template given as ARM JSON (for checks of the test helpers themselves).</summary>
+    public static ArmTemplate FromJson(string text) => new(text);
+
     /// <summary>The compiled main template (built once per test run).</summary>
     public static ArmTemplate Main => MainTemplate.Value;
 

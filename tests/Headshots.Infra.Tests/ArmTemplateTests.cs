@@ -166,17 +166,14 @@ public sealed partial class ArmTemplateTests
     }
 
     [Fact]
-    public void Template_ContainerAppsEnvironment_HasConsumptionAndServerlessGpuProfiles()
+    public void Template_ContainerAppsEnvironment_OffersConsumptionAndOptInServerlessGpuProfiles()
     {
         var environment = Template.Single("Microsoft.App/managedEnvironments");
-        var profiles = environment["properties.workloadProfiles"]!.AsArray()
-            .Select(profile => environment.Deployment.ResolveString(profile?["workloadProfileType"]))
-            .ToList();
-
-        Assert.Contains("Consumption", profiles);
-        Assert.Contains("Consumption-GPU-NC8as-T4", profiles);
         var allowed = Template.Root.Parameters["gpuWorkloadProfileType"]?["allowedValues"]?.AsArray().Select(v => v?.GetValue<string>());
-        Assert.Contains("Consumption-GPU-NC24-A100", allowed ?? []);
+
+        // Which profiles each choice creates is evaluated in DeploymentShapeTests.
+        Assert.Equal(["Consumption", "Consumption-GPU-NC8as-T4", "Consumption-GPU-NC24-A100"], allowed ?? []);
+        Assert.Equal("Consumption", Template.Root.Parameters["gpuWorkloadProfileType"]?["defaultValue"]?.GetValue<string>());
         Assert.Equal("azure-monitor", environment["properties.appLogsConfiguration.destination"]?.GetValue<string>());
     }
 
@@ -198,7 +195,7 @@ public sealed partial class ArmTemplateTests
     }
 
     [Fact]
-    public void Template_GpuWorker_RunsOnGpuProfilePullingWithIdentity()
+    public void Template_GpuWorker_RunsOnItsWorkloadProfilePullingWithIdentity()
     {
         var worker = Template.Single("Microsoft.App/containerApps");
         var registry = Assert.Single(worker["properties.configuration.registries"]!.AsArray())!;

@@ -22,6 +22,8 @@ public sealed class CodeOptionsContractTests
         (SmtpOptions.Section, typeof(SmtpOptions)),
         (EditingOptions.Section, typeof(EditingOptions)),
         (AzureOpenAIOptions.Section, typeof(AzureOpenAIOptions)),
+        // The generate stage's engine seam (issue 13): the Bicep sets Engine and MaxCostPerShoot.
+        (GenerationOptions.Section, typeof(GenerationOptions)),
     ];
 
     static readonly (string Section, Type Options)[] WorkerReads =
@@ -59,6 +61,11 @@ public sealed class CodeOptionsContractTests
         ["AzureOpenAI__MaxRetryAfter"] = "product default (two minutes)",
         ["AzureOpenAI__RetryDelay"] = "product default (two seconds, doubling)",
         ["AzureOpenAI__PromptVersion"] = "the newest prompt templates in the repository",
+        ["Generation__CandidatesPerLook"] = "product default (five model calls per look)",
+        ["Generation__ReferencePhotos"] = "product default (the person's four best-ranked photos per request)",
+        ["Generation__Quality"] = "medium, which AzureOpenAI's prices must match; a studio changes both in the app settings",
+        ["Generation__MaxConcurrentCalls"] = "product default (four calls in flight per shoot); the deployment's rate limit is per minute",
+        ["Generation__MinGeneratedPerLook"] = "product default (two generated candidates per look, else reframed ones top it up)",
     }
     .Concat(typeof(IntakeThresholds).GetProperties().Select(p => KeyValuePair.Create(
         $"{IntakeThresholds.Section}__{p.Name}", "the photo judge's defaults; a studio tunes them in the app settings if it must")))

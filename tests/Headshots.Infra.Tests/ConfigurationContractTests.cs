@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Headshots.Pipeline.Options;
 
 namespace Headshots.Infra.Tests;
 
@@ -36,6 +37,7 @@ public sealed partial class ConfigurationContractTests
         "Pipeline__VariantsPerLook", "Pipeline__KeepPerLook",
         "GpuJobs__AttemptTimeout", "GpuJobs__MaxAttempts",
         "Smtp__Host", "Smtp__Port", "Smtp__From", "Smtp__UserName", "Smtp__UseStartTls", "Smtp__Password",
+        "Generation__Engine", "Generation__MaxCostPerShoot",
         "Editing__Engine", "AzureOpenAI__Endpoint", "AzureOpenAI__Deployment",
         "AZURE_CLIENT_ID",
     ];
@@ -95,11 +97,12 @@ public sealed partial class ConfigurationContractTests
     }
 
     [Fact]
-    public void WorkerSettings_Variable_RunsOnCudaWithModelsContainer()
+    public void WorkerSettings_Variable_ReadsModelsContainerWithProviderFromTheProfile()
     {
         var worker = ArmTemplate.Main.Root.Variables["workerSettings"]!.AsObject();
 
-        Assert.Equal("cuda", worker["Worker__ExecutionProvider"]?.GetValue<string>());
+        // cpu on Consumption, cuda on a GPU profile: DeploymentShapeTests evaluates both.
+        Assert.Equal("[if(variables('workerOnGpu'), 'cuda', 'cpu')]", worker["Worker__ExecutionProvider"]?.GetValue<string>());
         Assert.Equal("models", worker["Worker__ModelsContainer"]?.GetValue<string>());
         Assert.Equal("[parameters('workerVisibilityTimeout')]", worker["Worker__VisibilityTimeout"]?.GetValue<string>());
     }
@@ -117,14 +120,31 @@ public sealed partial class ConfigurationContractTests
     [InlineData("workerMaxDequeueCount", "5")]
     [InlineData("smtpPort", "587")]
     [InlineData("smtpUseStartTls", "true")]
-    [InlineData("editingEngine", "local")]
-    [InlineData("gpuWorkloadProfileType", "Consumption-GPU-NC8as-T4")]
+    [InlineData("gpuWorkloadProfileType", "Consumption")]
+    [InlineData("deployAzureOpenAI", "false")]
     public void MainParameter_Default_MatchesTheCodeDefault(string parameter, string expected)
     {
         var value = ArmTemplate.Main.Root.Parameters[parameter]?["defaultValue"];
 
         Assert.NotNull(value);
         Assert.Equal(expected, value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value.ToJsonString());
+    }
+
+    [Fact]
+    public void GenerationBudget_Default_IsTheCodeDefault()
+    {
+        var value = ArmTemplate.Main.Root.Parameters["generationMaxCostPerShoot"]?["defaultValue"]?.GetValue<string>();
+
+        Assert.Equal(new GenerationOptions().MaxCostPerShoot.ToString(System.Globalization.CultureInfo.InvariantCulture), value);
+    }
+
+    [Theory]
+    [InlineData("generationEngine")]
+    [InlineData("editingEngine")]
+    public void EngineParameters_Default_AreEmptySoTheyFollowTheImageModel(string parameter)
+    {
+        // The engines in effect (the code defaults unless the image model is deployed) are checked in DeploymentShapeTests.
+        Assert.Equal("", ArmTemplate.Main.Root.Parameters[parameter]?["defaultValue"]?.GetValue<string>());
     }
 
     [Fact]
