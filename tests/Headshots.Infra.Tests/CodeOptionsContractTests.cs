@@ -53,9 +53,11 @@ public sealed class CodeOptionsContractTests
         ["Worker__PreloadModels"] = "the container image sets it (Dockerfile ENV); in-process the models load on first use",
         ["Worker__HealthLoopbackOnly"] = "tests only; the container's probes reach it on every interface",
         ["AzureOpenAI__ApiVersion"] = "the data-plane version the editor is tested against",
-        ["AzureOpenAI__PricePerImage"] = "the model's documented price; a studio sets its agreement's price in the app settings",
+        ["AzureOpenAI__Prices"] = "gpt-image-1's list prices per image by quality and size; a studio sets its agreement's prices (AzureOpenAI__Prices__Medium__Portrait, …)",
+        ["AzureOpenAI__PricePerInputImage"] = "an estimate of what each reference photo adds; the service's bill is the truth",
+        ["AzureOpenAI__HighInputFidelity"] = "on: gpt-image-1 keeps faces closer with input_fidelity=high, and a refusing deployment is asked again without it",
         ["AzureOpenAI__Currency"] = "the price list's currency (USD)",
-        ["AzureOpenAI__Quality"] = "high, which the default price is for",
+        ["AzureOpenAI__Quality"] = "high, the refinements' quality",
         ["AzureOpenAI__Timeout"] = "product default (three minutes per call)",
         ["AzureOpenAI__MaxAttempts"] = "product default (four calls per edit)",
         ["AzureOpenAI__MaxRetryAfter"] = "product default (two minutes)",
@@ -65,7 +67,6 @@ public sealed class CodeOptionsContractTests
         ["Generation__ReferencePhotos"] = "product default (the person's four best-ranked photos per request)",
         ["Generation__Quality"] = "medium, which AzureOpenAI's prices must match; a studio changes both in the app settings",
         ["Generation__MaxConcurrentCalls"] = "product default (four calls in flight per shoot); the deployment's rate limit is per minute",
-        ["Generation__MinGeneratedPerLook"] = "product default (two generated candidates per look, else reframed ones top it up)",
     }
     .Concat(typeof(IntakeThresholds).GetProperties().Select(p => KeyValuePair.Create(
         $"{IntakeThresholds.Section}__{p.Name}", "the photo judge's defaults; a studio tunes them in the app settings if it must")))

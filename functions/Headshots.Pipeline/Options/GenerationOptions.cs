@@ -47,13 +47,6 @@ public sealed class GenerationOptions : IValidatableObject
     [Range(1, 32)]
     public int MaxConcurrentCalls { get; set; } = 4;
 
-    /// <summary>
-    /// Generated candidates that must pass the identity check per look; a look with fewer is topped up with reframed
-    /// candidates from the person's own photos, and the email says so.
-    /// </summary>
-    [Range(0, 24)]
-    public int MinGeneratedPerLook { get; set; } = 2;
-
     public bool IsGenerative => Engine != Reframe;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
