@@ -7,8 +7,10 @@ namespace Headshots.Engines.Diffusion.Clip;
 /// CLIP's byte-level BPE tokenizer (OpenAI CLIP's <c>simple_tokenizer</c>), the one both SDXL text encoders read.
 /// </summary>
 /// <remarks>
-/// Its own BPE rather than Microsoft.ML.Tokenizers: that library's BPE model reads a vocab.json + merges.txt pair and
-/// has no place for CLIP's clean-up and pre-tokenizing rules, while the whole algorithm here is a merge-rank lookup.
+/// Its own BPE rather than Microsoft.ML.Tokenizers: CLIP's rules (the double HTML unescape, the pattern over Unicode
+/// scalar values, the byte alphabet with <c>&lt;/w&gt;</c> on a word's last byte, a vocabulary derived from the merge
+/// list) would each need a custom piece around that library's BPE plus a generated vocab.json and merges.txt, while
+/// the whole algorithm is a merge-rank lookup of a few dozen lines, checked here against the reference ids.
 /// </remarks>
 internal sealed class ClipTokenizer
 {
