@@ -13,8 +13,10 @@ namespace Headshots.Engines.Diffusion.Clip;
 /// text written by the project, so those repairs never apply; a prompt that needs them tokenizes differently from the
 /// reference. The HTML unescape is the BCL's (<see cref="WebUtility.HtmlDecode(string)"/>): numeric references and the
 /// HTML 4 named entities with their semicolon; HTML5-only names, semicolon-less forms such as <c>&amp;amp</c>, and
-/// Python's windows-1252 remapping of <c>&amp;#128;</c>–<c>&amp;#159;</c> are not reproduced. Lower-casing is
-/// per-character (invariant), so the few characters whose Python lower case is two characters (such as U+0130) differ.
+/// Python's windows-1252 remapping of <c>&amp;#128;</c>–<c>&amp;#159;</c> are not reproduced. White space is Unicode's
+/// (<see cref="char.IsWhiteSpace(char)"/>); the control characters U+001C–U+001F, which some Python regex engines also
+/// count, are kept. Lower-casing is per character (invariant), so Python's context and length changing cases differ:
+/// a word-final capital sigma, U+0130.
 /// </remarks>
 internal static class ClipTextCleaner
 {
