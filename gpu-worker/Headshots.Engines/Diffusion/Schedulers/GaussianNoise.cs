@@ -25,11 +25,15 @@ internal sealed class GaussianNoise(ulong seed)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(first);
         var key = StreamKey(Seed, stream);
-        for (var i = 0; i < destination.Length; i++)
+        var i = 0;
+        while (i < destination.Length)
         {
+            // Values 2j and 2j + 1 come from one Box–Muller pair; a slice may start or end half-way through one.
             var n = first + i;
-            var (z0, z1) = BoxMuller(SplitMix64(key, n & ~1L), SplitMix64(key, n | 1L));
-            destination[i] = (float)((n & 1) == 0 ? z0 : z1);
+            var pair = n & ~1L;
+            var (z0, z1) = BoxMuller(SplitMix64(key, pair), SplitMix64(key, pair + 1));
+            if (n == pair) destination[i++] = (float)z0;
+            if (i < destination.Length) destination[i++] = (float)z1;
         }
     }
 

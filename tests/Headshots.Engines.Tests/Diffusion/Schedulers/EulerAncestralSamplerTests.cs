@@ -107,12 +107,43 @@ public sealed class EulerAncestralSamplerTests
         Assert.InRange(variance / expected, 0.98, 1.02);
     }
 
+    [Theory]
+    [InlineData(11, 11, true)]
+    [InlineData(11, 12, false)]
+    public void Sample_WholeRun_SameSeedSameLatents(ulong firstSeed, ulong secondSeed, bool same)
+    {
+        var model = new GaussianDataModel(0.3, 0.25);
+
+        var first = Run(model, firstSeed);
+        var second = Run(model, secondSeed);
+
+        Assert.Equal(same, first.SequenceEqual(second));
+    }
+
     [Fact]
     public void Step_OutOfOrder_Refused()
     {
         var sampler = new EulerAncestralSampler(SamplingSchedule.Karras(Sdxl, 10), new GaussianNoise(1));
 
         Assert.Throws<InvalidOperationException>(() => sampler.Step(1, new float[1], new float[1]));
+    }
+
+    private static float[] Run(GaussianDataModel model, ulong seed)
+    {
+        var schedule = SamplingSchedule.Spaced(Sdxl, 20, TimestepSpacing.Leading);
+        var noise = new GaussianNoise(seed);
+        var latents = new float[1000];
+        noise.Fill(0, latents);
+        for (var i = 0; i < latents.Length; i++) latents[i] *= (float)schedule.InitNoiseSigma;
+        var sampler = new EulerAncestralSampler(schedule, noise);
+        var prediction = new float[latents.Length];
+        for (var step = 0; step < schedule.StepCount; step++)
+        {
+            model.PredictNoise(latents, schedule.Sigmas[step], prediction);
+            sampler.Step(step, prediction, latents);
+        }
+
+        return latents;
     }
 
     /// <summary>|sampled − exact flow| after the step that lands on σ_min, for one element started at μ + 2σ_max.</summary>
