@@ -32,8 +32,9 @@ public sealed class LookPrompts
         }
         var outfit = look.Outfits[variant % look.Outfits.Count];
         var setting = look.Settings[variant % look.Settings.Count];
-        // The light turns one step further after each full round of outfits, so a sixth variant is not the first again.
-        var light = look.Lights[(variant + (variant / look.Outfits.Count)) % look.Lights.Count];
+        // Each full round of outfits shifts the lights by one, so no outfit comes back in the same light before
+        // outfits × lights variants.
+        var light = look.Lights[((variant % look.Outfits.Count) + (variant / look.Outfits.Count)) % look.Lights.Count];
         var expression = look.Expressions[variant % look.Expressions.Count];
         var lines = new List<string>
         {
