@@ -23,6 +23,23 @@ public sealed class SelectHeadshotsActivityTests
     }
 
     [Fact]
+    public void Select_GeneratedAndReframedCandidates_KeepsGeneratedOnesThatPassFirst()
+    {
+        var candidates = new[]
+        {
+            Candidate("a", 0, 900, identity: 0.2),
+            Candidate("a", 1, 900, identity: 0.2),
+            Candidate("a", 0, 60, identity: 0.4) with { Engine = CandidateEngines.AzureOpenAi },
+            Candidate("a", 1, 50, identity: 0.9) with { Engine = CandidateEngines.AzureOpenAi },
+        };
+
+        var selected = SelectHeadshotsActivity.Select(new SelectionRequest(candidates, KeepPerLook: 2));
+
+        // The blurrier generated candidate that is the person comes first; the one that drifted never comes at all.
+        Assert.Equal([(CandidateEngines.AzureOpenAi, 0), (CandidateEngines.Reframe, 0)], selected.Select(s => (s.Candidate.Engine, s.Candidate.Variant)));
+    }
+
+    [Fact]
     public void Score_BadlyExposedOrClipped_ScoresBelowWellExposed()
     {
         var good = SelectHeadshotsActivity.Score(Candidate("a", 0, 300));
