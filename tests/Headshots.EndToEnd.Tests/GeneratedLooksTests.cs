@@ -1,3 +1,4 @@
+using Headshots.AzureOpenAiStandIn;
 using System.Net.Http.Json;
 using Azure.Core;
 using Azure.Data.Tables;

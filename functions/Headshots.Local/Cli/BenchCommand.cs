@@ -21,7 +21,17 @@ public static class BenchCommand
         if (a.Positionals is ["models"]) return ModelBenchCommand.Run(RepositoryPaths.Find());
         if (a.Positionals is ["intake"]) return IntakeBenchCommand.Run(RepositoryPaths.Find(), cancellationToken);
         if (a.Positionals is ["shoot"]) return await ShootBenchCommand.RunAsync(RepositoryPaths.Find(), cancellationToken);
-        if (a.Positionals.Count > 0) throw new CliException($"Unknown benchmark '{a.Positionals[0]}'; run ./headshots bench, ./headshots bench models, ./headshots bench intake or ./headshots bench shoot.");
+        if (a.Positionals is ["generate"])
+        {
+            var latency = a.Option("latency") is { } l
+                ? double.TryParse(l, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s is >= 0 and <= 300 ? s : throw new CliException("--latency must be seconds from 0 to 300.")
+                : 20;
+            var concurrent = a.Option("concurrent") is { } c
+                ? int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k is >= 1 and <= 32 ? k : throw new CliException("--concurrent must be a number from 1 to 32.")
+                : 4;
+            return await GenerateBenchCommand.RunAsync(RepositoryPaths.Find(), latency, concurrent, cancellationToken);
+        }
+        if (a.Positionals.Count > 0) throw new CliException($"Unknown benchmark '{a.Positionals[0]}'; run ./headshots bench, ./headshots bench models, ./headshots bench intake, ./headshots bench shoot or ./headshots bench generate.");
         var count = a.Option("photos") is { } p
             ? int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 8 and <= 200 ? n : throw new CliException("--photos must be a number from 8 to 200.")
             : 40;

@@ -20,13 +20,12 @@ namespace Headshots.Local.Cli;
 public static class ShootBenchCommand
 {
     const double TargetSeconds = 240;
-    const int Photos = 15;
+    const int Photos = BenchShoot.Photos;
     const int KeepPerLook = 4;
 
     public static async Task<int> RunAsync(RepositoryPaths paths, CancellationToken cancellationToken)
     {
-        var portrait = File.ReadAllBytes(Path.Combine(paths.Samples, "astronaut.png"));
-        var photos = SampleShootDeriver.Derive(portrait, Photos, seed: 5).Select(p => (p.Name, IntakeBenchCommand.TwelveMegapixels(p.Jpeg))).ToList();
+        var photos = BenchShoot.TwelveMegapixelPhotos(paths);
         var looks = LookCatalog.All.Select(l => l.Id).ToList();
         var folder = Path.Combine(Path.GetTempPath(), "headshots-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var settings = new Dictionary<string, string?>
@@ -39,23 +38,12 @@ public static class ShootBenchCommand
         {
             AnsiConsole.MarkupLine($"Whole shoot: {Photos} photos of 12 MP, {looks.Count} looks × {KeepPerLook} at 16 MP, real engines on the CPU…");
             await using var stack = await LocalStack.StartAsync(options, cancellationToken);
-            using var http = new HttpClient { BaseAddress = stack.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
-            var client = new StudioClient(http);
-            var shoot = await client.CreateShootAsync("bench@example.com", photos.Select(p => p.Name).ToList(), cancellationToken);
-            foreach (var target in shoot.Uploads) await client.UploadAsync(target.Url, photos.First(p => p.Name == target.Name).Item2, "image/jpeg", cancellationToken);
-
-            var clock = Stopwatch.StartNew();
-            var order = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { email = "bench@example.com", looks });
-            await client.UploadAsync(shoot.OrderUrl, order, "application/json", cancellationToken);
-            var stages = new Dictionary<string, double>();
-            var final = await client.FollowAsync(shoot.ShootId, s => stages.TryAdd(s.Stage, clock.Elapsed.TotalSeconds),
-                TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(20), cancellationToken);
-            var total = clock.Elapsed.TotalSeconds;
-            if (final.Status != ShootStatuses.Delivered) throw new InvalidOperationException($"The benchmark shoot did not finish: {final.Error}");
+            var run = await BenchShoot.RunAsync(stack, photos, looks, cancellationToken);
+            var (shoot, final, stages, total) = (run.ShootId, run.Final, run.StageStarts, run.WallSeconds);
 
             var jobs = new List<JobEntity>();
             var table = stack.Services.GetRequiredService<StorageClients>().Table(StorageNames.JobsTable);
-            await foreach (var row in table.QueryAsync<JobEntity>(j => j.PartitionKey == shoot.ShootId, cancellationToken: cancellationToken)) jobs.Add(row);
+            await foreach (var row in table.QueryAsync<JobEntity>(j => j.PartitionKey == shoot, cancellationToken: cancellationToken)) jobs.Add(row);
 
             var view = new Table().AddColumns("Engine (job kind)", "Images", "Seconds per image", "Seconds in all");
             foreach (var kind in GpuJobKinds.All.Where(k => jobs.Any(j => j.Kind == k)))

@@ -1,3 +1,4 @@
+using Headshots.AzureOpenAiStandIn;
 using System.Net;
 using System.Net.Http.Headers;
 using Headshots.Pipeline.Editing;

@@ -1,24 +1,10 @@
+using Headshots.AzureOpenAiStandIn;
 using System.Collections.Concurrent;
 using Azure.Core;
 using Headshots.Pipeline.Editing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Headshots.Pipeline.Tests.Editing;
-
-internal sealed class FakeCredential(string? token = FakeAzureOpenAiServer.Token, Exception? failure = null) : TokenCredential
-{
-    public List<string[]> Scopes { get; } = [];
-
-    public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-        GetTokenAsync(requestContext, cancellationToken).AsTask().GetAwaiter().GetResult();
-
-    public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken)
-    {
-        Scopes.Add(requestContext.Scopes);
-        if (failure is not null) throw failure;
-        return ValueTask.FromResult(new AccessToken(token!, DateTimeOffset.UtcNow.AddHours(1)));
-    }
-}
 
 /// <summary>A clock whose timers fire at once and remember what they were asked to wait: retries without sleeping.</summary>
 internal sealed class InstantDelays : TimeProvider

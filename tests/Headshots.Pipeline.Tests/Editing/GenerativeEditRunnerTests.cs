@@ -1,3 +1,4 @@
+using Headshots.AzureOpenAiStandIn;
 using Headshots.Pipeline.Editing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,3 +1,4 @@
+using Headshots.AzureOpenAiStandIn;
 using Headshots.Pipeline.Editing;
 
 namespace Headshots.Pipeline.Tests.Editing;

@@ -1,3 +1,4 @@
+using Headshots.AzureOpenAiStandIn;
 using Headshots.Pipeline.Editing;
 using Headshots.Pipeline.Generation;
 using Headshots.Pipeline.Tests.Editing;

@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace Headshots.Pipeline.Tests.Editing;
+namespace Headshots.AzureOpenAiStandIn;
 
 /// <summary>Small valid PNGs of a chosen size (grey RGBA), for the editor and the fake server to measure.</summary>
-internal static class TestPng
+public static class TestPng
 {
     public static byte[] Create(int width, int height, byte alpha = 255)
     {

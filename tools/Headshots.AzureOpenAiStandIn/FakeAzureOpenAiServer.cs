@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Headshots.Pipeline.Tests.Editing;
+namespace Headshots.AzureOpenAiStandIn;
 
 /// <summary>
 /// An in-process stand-in for an Azure OpenAI account's image operations, on Kestrel at 127.0.0.1 and a free port:
@@ -18,7 +18,7 @@ namespace Headshots.Pipeline.Tests.Editing;
 /// request rules checked (bearer token, api-version, multipart fields, mask the same size as the image) and scripted
 /// answers: success, 429 with a retry-after, 400 content filter, quota, 500, and a slow answer.
 /// </summary>
-internal sealed class FakeAzureOpenAiServer : IAsyncDisposable
+public sealed class FakeAzureOpenAiServer : IAsyncDisposable
 {
     public const string Token = "test-entra-token";
     public const string Deployment = "image-edit";
@@ -200,7 +200,7 @@ internal sealed class FakeAzureOpenAiServer : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    internal sealed class ReceivedCall(string operation, string authorization, string apiVersion)
+    public sealed class ReceivedCall(string operation, string authorization, string apiVersion)
     {
         public string Operation { get; } = operation;
         public string Authorization { get; } = authorization;

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Headshots.Engines.Imaging;
+using Headshots.Local.Client;
+using Headshots.Local.Stack;
+using Headshots.Pipeline.Api;
+using Headshots.Pipeline.Orchestrations;
+
+namespace Headshots.Local.Cli;
+
+/// <summary>A shoot a benchmark times: when each stage began and the wall time from the order's upload to delivery.</summary>
+public sealed record BenchShootRun(string ShootId, ShootStatus Final, IReadOnlyDictionary<string, double> StageStarts, double WallSeconds)
+{
+    /// <summary>Seconds from the start of <paramref name="stage"/> to the start of the next stage that began.</summary>
+    public double? StageSeconds(string stage) =>
+        StageStarts.TryGetValue(stage, out var start) && StageStarts.Values.Where(v => v > start).DefaultIfEmpty(WallSeconds).Min() is var end ? end - start : null;
+}
+
+/// <summary>The whole-shoot benchmarks' common part: the sample person's photos at 12 MP, uploaded through the API, followed to the end.</summary>
+public static class BenchShoot
+{
+    public const int Photos = 15;
+
+    public static IReadOnlyList<(string Name, byte[] Jpeg)> TwelveMegapixelPhotos(RepositoryPaths paths)
+    {
+        var portrait = File.ReadAllBytes(Path.Combine(paths.Samples, "astronaut.png"));
+        return SampleShootDeriver.Derive(portrait, Photos, seed: 5).Select(p => (p.Name, IntakeBenchCommand.TwelveMegapixels(p.Jpeg))).ToList();
+    }
+
+    /// <summary>Creates the shoot, uploads the photos, then times from the order's upload until the shoot ends.</summary>
+    public static async Task<BenchShootRun> RunAsync(LocalStack stack, IReadOnlyList<(string Name, byte[] Jpeg)> photos, IReadOnlyList<string> looks,
+        CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = stack.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
+        var client = new StudioClient(http);
+        var shoot = await client.CreateShootAsync("bench@example.com", photos.Select(p => p.Name).ToList(), cancellationToken);
+        foreach (var target in shoot.Uploads) await client.UploadAsync(target.Url, photos.First(p => p.Name == target.Name).Jpeg, "image/jpeg", cancellationToken);
+
+        var clock = Stopwatch.StartNew();
+        var order = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { email = "bench@example.com", looks });
+        await client.UploadAsync(shoot.OrderUrl, order, "application/json", cancellationToken);
+        var stages = new Dictionary<string, double>();
+        var final = await client.FollowAsync(shoot.ShootId, s => stages.TryAdd(s.Stage, clock.Elapsed.TotalSeconds),
+            TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(30), cancellationToken);
+        var wall = clock.Elapsed.TotalSeconds;
+        if (final.Status != ShootStatuses.Delivered) throw new InvalidOperationException($"The benchmark shoot did not finish: {final.Error}");
+        return new BenchShootRun(shoot.ShootId, final, stages, wall);
+    }
+}
