@@ -37,6 +37,9 @@ public sealed class FakeAzureOpenAiServer : IAsyncDisposable
     /// <summary>Answer as an older deployment does that does not know input_fidelity: 400 naming the parameter.</summary>
     public bool RefuseInputFidelity { get; set; }
 
+    /// <summary>Answer as an older model does that takes one image: 400 for image[] with several parts.</summary>
+    public bool RefuseSeveralImages { get; set; }
+
     /// <summary>How long each answer takes (a realistic latency for benchmarks); zero by default.</summary>
     public TimeSpan Latency { get; set; }
 
@@ -112,6 +115,12 @@ public sealed class FakeAzureOpenAiServer : IAsyncDisposable
             return;
         }
         var invalid = operation == "edits" ? await ValidateEditAsync(context, call) : await ValidateGenerationAsync(context, call);
+        if (invalid is null && RefuseSeveralImages && call.ImageCount > 1)
+        {
+            call.Rejected = "image[]";
+            await Json(context, 400, new { error = new { code = "invalid_request_error", message = "This model accepts a single image; 'image[]' with several files is not supported.", param = "image", type = "invalid_request_error" } });
+            return;
+        }
         if (invalid is null && RefuseInputFidelity && call.Fields.ContainsKey("input_fidelity"))
         {
             call.Rejected = "input_fidelity";

@@ -73,6 +73,10 @@ public static class GenerateBenchCommand
             AnsiConsole.Write(view);
             Console.WriteLine($"bench.generate.latency_seconds={F(latencySeconds)} concurrent_calls={concurrent}");
             Console.WriteLine($"bench.generate.stage_seconds={F(generate)}");
+            foreach (var stage in ShootStages.Pipeline.Where(run.StageStarts.ContainsKey))
+            {
+                Console.WriteLine($"bench.generate.stage.{stage}.seconds={F(run.StageSeconds(stage) ?? 0)}");
+            }
             Console.WriteLine($"bench.generate.wall_seconds={F(run.WallSeconds)} target_seconds={F(TargetSeconds)} ratio_to_target={(run.WallSeconds / TargetSeconds).ToString("0.00", CultureInfo.InvariantCulture)}");
             Console.WriteLine($"bench.generate.calls={model.Calls.Count} cost_rows={costs.Count} delivered={delivered} generated={generated}");
             Console.WriteLine($"bench.generate.cost_usd={cost.ToString("0.000", CultureInfo.InvariantCulture)} per_delivered_usd={(cost / Math.Max(1, delivered)).ToString("0.000", CultureInfo.InvariantCulture)} target_usd={TargetCost.ToString("0.00", CultureInfo.InvariantCulture)}");

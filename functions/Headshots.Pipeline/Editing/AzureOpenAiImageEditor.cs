@@ -67,7 +67,14 @@ public sealed class AzureOpenAiImageEditor(
         {
             // Older deployments (dall-e, gpt-image-1-mini) refuse the field; the request is still worth making without it.
             logger.LogWarning("The deployment {Deployment} refused input_fidelity; asking again without it", o.Deployment);
-            result = await SendAsync(request, prompt, false, o, cancellationToken);
+            fidelity = false;
+            result = await SendAsync(request, prompt, fidelity, o, cancellationToken);
+        }
+        if (request.References.Count > 0 && result.Failure == GenerativeEditFailure.Invalid && RefusesSeveralImages(result.Detail))
+        {
+            // Older models (dall-e-2) take one image: the best-ranked one alone still beats no edit at all.
+            logger.LogWarning("The deployment {Deployment} refused several input images; asking again with the first only", o.Deployment);
+            result = await SendAsync(request with { References = [] }, prompt, fidelity, o, cancellationToken);
         }
         return result;
     }
@@ -123,6 +130,14 @@ public sealed class AzureOpenAiImageEditor(
             return GenerativeEditResult.Failed(GenerativeEditFailure.ServerError, e.Message);
         }
     }
+
+    /// <summary>A 400 that names the image field as a list or says one image only (how older image models refuse image[]).</summary>
+    static bool RefusesSeveralImages(string? detail) =>
+        detail is not null
+        && (detail.Contains("image[]", StringComparison.OrdinalIgnoreCase)
+            || detail.Contains("one image", StringComparison.OrdinalIgnoreCase)
+            || detail.Contains("single image", StringComparison.OrdinalIgnoreCase)
+            || detail.Contains("multiple images", StringComparison.OrdinalIgnoreCase));
 
     static int ImageCount(GenerativeEditRequest request) => request.References.Count + (request.Image.Length > 0 ? 1 : 0);
 

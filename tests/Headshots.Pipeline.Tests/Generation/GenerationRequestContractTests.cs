@@ -60,6 +60,20 @@ public sealed class GenerationRequestContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Generate_ModelThatTakesOneImage_IsAskedOnceMoreWithTheBestRankedPhotoAlone()
+    {
+        server.RefuseSeveralImages = true;
+        var editor = Editors.Create(Editors.Options(server));
+
+        var result = await editor.EditAsync(Look("a headshot"), CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Detail);
+        Assert.Equal([4, 1], server.Calls.Select(c => c.ImageCount));
+        Assert.Equal(Width(References[0]), Width(server.Calls.Last().Images[0]));
+        Assert.Equal(("image", "image[]"), (server.Calls.Last().ImageField, server.Calls.First().Rejected));
+    }
+
+    [Fact]
     public async Task Generate_StudioTurnedFidelityOff_SendsNoInputFidelity()
     {
         var editor = Editors.Create(Editors.Options(server, o => o.HighInputFidelity = false));
