@@ -45,9 +45,9 @@ param galleryTokenDays int = 30
 @minValue(1)
 param minAcceptedPhotos int = 8
 
-@description('Candidates generated per look (Pipeline__VariantsPerLook).')
+@description('Candidates the reframe engine composes per look (Pipeline__VariantsPerLook); the code default.')
 @minValue(1)
-param variantsPerLook int = 3
+param variantsPerLook int = 6
 
 @description('Images kept per look after selection (Pipeline__KeepPerLook).')
 @minValue(1)

@@ -107,22 +107,47 @@ public sealed partial class ConfigurationContractTests
         Assert.Equal("[parameters('workerVisibilityTimeout')]", worker["Worker__VisibilityTimeout"]?.GetValue<string>());
     }
 
+    /// <summary>Each Bicep parameter that feeds an option, with that option's default read from the code itself.</summary>
+    public static TheoryData<string, string> ParametersWithCodeDefaults()
+    {
+        var pipeline = new PipelineOptions();
+        var jobs = new GpuJobOptions();
+        var worker = new Headshots.GpuWorker.Processing.WorkerOptions();
+        var smtp = new SmtpOptions();
+        return new()
+        {
+            { "galleryTokenDays", Text(pipeline.GalleryTokenDays) },
+            { "minAcceptedPhotos", Text(pipeline.MinAcceptedPhotos) },
+            { "variantsPerLook", Text(pipeline.VariantsPerLook) },
+            { "keepPerLook", Text(pipeline.KeepPerLook) },
+            { "gpuJobAttemptTimeout", jobs.AttemptTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture) },
+            { "gpuJobMaxAttempts", Text(jobs.MaxAttempts) },
+            { "workerMaxConcurrentJobs", Text(worker.MaxConcurrentJobs) },
+            { "workerVisibilityTimeout", worker.VisibilityTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture) },
+            { "workerMaxDequeueCount", Text(worker.MaxDequeueCount) },
+            { "smtpPort", Text(smtp.Port) },
+            { "smtpUseStartTls", smtp.UseStartTls ? "true" : "false" },
+        };
+
+        static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Theory]
+    [MemberData(nameof(ParametersWithCodeDefaults))]
+    public void MainParameter_Default_MatchesTheCodeDefault(string parameter, string codeDefault)
+    {
+        var value = ArmTemplate.Main.Root.Parameters[parameter]?["defaultValue"];
+
+        Assert.NotNull(value);
+        Assert.Equal(codeDefault, value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value.ToJsonString());
+    }
+
+    /// <summary>Defaults that no options class holds: the retention rule and the deployment's shape.</summary>
     [Theory]
     [InlineData("retentionDays", "30")]
-    [InlineData("galleryTokenDays", "30")]
-    [InlineData("minAcceptedPhotos", "8")]
-    [InlineData("variantsPerLook", "3")]
-    [InlineData("keepPerLook", "4")]
-    [InlineData("gpuJobAttemptTimeout", "00:10:00")]
-    [InlineData("gpuJobMaxAttempts", "3")]
-    [InlineData("workerMaxConcurrentJobs", "1")]
-    [InlineData("workerVisibilityTimeout", "00:05:00")]
-    [InlineData("workerMaxDequeueCount", "5")]
-    [InlineData("smtpPort", "587")]
-    [InlineData("smtpUseStartTls", "true")]
     [InlineData("gpuWorkloadProfileType", "Consumption")]
     [InlineData("deployAzureOpenAI", "false")]
-    public void MainParameter_Default_MatchesTheCodeDefault(string parameter, string expected)
+    public void MainParameter_DeploymentDefault_IsTheDocumentedOne(string parameter, string expected)
     {
         var value = ArmTemplate.Main.Root.Parameters[parameter]?["defaultValue"];
 
