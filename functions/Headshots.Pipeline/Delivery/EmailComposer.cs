@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Headshots.Pipeline.Storage;
 using MimeKit;
+using static Headshots.Pipeline.Web.PageLayout;
 
 namespace Headshots.Pipeline.Delivery;
 
@@ -92,7 +93,6 @@ public static class EmailComposer
         "style=\"max-width:560px;width:100%;background:#ffffff;border-radius:8px;font-family:Arial,Helvetica,sans-serif;color:#1c1c1c\"><tr><td style=\"padding:24px\">" +
         body + "</td></tr></table></td></tr></table></body></html>";
 
-    static string E(string s) => WebUtility.HtmlEncode(s);
 }
 
 /// <param name="Url">The thumbnail, through the app's gallery route.</param>

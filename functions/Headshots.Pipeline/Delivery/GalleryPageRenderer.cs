@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Headshots.Pipeline.Web;
+using static Headshots.Pipeline.Web.PageLayout;
 
 namespace Headshots.Pipeline.Delivery;
 
@@ -140,7 +141,6 @@ public static class GalleryPageRenderer
         "<title>" + E(title) + "</title><style>" + Css + "</style></head><body><main><h1>" + E(title) + "</h1><p>" + E(detail) +
         "</p><p><a href=\"" + E(backLink) + "\">" + E(backText) + "</a></p></main></body></html>";
 
-    static string E(string text) => WebUtility.HtmlEncode(text);
 
     const string Css =
         "body{font-family:system-ui,sans-serif;margin:0;background:#f6f6f4;color:#1c1c1c}main{max-width:1100px;margin:auto;padding:1.5rem}" +

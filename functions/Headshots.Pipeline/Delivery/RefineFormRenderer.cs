@@ -4,6 +4,7 @@ using System.Text;
 using Headshots.Jobs.Edits;
 using Headshots.Jobs.Looks;
 using Headshots.Pipeline.Refine;
+using static Headshots.Pipeline.Web.PageLayout;
 
 namespace Headshots.Pipeline.Delivery;
 
@@ -80,5 +81,4 @@ internal static class RefineFormRenderer
 
     static string Label(string id, string field, string text) => $"<label for=\"{id}-{field}\">{E(text)}</label>";
 
-    static string E(string text) => WebUtility.HtmlEncode(text);
 }

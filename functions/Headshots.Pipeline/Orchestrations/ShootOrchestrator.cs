@@ -14,7 +14,7 @@ namespace Headshots.Pipeline.Orchestrations;
 /// </summary>
 public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, ShootOutcome>
 {
-    static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(4, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(20)));
+    static readonly TaskOptions ActivityRetry = ActivityRetries.Standard;
 
     public override async Task<ShootOutcome> RunAsync(TaskOrchestrationContext context, ShootInput input)
     {

@@ -14,7 +14,7 @@ namespace Headshots.Pipeline.Refine;
 /// </summary>
 public sealed class RefineOrchestrator : TaskOrchestrator<RefineInput, RefineOutcome>
 {
-    static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(4, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(20)));
+    static readonly TaskOptions ActivityRetry = ActivityRetries.Standard;
 
     public static string InstanceIdFor(string refineId) => $"refine-{refineId}";
 

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Globalization;
 using System.Text;
 using Headshots.Jobs.Looks;
@@ -33,7 +32,7 @@ public static class StartPageRenderer
             .Append("<p class=\"lead\">Upload ").Append(MinPhotos).Append('–').Append(MaxPhotos)
             .Append(" photos of yourself: different days, light and angles, face clearly visible, no sunglasses, nobody else in the frame. ")
             .Append("We check every photo, shoot the looks you choose and email you a private gallery.</p>")
-            .Append("<p class=\"privacy\" id=\"privacy\">").Append(WebUtility.HtmlEncode(photosSentToCloud ? CloudNotice : LocalNotice)).Append("</p>")
+            .Append("<p class=\"privacy\" id=\"privacy\">").Append(PageLayout.E(photosSentToCloud ? CloudNotice : LocalNotice)).Append("</p>")
             .Append("<noscript><p class=\"error\">This page uploads your photos straight to storage with a script; please enable JavaScript, ")
             .Append("or use the command line (<code>./headshots shoot FOLDER --email you@example.com</code>).</p></noscript>")
             .Append("<form id=\"start\" class=\"card\" novalidate data-min=\"").Append(MinPhotos).Append("\" data-max=\"").Append(MaxPhotos)
