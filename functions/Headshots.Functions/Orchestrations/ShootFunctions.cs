@@ -20,28 +20,28 @@ public sealed class ShootFunctions(IServiceProvider services)
         new ShootOrchestrator().RunAsync(context, context.GetInput<ShootInput>()!);
 
     [Function(nameof(ListUploadedPhotosActivity))]
-    public Task<List<string>> ListUploadedPhotos([ActivityTrigger] string shootId) =>
-        Create<ListUploadedPhotosActivity>().RunAsync(null!, shootId);
+    public Task<List<string>> ListUploadedPhotos([ActivityTrigger] string shootId, FunctionContext context) =>
+        Create<ListUploadedPhotosActivity>().RunAsync(shootId, context.CancellationToken);
 
     [Function(nameof(SubmitGpuJobsActivity))]
-    public Task<int> SubmitGpuJobs([ActivityTrigger] GpuJobBatch batch) =>
-        Create<SubmitGpuJobsActivity>().RunAsync(null!, batch);
+    public Task<int> SubmitGpuJobs([ActivityTrigger] GpuJobBatch batch, FunctionContext context) =>
+        Create<SubmitGpuJobsActivity>().RunAsync(batch, context.CancellationToken);
 
     [Function(nameof(RecordStageActivity))]
-    public Task<bool> RecordStage([ActivityTrigger] StageRecord record) =>
-        Create<RecordStageActivity>().RunAsync(null!, record);
+    public Task<bool> RecordStage([ActivityTrigger] StageRecord record, FunctionContext context) =>
+        Create<RecordStageActivity>().RunAsync(record, context.CancellationToken);
 
     [Function(nameof(RecordPhotoVerdictsActivity))]
-    public Task<bool> RecordPhotoVerdicts([ActivityTrigger] PhotoVerdictBatch batch) =>
-        Create<RecordPhotoVerdictsActivity>().RunAsync(null!, batch);
+    public Task<bool> RecordPhotoVerdicts([ActivityTrigger] PhotoVerdictBatch batch, FunctionContext context) =>
+        Create<RecordPhotoVerdictsActivity>().RunAsync(batch, context.CancellationToken);
 
     [Function(nameof(SelectHeadshotsActivity))]
     public Task<List<SelectedHeadshot>> SelectHeadshots([ActivityTrigger] SelectionRequest request) =>
-        Create<SelectHeadshotsActivity>().RunAsync(null!, request);
+        Task.FromResult(SelectHeadshotsActivity.Select(request));
 
     [Function(nameof(PublishGalleryActivity))]
-    public Task<PublishedGallery> PublishGallery([ActivityTrigger] PublishRequest request) =>
-        Create<PublishGalleryActivity>().RunAsync(null!, request);
+    public Task<PublishedGallery> PublishGallery([ActivityTrigger] PublishRequest request, FunctionContext context) =>
+        Create<PublishGalleryActivity>().RunAsync(request, context.CancellationToken);
 
     [Function(nameof(NotifyActivity))]
     public Task<string> Notify([ActivityTrigger] Notification notification) =>
@@ -52,12 +52,12 @@ public sealed class ShootFunctions(IServiceProvider services)
         new RefineOrchestrator().RunAsync(context, context.GetInput<RefineInput>()!);
 
     [Function(nameof(RecordRefineActivity))]
-    public Task<bool> RecordRefine([ActivityTrigger] RefineRecord record) =>
-        Create<RecordRefineActivity>().RunAsync(null!, record);
+    public Task<bool> RecordRefine([ActivityTrigger] RefineRecord record, FunctionContext context) =>
+        Create<RecordRefineActivity>().RunAsync(record, context.CancellationToken);
 
     [Function(nameof(PublishVersionActivity))]
-    public Task<int> PublishVersion([ActivityTrigger] VersionRequest request) =>
-        Create<PublishVersionActivity>().RunAsync(null!, request);
+    public Task<int> PublishVersion([ActivityTrigger] VersionRequest request, FunctionContext context) =>
+        Create<PublishVersionActivity>().RunAsync(request, context.CancellationToken);
 
     [Function(nameof(GenerativeEditActivity))]
     public Task<GenerativeEditOutput> GenerativeEdit([ActivityTrigger] GenerativeEditInput input, FunctionContext context) =>

@@ -20,9 +20,12 @@ public sealed class PublishGalleryActivity(StorageClients storage, GalleryStore 
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public override async Task<PublishedGallery> RunAsync(TaskActivityContext context, PublishRequest request)
+    public override Task<PublishedGallery> RunAsync(TaskActivityContext context, PublishRequest request) => RunAsync(request, CancellationToken.None);
+
+    /// <summary>The activity's work, without a durable context: the Functions app calls it with the invocation's cancellation token.</summary>
+    public async Task<PublishedGallery> RunAsync(PublishRequest request, CancellationToken cancellationToken)
     {
-        if (request.Stage is { } stage) await RecordStageActivity.RecordAsync(shoots, stage, CancellationToken.None);
+        if (request.Stage is { } stage) await RecordStageActivity.RecordAsync(shoots, stage, cancellationToken);
         var gallery = storage.Container(StorageNames.GalleryContainer);
         // File names are fixed by position, so copying in parallel (and re-running after a crash) gives the same gallery.
         var images = new GalleryImage[request.Images.Count];
@@ -46,7 +49,7 @@ public sealed class PublishGalleryActivity(StorageClients storage, GalleryStore 
         await gallery.GetBlobClient($"{request.ShootId}/index.html").UploadAsync(
             BinaryData.FromString(GalleryPageRenderer.Render(manifest, "")), new BlobUploadOptions { HttpHeaders = new() { ContentType = "text/html; charset=utf-8" } });
 
-        var token = await galleries.CreateTokenAsync(request.ShootId, TimeSpan.FromDays(options.Value.GalleryTokenDays), CancellationToken.None);
+        var token = await galleries.CreateTokenAsync(request.ShootId, TimeSpan.FromDays(options.Value.GalleryTokenDays), cancellationToken);
         var url = new Uri(options.Value.PublicBaseUrl!, $"g/{token}").ToString();
         return new PublishedGallery(token, url, images.Length);
 

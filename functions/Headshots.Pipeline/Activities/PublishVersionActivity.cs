@@ -13,7 +13,10 @@ namespace Headshots.Pipeline.Activities;
 /// </summary>
 public sealed class PublishVersionActivity(StorageClients storage, GalleryManifestStore manifests, TimeProvider clock) : TaskActivity<VersionRequest, int>
 {
-    public override async Task<int> RunAsync(TaskActivityContext context, VersionRequest request)
+    public override Task<int> RunAsync(TaskActivityContext context, VersionRequest request) => RunAsync(request, CancellationToken.None);
+
+    /// <summary>The activity's work, without a durable context: the Functions app calls it with the invocation's cancellation token.</summary>
+    public async Task<int> RunAsync(VersionRequest request, CancellationToken cancellationToken)
     {
         var stem = $"{request.ImageId}-{request.RefineId}";
         var (full, web, thumbnail) = ($"{stem}.jpg", $"{stem}-web.jpg", $"{stem}-thumb.jpg");
@@ -36,7 +39,7 @@ public sealed class PublishVersionActivity(StorageClients storage, GalleryManife
                 fullWebP, webWebP);
             var updated = image with { Versions = [.. image.Versions ?? [], version] };
             return manifest with { Images = manifest.Images.Select(i => ReferenceEquals(i, image) ? updated : i).ToList() };
-        }, CancellationToken.None);
+        }, cancellationToken);
         return number;
 
         Task<string?> CopyAsync(string? sourcePath, string fileName) => GalleryFileCopy.CopyAsync(storage, request.ShootId, sourcePath, fileName);

@@ -6,7 +6,10 @@ namespace Headshots.Pipeline.Activities;
 /// <summary>Writes each photo's verdict, reason and tip to the photos table.</summary>
 public sealed class RecordPhotoVerdictsActivity(PhotoStore photos) : TaskActivity<PhotoVerdictBatch, bool>
 {
-    public override async Task<bool> RunAsync(TaskActivityContext context, PhotoVerdictBatch batch)
+    public override Task<bool> RunAsync(TaskActivityContext context, PhotoVerdictBatch batch) => RunAsync(batch, CancellationToken.None);
+
+    /// <summary>The activity's work, without a durable context: the Functions app calls it with the invocation's cancellation token.</summary>
+    public async Task<bool> RunAsync(PhotoVerdictBatch batch, CancellationToken cancellationToken)
     {
         await photos.SaveAsync(batch.Verdicts.Select(v => new PhotoEntity
         {
@@ -29,7 +32,7 @@ public sealed class RecordPhotoVerdictsActivity(PhotoStore photos) : TaskActivit
             FaceLuma = v.FaceLuma,
             Yaw = v.Yaw,
             IdentityDistance = v.IdentityDistance,
-        }), CancellationToken.None);
+        }), cancellationToken);
         return true;
     }
 }

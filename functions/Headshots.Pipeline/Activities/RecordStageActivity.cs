@@ -7,9 +7,12 @@ namespace Headshots.Pipeline.Activities;
 /// <summary>Writes the shoot's stage, progress and outcome to the shoots table.</summary>
 public sealed class RecordStageActivity(ShootStore shoots) : TaskActivity<StageRecord, bool>
 {
-    public override async Task<bool> RunAsync(TaskActivityContext context, StageRecord record)
+    public override Task<bool> RunAsync(TaskActivityContext context, StageRecord record) => RunAsync(record, CancellationToken.None);
+
+    /// <summary>The activity's work, without a durable context: the Functions app calls it with the invocation's cancellation token.</summary>
+    public async Task<bool> RunAsync(StageRecord record, CancellationToken cancellationToken)
     {
-        await RecordAsync(shoots, record, CancellationToken.None);
+        await RecordAsync(shoots, record, cancellationToken);
         return true;
     }
 

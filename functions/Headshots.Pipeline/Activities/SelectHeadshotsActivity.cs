@@ -12,7 +12,8 @@ public sealed class SelectHeadshotsActivity : TaskActivity<SelectionRequest, Lis
     public override Task<List<SelectedHeadshot>> RunAsync(TaskActivityContext context, SelectionRequest request) =>
         Task.FromResult(Select(request));
 
-    internal static List<SelectedHeadshot> Select(SelectionRequest request) =>
+    /// <summary>The selection itself: pure, so the Functions app calls it without a durable context.</summary>
+    public static List<SelectedHeadshot> Select(SelectionRequest request) =>
         request.Candidates
             .Where(c => c.IdentityDistance is null || c.IdentityDistance <= request.IdentityThreshold)
             .GroupBy(c => c.Look, StringComparer.Ordinal)

@@ -13,9 +13,12 @@ public sealed record GpuJobBatch(StageRecord? Stage, IReadOnlyList<GpuJobMessage
 /// </summary>
 public sealed class SubmitGpuJobsActivity(GpuJobQueue queue, ShootStore shoots) : TaskActivity<GpuJobBatch, int>
 {
-    public override async Task<int> RunAsync(TaskActivityContext context, GpuJobBatch batch)
+    public override Task<int> RunAsync(TaskActivityContext context, GpuJobBatch batch) => RunAsync(batch, CancellationToken.None);
+
+    /// <summary>The activity's work, without a durable context: the Functions app calls it with the invocation's cancellation token.</summary>
+    public async Task<int> RunAsync(GpuJobBatch batch, CancellationToken cancellationToken)
     {
-        if (batch.Stage is { } stage) await RecordStageActivity.RecordAsync(shoots, stage, CancellationToken.None);
+        if (batch.Stage is { } stage) await RecordStageActivity.RecordAsync(shoots, stage, cancellationToken);
         // Submitting is idempotent per job id, so a retried batch never duplicates work.
         await Parallel.ForEachAsync(batch.Jobs, new ParallelOptions { MaxDegreeOfParallelism = 8 },
             async (job, ct) => await queue.SubmitAsync(job, ct));
