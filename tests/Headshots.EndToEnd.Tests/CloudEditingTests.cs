@@ -26,14 +26,10 @@ public sealed class CloudEditingTests(LocalStudioFixture studio)
     public async Task Refine_HairWithTheCloudEngine_CallsAzureOpenAiKeylesslyAndDeliversTheNewVersion()
     {
         await using var azureOpenAi = await FakeAzureOpenAiServer.StartAsync();
-        var cloud = new Dictionary<string, string?>
+        await using var stack = await studio.StartCloudStackAsync(azureOpenAi, new Dictionary<string, string?>
         {
             ["Editing:Engine"] = "azure-openai",
-            ["AzureOpenAI:Endpoint"] = azureOpenAi.Endpoint.ToString(),
-            ["AzureOpenAI:Deployment"] = FakeAzureOpenAiServer.Deployment,
-        };
-        await using var stack = await studio.StartStackAsync(studio.NewHub(), extra: cloud,
-            configureServices: s => s.AddSingleton<TokenCredential>(new FakeCredential()));
+        });
         using var http = studio.Http(stack.BaseUrl);
         var (shoot, final) = await ShootFlow.RunAsync(http, studio.Photos(9), "ada@example.com", "corporate-grey");
         Assert.Equal("Delivered", final.Status);

@@ -28,16 +28,12 @@ public sealed class GeneratedLooksTests(LocalStudioFixture studio)
         azureOpenAi.Render = call => call.Fields["prompt"].Contains("black and white", StringComparison.Ordinal)
             ? Answer(someoneElse, call.Fields["size"], relight: false)
             : Answer(call.Images[0], call.Fields["size"], relight: true);
-        var cloud = new Dictionary<string, string?>
+        await using var stack = await studio.StartCloudStackAsync(azureOpenAi, new Dictionary<string, string?>
         {
             ["Generation:Engine"] = "azure-openai",
             ["Generation:CandidatesPerLook"] = "2",
             ["Pipeline:KeepPerLook"] = "2",
-            ["AzureOpenAI:Endpoint"] = azureOpenAi.Endpoint.ToString(),
-            ["AzureOpenAI:Deployment"] = FakeAzureOpenAiServer.Deployment,
-        };
-        await using var stack = await studio.StartStackAsync(studio.NewHub(), extra: cloud,
-            configureServices: s => s.AddSingleton<TokenCredential>(new FakeCredential()));
+        });
         using var http = studio.Http(stack.BaseUrl);
 
         var start = await http.GetStringAsync("");
@@ -103,17 +99,13 @@ public sealed class GeneratedLooksTests(LocalStudioFixture studio)
         azureOpenAi.Render = call => Answer(call.Images[0], call.Fields["size"], relight: true);
         azureOpenAi.ThenAzureContentFilter();
         // A call is expected to cost 0.063 + 4 × 0.015 = 0.123: 0.30 pays for two of the three planned.
-        var cloud = new Dictionary<string, string?>
+        await using var stack = await studio.StartCloudStackAsync(azureOpenAi, new Dictionary<string, string?>
         {
             ["Generation:Engine"] = "azure-openai",
             ["Generation:CandidatesPerLook"] = "3",
             ["Generation:MaxCostPerShoot"] = "0.30",
             ["Pipeline:KeepPerLook"] = "2",
-            ["AzureOpenAI:Endpoint"] = azureOpenAi.Endpoint.ToString(),
-            ["AzureOpenAI:Deployment"] = FakeAzureOpenAiServer.Deployment,
-        };
-        await using var stack = await studio.StartStackAsync(studio.NewHub(), extra: cloud,
-            configureServices: s => s.AddSingleton<TokenCredential>(new FakeCredential()));
+        });
         using var http = studio.Http(stack.BaseUrl);
 
         var (shoot, final) = await ShootFlow.RunAsync(http, studio.Photos(9), "ada@example.com", "corporate-grey");

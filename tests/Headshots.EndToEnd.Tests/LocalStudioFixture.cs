@@ -72,6 +72,21 @@ public sealed class LocalStudioFixture : IAsyncLifetime
         }, CancellationToken.None);
     }
 
+    /// <summary>
+    /// A stack whose Azure OpenAI engines call <paramref name="azureOpenAi"/> (the local stand-in) with its token:
+    /// <paramref name="engines"/> names which ("Editing:Engine", "Generation:Engine") and any other settings.
+    /// </summary>
+    public Task<LocalStack> StartCloudStackAsync(Headshots.AzureOpenAiStandIn.FakeAzureOpenAiServer azureOpenAi, IReadOnlyDictionary<string, string?> engines)
+    {
+        var settings = new Dictionary<string, string?>(engines)
+        {
+            ["AzureOpenAI:Endpoint"] = azureOpenAi.Endpoint.ToString(),
+            ["AzureOpenAI:Deployment"] = Headshots.AzureOpenAiStandIn.FakeAzureOpenAiServer.Deployment,
+        };
+        return StartStackAsync(NewHub(), extra: settings,
+            configureServices: s => s.AddSingleton<Azure.Core.TokenCredential>(new Headshots.AzureOpenAiStandIn.FakeCredential()));
+    }
+
     /// <summary>A shoot of one person, derived from the public-domain NASA portrait.</summary>
     public IReadOnlyList<(string Name, byte[] Content)> Photos(int count) =>
         SampleShootDeriver.Derive(File.ReadAllBytes(Path.Combine(Paths.Samples, "astronaut.png")), count, seed: 11)
