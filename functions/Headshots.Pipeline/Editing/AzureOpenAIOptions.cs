@@ -69,7 +69,7 @@ public sealed class AzureOpenAIOptions : IValidatableObject
     {
         if (Endpoint is null || !Endpoint.IsAbsoluteUri)
         {
-            yield return new ValidationResult("AzureOpenAI:Endpoint must be the account's endpoint (https://NAME.openai.azure.com/) when Editing:Engine is azure-openai.", [nameof(Endpoint)]);
+            yield return new ValidationResult("AzureOpenAI:Endpoint must be the account's endpoint (https://NAME.openai.azure.com/) when Editing:Engine or Generation:Engine is azure-openai.", [nameof(Endpoint)]);
         }
         // Plain HTTP would send the bearer token in the clear; only a loopback test server may use it.
         else if (Endpoint.Scheme != Uri.UriSchemeHttps && !Endpoint.IsLoopback)
@@ -78,7 +78,7 @@ public sealed class AzureOpenAIOptions : IValidatableObject
         }
         if (string.IsNullOrWhiteSpace(Deployment))
         {
-            yield return new ValidationResult("AzureOpenAI:Deployment must name the image-model deployment when Editing:Engine is azure-openai.", [nameof(Deployment)]);
+            yield return new ValidationResult("AzureOpenAI:Deployment must name the image-model deployment when Editing:Engine or Generation:Engine is azure-openai.", [nameof(Deployment)]);
         }
     }
 }
