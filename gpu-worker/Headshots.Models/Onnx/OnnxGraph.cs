@@ -44,11 +44,28 @@ public sealed class OnnxGraph
         return unique;
     }
 
+    /// <summary>
+    /// An input whose run-time dimensions carry the names a published export gives them (for example
+    /// <c>batch_size</c>, <c>height</c>): <paramref name="dimNames"/>[i] names dimension i where shape[i] is -1.
+    /// </summary>
+    public string Input(string name, TensorProto.Types.DataType type, long[] shape, string[] dimNames)
+    {
+        var unique = UniqueName(name);
+        graph.Input.Add(ValueInfo(unique, type, shape, dimNames));
+        return unique;
+    }
+
     public void Output(string tensor, params long[] shape) => Output(tensor, TensorProto.Types.DataType.Float, shape);
 
     public void Output(string tensor, TensorProto.Types.DataType type, params long[] shape)
     {
         graph.Output.Add(ValueInfo(tensor, type, shape));
+    }
+
+    /// <summary>An output with named run-time dimensions, as <see cref="Input(string, TensorProto.Types.DataType, long[], string[])"/>.</summary>
+    public void Output(string tensor, TensorProto.Types.DataType type, long[] shape, string[] dimNames)
+    {
+        graph.Output.Add(ValueInfo(tensor, type, shape, dimNames));
     }
 
     public string Constant(string name, float[] values, params long[] shape)
@@ -150,13 +167,18 @@ public sealed class OnnxGraph
         return size;
     }
 
-    private static ValueInfoProto ValueInfo(string name, TensorProto.Types.DataType type, long[] shape)
+    private static ValueInfoProto ValueInfo(string name, TensorProto.Types.DataType type, long[] shape, string[]? dimNames = null)
     {
+        if (dimNames is not null && dimNames.Length != shape.Length)
+        {
+            throw new ArgumentException($"'{name}' has {shape.Length} dimensions but {dimNames.Length} dimension names.");
+        }
+
         var tensorShape = new TensorShapeProto();
         for (var i = 0; i < shape.Length; i++)
         {
             tensorShape.Dim.Add(shape[i] < 0
-                ? new TensorShapeProto.Types.Dimension { DimParam = $"{name}_d{i}" }
+                ? new TensorShapeProto.Types.Dimension { DimParam = dimNames?[i] ?? $"{name}_d{i}" }
                 : new TensorShapeProto.Types.Dimension { DimValue = shape[i] });
         }
 

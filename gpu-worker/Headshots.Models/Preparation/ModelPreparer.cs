@@ -70,6 +70,14 @@ public sealed class ModelPreparer(IPackageSource packages, ILogger<ModelPreparer
         }
     }
 
+    /// <summary>Writes a record beside its model, whole or not at all (written beside its name, then renamed).</summary>
+    public static void WriteRecord(string path, PreparedModel record)
+    {
+        var partial = path + ".partial";
+        File.WriteAllText(partial, JsonSerializer.Serialize(record, RecordJson));
+        File.Move(partial, path, overwrite: true);
+    }
+
     private async Task<string> VerifiedTarballAsync(
         ModelSpec spec, string packagesFolder, Dictionary<string, string> verified, CancellationToken cancellationToken)
     {
@@ -136,9 +144,7 @@ public sealed class ModelPreparer(IPackageSource packages, ILogger<ModelPreparer
             // time), never a record vouching for the wrong file.
             File.Delete(Path.Combine(modelsFolder, $"{spec.Id}.json"));
             File.Move(partial, Path.Combine(modelsFolder, spec.OnnxFileName), overwrite: true);
-            var recordPartial = Path.Combine(modelsFolder, $"{spec.Id}.json.partial");
-            File.WriteAllText(recordPartial, JsonSerializer.Serialize(record, RecordJson));
-            File.Move(recordPartial, Path.Combine(modelsFolder, $"{spec.Id}.json"), overwrite: true);
+            WriteRecord(Path.Combine(modelsFolder, $"{spec.Id}.json"), record);
             return record;
         }
         finally
