@@ -1,4 +1,5 @@
 using Headshots.Engines;
+using Headshots.Engines.Diffusion.Pipeline;
 using Headshots.Engines.Faces;
 using Headshots.Engines.Imaging;
 using Headshots.Engines.Intake;
@@ -65,6 +66,7 @@ public static class GpuWorkerServiceCollectionExtensions
             services.AddSingleton<IGpuJobHandler, PrepareEditJobHandler>();
             services.AddSingleton<IGpuJobHandler, ReferencesJobHandler>();
             services.AddSingleton<IGpuJobHandler, AssessJobHandler>();
+            if (engines == "models") AddDiffusion(services, configuration);
         }
         services.AddSingleton<GpuJobProcessor>();
         services.AddSingleton<WorkerCounters>();
@@ -76,6 +78,32 @@ public static class GpuWorkerServiceCollectionExtensions
         services.AddHostedService<ModelsPreloader>();
         services.AddHostedService<GpuWorkerService>();
         return services;
+    }
+
+    /// <summary>
+    /// The diffuse job, only where its models are (or are said to be): a worker without the multi-gigabyte SDXL
+    /// files starts and runs every other job as before.
+    /// </summary>
+    static void AddDiffusion(IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
+        var configured = !string.IsNullOrWhiteSpace(options.DiffusionModelsPath);
+        var folder = DiffusionModelsFolder.Resolve(options);
+        if (!configured && !DiffusionModelsFolder.HasModels(folder)) return;
+
+        services.AddKeyedSingleton(DiffusionModelsFolder.ServiceKey, (sp, _) =>
+        {
+            var worker = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkerOptions>>().Value;
+            return new OnnxModels(
+                new OnnxSettings(DiffusionModelsFolder.Resolve(worker), worker.ExecutionProvider, worker.IntraOpThreads),
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OnnxModels>>());
+        });
+        services.AddSingleton<IKeepMaskSource, FaceHairKeepMask>();
+        services.AddSingleton(sp => new SdxlInpaintingPipeline(
+            sp.GetRequiredKeyedService<OnnxModels>(DiffusionModelsFolder.ServiceKey),
+            sp.GetRequiredService<IKeepMaskSource>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SdxlInpaintingPipeline>>()));
+        services.AddSingleton<IGpuJobHandler, DiffuseJobHandler>();
     }
 
     /// <summary>The ONNX engines: one session per model for the process, on CUDA when asked for and present.</summary>

@@ -38,6 +38,13 @@ public sealed class WorkerOptions
     /// </summary>
     public string ModelsPath { get; set; } = "";
 
+    /// <summary>
+    /// The folder with the SDXL inpainting models (<c>models fetch --diffusion</c> output: <c>{component}/model.onnx</c>
+    /// with their records). Empty: <c>diffusion</c> under the models folder, and the diffuse job exists only if the
+    /// models are there; set, the job is registered and a missing model fails its jobs with the fetch command to run.
+    /// </summary>
+    public string DiffusionModelsPath { get; set; } = "";
+
     /// <summary>A blob container holding prepared models; missing or stale ones are copied from it at start.</summary>
     public string? ModelsContainer { get; set; }
 

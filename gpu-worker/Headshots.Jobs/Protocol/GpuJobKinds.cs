@@ -23,5 +23,15 @@ public static class GpuJobKinds
     /// <summary>Make a generated image a candidate of its look: framed to the look's aspect, measured, its identity distance taken.</summary>
     public const string Assess = "assess";
 
+    /// <summary>
+    /// SDXL inpainting of one reference crop on the GPU worker, keeping the person's face and hair (see <see cref="DiffuseJob"/>).
+    /// Optional: the worker registers it only where the diffusion models are present or configured.
+    /// </summary>
+    public const string Diffuse = "diffuse";
+
+    /// <summary>The kinds every worker handles, whatever its models.</summary>
     public static IReadOnlyList<string> All { get; } = [Inspect, Identity, Generate, Enhance, Upscale, Refine, PrepareEdit, References, Assess];
+
+    /// <summary>The kinds a worker handles only with their models in place.</summary>
+    public static IReadOnlyList<string> Optional { get; } = [Diffuse];
 }
