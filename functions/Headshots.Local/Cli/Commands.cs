@@ -26,7 +26,7 @@ public static class Commands
             "inspect" => Task.FromResult(InspectCommand.Run(CliArguments.Parse(args, new Dictionary<string, bool> { ["json"] = false }), cancellationToken)),
             "refine" => RefineCommand.RunAsync(CliArguments.Parse(args, RefineCommand.Options), cancellationToken),
             "reshoot" => ReshootCommand.RunAsync(CliArguments.Parse(args, ReshootCommand.Options), cancellationToken),
-            "models" => ModelsCommand.RunAsync(CliArguments.Parse(args, new Dictionary<string, bool>()), cancellationToken),
+            "models" => ModelsCommand.RunAsync(CliArguments.Parse(args, ModelsCommand.Options), cancellationToken),
             "help" or "--help" or "-h" => Help(),
             _ => throw new CliException($"Unknown command '{command}'."),
         };

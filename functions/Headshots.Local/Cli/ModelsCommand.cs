@@ -3,19 +3,35 @@ using Headshots.Models.Preparation;
 
 namespace Headshots.Local.Cli;
 
-/// <summary><c>models fetch</c> prepares the ONNX models into .cache/models; <c>models list</c> shows what is there.</summary>
+/// <summary>
+/// <c>models fetch</c> prepares the ONNX models into .cache/models; <c>models fetch --diffusion</c> downloads the SDXL
+/// inpainting weights of models/diffusion.json into .cache/models/diffusion (a connected machine only);
+/// <c>models list</c> shows what is there.
+/// </summary>
 public static class ModelsCommand
 {
+    public static IReadOnlyDictionary<string, bool> Options { get; } = new Dictionary<string, bool> { ["diffusion"] = false };
+
     public static Task<int> RunAsync(CliArguments a, CancellationToken cancellationToken)
     {
         var paths = RepositoryPaths.Find();
         return a.Positionals.SingleOrDefault() switch
         {
+            "fetch" when a.Flag("diffusion") => FetchDiffusionAsync(paths, cancellationToken),
             "fetch" => ModelFetchCommand.RunAsync(paths.Models, paths.Packages, Console.Out, cancellationToken),
             "list" => Task.FromResult(List(paths)),
             null => throw new CliException("Say what to do with the models: ./headshots models fetch, or ./headshots models list."),
             var other => throw new CliException($"Unknown models command '{other}'; use fetch or list."),
         };
+    }
+
+    /// <summary>The mirror comes from the environment (the image build passes it); without one the fetch says so in one line.</summary>
+    static async Task<int> FetchDiffusionAsync(RepositoryPaths paths, CancellationToken cancellationToken)
+    {
+        var mirror = Environment.GetEnvironmentVariable(HttpDiffusionFileSource.MirrorVariable);
+        using var http = new HttpClient { Timeout = TimeSpan.FromHours(2) };
+        var source = string.IsNullOrWhiteSpace(mirror) ? null : new HttpDiffusionFileSource(http, mirror);
+        return await DiffusionFetchCommand.RunAsync(DiffusionManifest.Embedded(), Path.Combine(paths.Models, "diffusion"), source, Console.Out, cancellationToken);
     }
 
     static int List(RepositoryPaths paths)
