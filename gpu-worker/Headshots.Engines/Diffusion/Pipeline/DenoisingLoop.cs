@@ -16,8 +16,12 @@ internal static class DenoisingLoop
     private static readonly string[] InputNames = ["sample", "timestep", "encoder_hidden_states", "text_embeds", "time_ids"];
     private static readonly string[] OutputNames = ["out_sample"];
 
-    /// <summary>Runs every step of <paramref name="sampler"/> over <paramref name="latents"/> in place, adding each step's time to <paramref name="stepTimes"/>.</summary>
-    public static void Run(SdxlSessions sessions, IDiffusionSampler sampler, float[] latents, DenoisingInputs inputs, List<TimeSpan> stepTimes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs every step of <paramref name="sampler"/> over <paramref name="latents"/> in place, adding each step's time
+    /// to <paramref name="stepTimes"/>.
+    /// </summary>
+    /// <returns>The managed bytes the steps themselves allocated (the pass's buffers, made once, not counted).</returns>
+    public static long Run(SdxlSessions sessions, IDiffusionSampler sampler, float[] latents, DenoisingInputs inputs, List<TimeSpan> stepTimes, CancellationToken cancellationToken)
     {
         var unet = sessions.UNet;
         var plane = inputs.LatentWidth * inputs.LatentHeight;
@@ -32,10 +36,12 @@ internal static class DenoisingLoop
         using var timeIds = OrtFeed.Floats(unet, "time_ids", inputs.TimeIds, [2, SdxlTimeIds.Count]);
         using var runOptions = new RunOptions();
         var schedule = sampler.Schedule;
+        long allocated = 0;
         for (var step = 0; step < schedule.StepCount; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
+            var before = GC.GetAllocatedBytesForCurrentThread();
             SigmaSpace.ScaleModelInput(latents, schedule.Sigmas[step], scaled);
             InpaintingUNetInput.Assemble(scaled, inputs.LatentMask, inputs.MaskedImageLatents, 2, sample);
             using (var sampleValue = OrtFeed.Floats(unet, "sample", sample, sampleShape))
@@ -47,7 +53,10 @@ internal static class DenoisingLoop
 
             ClassifierFreeGuidance.CombineBatch(batchOutput, inputs.GuidanceScale, guided);
             sampler.Step(step, guided, latents);
+            allocated += GC.GetAllocatedBytesForCurrentThread() - before;
             stepTimes.Add(clock.Elapsed);
         }
+
+        return allocated;
     }
 }

@@ -5,7 +5,8 @@ public sealed record DiffusionResult(byte[] Png, int Width, int Height, string P
 
 /// <summary>
 /// Timings of one run. The denoising figures cover the UNet loops only (both passes): per step, the UNet call and the
-/// C# around it; allocations are the managed bytes the loop's thread allocated, the C# loop's overhead.
+/// C# around it; allocations are the managed bytes the steps allocated on their thread (each pass's buffers, made
+/// once before its first step, are not counted), the steady cost of the C# loop.
 /// </summary>
 public sealed record DiffusionTimings(TimeSpan Total, TimeSpan Denoising, IReadOnlyList<TimeSpan> StepTimes, long DenoisingAllocatedBytes)
 {

@@ -95,9 +95,7 @@ public sealed class SdxlInpaintingPipeline(OnnxModels models, IKeepMaskSource ke
         void Denoise(SdxlSessions on, IDiffusionSampler sampler, float[] x, DenoisingInputs inputs)
         {
             var clock = Stopwatch.StartNew();
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            DenoisingLoop.Run(on, sampler, x, inputs, stepTimes, cancellationToken);
-            allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+            allocated += DenoisingLoop.Run(on, sampler, x, inputs, stepTimes, cancellationToken);
             denoising += clock.Elapsed;
         }
     }
