@@ -67,19 +67,5 @@ static byte[] Reference(int size)
 /// <summary>A face-sized ellipse kept: the bench measures the pipeline, not the face models.</summary>
 internal sealed class CentredKeep : IKeepMaskSource
 {
-    public KeepMask For(RgbImage image, CancellationToken cancellationToken)
-    {
-        var (w, h) = (image.Width, image.Height);
-        var kept = new byte[w * h];
-        for (var y = 0; y < h; y++)
-        {
-            for (var x = 0; x < w; x++)
-            {
-                var (dx, dy) = ((x + 0.5 - (w / 2.0)) / (w * 0.22), (y + 0.5 - (h * 0.4)) / (h * 0.28));
-                if ((dx * dx) + (dy * dy) <= 1) kept[(y * w) + x] = 255;
-            }
-        }
-
-        return FaceHairKeepMask.Feathered(kept, w, h, FaceHairKeepMask.FeatherFor(w, h));
-    }
+    public KeepMask For(RgbImage image, CancellationToken cancellationToken) => KeepMask.Ellipse(image.Width, image.Height, 0.5, 0.4, 0.22, 0.28);
 }

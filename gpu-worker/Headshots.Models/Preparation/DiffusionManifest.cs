@@ -23,13 +23,7 @@ public sealed partial record DiffusionManifest(
 
     public bool RevisionPinned => RevisionPattern().IsMatch(Revision);
 
-    public static DiffusionManifest Embedded()
-    {
-        using var stream = typeof(DiffusionManifest).Assembly.GetManifestResourceStream("Headshots.Models.diffusion.json")
-            ?? throw new InvalidOperationException("The diffusion manifest is not embedded in Headshots.Models.");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
-    }
+    public static DiffusionManifest Embedded() => Parse(ModelManifest.EmbeddedText("Headshots.Models.diffusion.json"));
 
     public static DiffusionManifest Parse(string json)
     {

@@ -16,12 +16,15 @@ public sealed partial class ModelManifest
     public ModelSpec this[string id] =>
         Models.FirstOrDefault(m => m.Id == id) ?? throw new KeyNotFoundException($"The model manifest has no model '{id}'.");
 
-    public static ModelManifest Embedded()
+    public static ModelManifest Embedded() => Parse(EmbeddedText("Headshots.Models.manifest.json"));
+
+    /// <summary>A text file the build embeds in this assembly (the committed manifests).</summary>
+    internal static string EmbeddedText(string name)
     {
-        using var stream = typeof(ModelManifest).Assembly.GetManifestResourceStream("Headshots.Models.manifest.json")
-            ?? throw new InvalidOperationException("The model manifest is not embedded in Headshots.Models.");
+        using var stream = typeof(ModelManifest).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"{name} is not embedded in Headshots.Models.");
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
+        return reader.ReadToEnd();
     }
 
     public static ModelManifest Parse(string json)

@@ -19,11 +19,8 @@ public sealed class FaceHairKeepMask(FaceAnalyser faces, IPersonSegmenter segmen
         var face = faces.Analyse(image).Main ?? throw new NoFaceToKeepException("No face was found in the reference to keep.");
         cancellationToken.ThrowIfCancellationRequested();
         var kept = Build(face.Landmarks, segmenter.Segment(image));
-        return Feathered(kept, image.Width, image.Height, FeatherFor(image.Width, image.Height));
+        return KeepMask.Feathered(kept, image.Width, image.Height, KeepMask.FeatherFor(image.Width, image.Height));
     }
-
-    /// <summary>The feather: about 1.5 % of the short side (16 px at 1024), at least 2.</summary>
-    public static int FeatherFor(int width, int height) => Math.Max(2, Math.Min(width, height) / 64);
 
     /// <summary>The hard kept region (255) from a mesh and a person mask of the same image.</summary>
     public static byte[] Build(FaceLandmarks landmarks, PersonMask person)
@@ -55,17 +52,5 @@ public sealed class FaceHairKeepMask(FaceAnalyser faces, IPersonSegmenter segmen
         }
 
         return kept;
-    }
-
-    /// <summary>1 on the kept region, fading to 0 over <paramref name="feather"/> pixels outside it.</summary>
-    public static KeepMask Feathered(byte[] kept, int width, int height, int feather)
-    {
-        var grown = EditMaskMorphology.Dilate(kept, width, height, feather / 2);
-        var floats = new float[grown.Length];
-        for (var i = 0; i < grown.Length; i++) floats[i] = grown[i] / 255f;
-        var soft = BoxFilter.Mean(floats, width, height, feather);
-        var keep = new float[kept.Length];
-        for (var i = 0; i < keep.Length; i++) keep[i] = kept[i] != 0 ? 1 : Math.Clamp(soft[i], 0, 1);
-        return new KeepMask(width, height, keep);
     }
 }

@@ -70,21 +70,6 @@ internal static class TinyDiffusion
     /// <summary>A face-sized ellipse in the upper middle kept, feathered as the real mask is: no face models needed.</summary>
     internal sealed class CentredEllipseKeep : IKeepMaskSource
     {
-        public KeepMask For(RgbImage image, CancellationToken cancellationToken)
-        {
-            var (w, h) = (image.Width, image.Height);
-            var kept = new byte[w * h];
-            for (var y = 0; y < h; y++)
-            {
-                for (var x = 0; x < w; x++)
-                {
-                    var dx = (x + 0.5 - (w / 2.0)) / (w * 0.22);
-                    var dy = (y + 0.5 - (h * 0.4)) / (h * 0.28);
-                    if ((dx * dx) + (dy * dy) <= 1) kept[(y * w) + x] = 255;
-                }
-            }
-
-            return FaceHairKeepMask.Feathered(kept, w, h, FaceHairKeepMask.FeatherFor(w, h));
-        }
+        public KeepMask For(RgbImage image, CancellationToken cancellationToken) => KeepMask.Ellipse(image.Width, image.Height, 0.5, 0.4, 0.22, 0.28);
     }
 }

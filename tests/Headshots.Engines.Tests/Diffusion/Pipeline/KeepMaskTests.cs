@@ -6,7 +6,7 @@ using Headshots.Engines.Tests.Support;
 
 namespace Headshots.Engines.Tests.Diffusion.Pipeline;
 
-public sealed class FaceHairKeepMaskTests
+public sealed class KeepMaskTests
 {
     [Fact]
     public void Feathered_HardSquare_OneInsideZeroFarOutsideAndFallingAcrossTheEdge()
@@ -18,7 +18,7 @@ public sealed class FaceHairKeepMaskTests
             for (var x = 10; x < 30; x++) kept[(y * size) + x] = 255;
         }
 
-        var mask = FaceHairKeepMask.Feathered(kept, size, size, feather: 4);
+        var mask = KeepMask.Feathered(kept, size, size, feather: 4);
 
         for (var i = 0; i < kept.Length; i++)
         {
@@ -30,6 +30,19 @@ public sealed class FaceHairKeepMaskTests
         // Leaving the square to the right: strictly between 0 and 1 next to it, falling outward.
         Assert.InRange(mask[30, 20], 0.01f, 0.99f);
         Assert.True(mask[30, 20] > mask[32, 20], $"{mask[30, 20]} then {mask[32, 20]}");
+    }
+
+    [Fact]
+    public void Ellipse_CentreAndRadii_KeptInsideAndNotBeyondTheFeather()
+    {
+        var mask = KeepMask.Ellipse(100, 80, 0.5, 0.4, 0.2, 0.25);
+
+        // Centre (50, 32); radii 20 and 20 pixels; feather 80 / 64 → 2 pixels.
+        Assert.Equal(1f, mask[50, 32]);
+        Assert.Equal(1f, mask[69, 32]);
+        Assert.Equal(0f, mask[74, 32]);
+        Assert.Equal(0f, mask[50, 56]);
+        Assert.Equal(0f, mask[0, 0]);
     }
 
     [Fact]
