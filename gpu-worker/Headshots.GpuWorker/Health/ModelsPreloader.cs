@@ -1,5 +1,7 @@
 using Headshots.Engines.Onnx;
 using Headshots.GpuWorker.Processing;
+using Headshots.Models.Diffusion;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Headshots.GpuWorker.Health;
@@ -21,21 +23,29 @@ public sealed class ModelsPreloader(IServiceProvider services, IOptions<WorkerOp
             return Task.CompletedTask;
         }
 
+        // The diffusion models, where the worker has them: the UNet alone takes seconds to load, better before a job.
+        var diffusion = (services as IKeyedServiceProvider)?.GetKeyedService(typeof(OnnxModels), DiffusionModelsFolder.ServiceKey) as OnnxModels;
         return Task.Run(() =>
         {
-            foreach (var id in Models)
-            {
-                if (stoppingToken.IsCancellationRequested) return;
-                try
-                {
-                    // OnnxModels logs the provider each session runs on.
-                    models.Session(id);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogError("Model {ModelId} could not be loaded: {Reason}", id, e.Message);
-                }
-            }
+            Preload(models, Models, stoppingToken);
+            if (diffusion is not null) Preload(diffusion, [.. SdxlComponents.All.Select(SdxlComponents.ModelId)], stoppingToken);
         }, stoppingToken);
+    }
+
+    void Preload(OnnxModels models, IReadOnlyList<string> ids, CancellationToken stoppingToken)
+    {
+        foreach (var id in ids)
+        {
+            if (stoppingToken.IsCancellationRequested) return;
+            try
+            {
+                // OnnxModels logs the provider each session runs on.
+                models.Session(id);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError("Model {ModelId} could not be loaded: {Reason}", id, e.Message);
+            }
+        }
     }
 }

@@ -99,4 +99,17 @@ public sealed class GaussianNoiseTests
         Assert.InRange(kurtosis, 2.975, 3.025);
         Assert.InRange(values.Count(v => Math.Abs(v) < 1) / 1e6, 0.6827 - 0.0025, 0.6827 + 0.0025);
     }
+
+    [Fact]
+    public void Fill_LargeArrayInParallelChunks_SameValuesAsOneSequentialPass()
+    {
+        // An odd length over many chunks: the split must not move any value.
+        var parallel = new float[100_001];
+        var sequential = new float[100_001];
+
+        new GaussianNoise(7).Fill(3, parallel);
+        new GaussianNoise(7).Fill(3, 0, sequential.AsSpan());
+
+        Assert.Equal(sequential, parallel);
+    }
 }
