@@ -30,6 +30,7 @@ internal static class DenoisingLoop
         var batchOutput = new float[2 * latents.Length];
         var guided = new float[latents.Length];
         long[] sampleShape = [2, InpaintingUNetInput.Channels, inputs.LatentHeight, inputs.LatentWidth];
+        Float16[]? halfSample = null;
 
         using var hidden = OrtFeed.Floats(unet, "encoder_hidden_states", inputs.Prompt.Hidden, inputs.Prompt.HiddenShape);
         using var pooled = OrtFeed.Floats(unet, "text_embeds", inputs.Prompt.Pooled, inputs.Prompt.PooledShape);
@@ -44,7 +45,7 @@ internal static class DenoisingLoop
             var before = GC.GetAllocatedBytesForCurrentThread();
             SigmaSpace.ScaleModelInput(latents, schedule.Sigmas[step], scaled);
             InpaintingUNetInput.Assemble(scaled, inputs.LatentMask, inputs.MaskedImageLatents, 2, sample);
-            using (var sampleValue = OrtFeed.Floats(unet, "sample", sample, sampleShape))
+            using (var sampleValue = OrtFeed.Floats(unet, "sample", sample, sampleShape, ref halfSample))
             using (var timestep = OrtFeed.Timesteps(unet, "timestep", schedule.Timesteps[step], 2))
             using (var results = unet.Run(runOptions, InputNames, [sampleValue, timestep, hidden, pooled, timeIds], OutputNames))
             {

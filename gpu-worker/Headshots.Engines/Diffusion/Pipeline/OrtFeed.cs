@@ -14,6 +14,17 @@ internal static class OrtFeed
     /// <summary>Float data as the input <paramref name="name"/> of <paramref name="session"/> wants it (float or float16).</summary>
     public static OrtValue Floats(InferenceSession session, string name, float[] data, long[] shape)
     {
+        Float16[]? scratch = null;
+        return Floats(session, name, data, shape, ref scratch);
+    }
+
+    /// <summary>
+    /// The same, converting into <paramref name="halves"/> for a float16 input (made on first use and reused): a loop
+    /// feeding one input every step allocates no new buffer for it. The value wraps the buffer, so it must not be
+    /// reused before the run that reads it has ended.
+    /// </summary>
+    public static OrtValue Floats(InferenceSession session, string name, float[] data, long[] shape, ref Float16[]? halves)
+    {
         var type = ElementType(session, name);
         switch (type)
         {
@@ -21,7 +32,7 @@ internal static class OrtFeed
                 // Wraps the managed array without copying: the caller keeps it alive until the run ends.
                 return OrtValue.CreateTensorValueFromMemory(data, shape);
             case TensorElementType.Float16:
-                var halves = new Float16[data.Length];
+                if (halves is null || halves.Length != data.Length) halves = new Float16[data.Length];
                 ToHalf(data, MemoryMarshal.Cast<Float16, Half>(halves.AsSpan()));
                 return OrtValue.CreateTensorValueFromMemory(halves, shape);
             default:

@@ -50,7 +50,8 @@ internal static class SdxlPromptEncoder
     private static (float[] Hidden, int Width, float[]? Pooled) Run(InferenceSession session, int[] ids, string? pooledName)
     {
         var penultimate = PenultimateHiddenStates(session);
-        var inputName = session.InputMetadata.Keys.Single();
+        // The exports take the ids alone: SD's text encoders run without an attention mask, padding included.
+        const string inputName = "input_ids";
         using var input = OrtFeed.Ids(session, inputName, ids, [2, ClipTokenizer.ContextLength]);
         string[] outputs = pooledName is null ? [penultimate] : [penultimate, pooledName];
         using var runOptions = new RunOptions();
