@@ -3,7 +3,7 @@ using Headshots.Models.Diffusion;
 namespace Headshots.GpuWorker.Processing;
 
 /// <summary>Where the worker reads the SDXL inpainting models, and whether they are there.</summary>
-public static class DiffusionModelsFolder
+internal static class DiffusionModelsFolder
 {
     /// <summary>The keyed <c>OnnxModels</c> over this folder, apart from the face models' one.</summary>
     public const string ServiceKey = "diffusion";

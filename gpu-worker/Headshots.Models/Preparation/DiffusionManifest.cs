@@ -3,9 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace Headshots.Models.Preparation;
 
-/// <summary>One file of the diffusion export: its path in the repository (and in the local folder) and its recorded SHA-256.</summary>
-public sealed record DiffusionFile(string Path, string? Sha256);
-
 /// <summary>
 /// <c>models/diffusion.json</c>: where the SDXL inpainting ONNX files come from (repository, pinned revision) and the
 /// SHA-256 each must have. A file without a recorded hash is never accepted.

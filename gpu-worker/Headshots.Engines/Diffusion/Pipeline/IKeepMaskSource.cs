@@ -8,6 +8,3 @@ public interface IKeepMaskSource
     /// <exception cref="NoFaceToKeepException">The image has no face to keep.</exception>
     KeepMask For(RgbImage image, CancellationToken cancellationToken);
 }
-
-/// <summary>The reference has no face the pipeline can keep; a job with it cannot succeed.</summary>
-public sealed class NoFaceToKeepException(string message) : Exception(message);
