@@ -45,6 +45,7 @@ public sealed class CodeOptionsContractTests
         ["Worker__PollInterval"] = "idle back-off ceiling; KEDA starts the worker only when jobs wait",
         ["Worker__Engines"] = "'models'; 'classical' runs without models and 'noop' exists only for the local benchmark",
         ["Worker__ModelsPath"] = "the image's own models folder beside the program, where the Dockerfile prepares them",
+        ["Worker__DiffusionModelsPath"] = "'diffusion' under the models folder; the diffuse job exists only where its SDXL models are",
         ["Worker__IntraOpThreads"] = "one inference thread per core of the replica",
         ["Pipeline__IdentityThreshold"] = "dlib's published same-person distance, 0.6",
         ["Pipeline__TrainingsPerOrder"] = "product default (two: the first shoot and one reshoot with new photos)",
