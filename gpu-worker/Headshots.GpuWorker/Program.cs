@@ -6,10 +6,22 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Trace;
 
 // The GPU worker as its own process: the container entry point in Azure, and a separately killable process in tests.
-// `models fetch --to DIR` prepares the ONNX models instead (the image build runs it, so the image carries them).
+// `models fetch --to DIR` prepares the ONNX models instead (the image build runs it, so the image carries them);
+// `models fetch --diffusion --to DIR` downloads the pinned SDXL inpainting files into DIR/diffusion, each checked
+// against its recorded sha256, from the mirror in HEADSHOTS_MODEL_MIRROR (the image build passes it when asked).
 if (args is ["models", "fetch", ..])
 {
     var to = args.SkipWhile(a => a != "--to").Skip(1).FirstOrDefault() ?? "models";
+    if (args.Contains("--diffusion"))
+    {
+        var mirror = Environment.GetEnvironmentVariable(Headshots.Models.Preparation.HttpDiffusionFileSource.MirrorVariable);
+        using var http = new HttpClient { Timeout = TimeSpan.FromHours(2) };
+        return await Headshots.Models.Preparation.DiffusionFetchCommand.RunAsync(
+            Headshots.Models.Preparation.DiffusionManifest.Embedded(), Path.Combine(Path.GetFullPath(to), "diffusion"),
+            string.IsNullOrWhiteSpace(mirror) ? null : new Headshots.Models.Preparation.HttpDiffusionFileSource(http, mirror),
+            Console.Out, CancellationToken.None);
+    }
+
     return await Headshots.Models.Preparation.ModelFetchCommand.RunAsync(
         Path.GetFullPath(to), Path.Combine(Path.GetTempPath(), "headshots-packages"), Console.Out, CancellationToken.None);
 }
