@@ -14,12 +14,7 @@ if (args is ["models", "fetch", ..])
     var to = args.SkipWhile(a => a != "--to").Skip(1).FirstOrDefault() ?? "models";
     if (args.Contains("--diffusion"))
     {
-        var mirror = Environment.GetEnvironmentVariable(Headshots.Models.Preparation.HttpDiffusionFileSource.MirrorVariable);
-        using var http = new HttpClient { Timeout = TimeSpan.FromHours(2) };
-        return await Headshots.Models.Preparation.DiffusionFetchCommand.RunAsync(
-            Headshots.Models.Preparation.DiffusionManifest.Embedded(), Path.Combine(Path.GetFullPath(to), "diffusion"),
-            string.IsNullOrWhiteSpace(mirror) ? null : new Headshots.Models.Preparation.HttpDiffusionFileSource(http, mirror),
-            Console.Out, CancellationToken.None);
+        return await Headshots.Models.Preparation.DiffusionFetchCommand.RunAsync(Path.Combine(Path.GetFullPath(to), "diffusion"), Console.Out, CancellationToken.None);
     }
 
     return await Headshots.Models.Preparation.ModelFetchCommand.RunAsync(

@@ -26,13 +26,8 @@ public static class ModelsCommand
     }
 
     /// <summary>The mirror comes from the environment (the image build passes it); without one the fetch says so in one line.</summary>
-    static async Task<int> FetchDiffusionAsync(RepositoryPaths paths, CancellationToken cancellationToken)
-    {
-        var mirror = Environment.GetEnvironmentVariable(HttpDiffusionFileSource.MirrorVariable);
-        using var http = new HttpClient { Timeout = TimeSpan.FromHours(2) };
-        var source = string.IsNullOrWhiteSpace(mirror) ? null : new HttpDiffusionFileSource(http, mirror);
-        return await DiffusionFetchCommand.RunAsync(DiffusionManifest.Embedded(), Path.Combine(paths.Models, "diffusion"), source, Console.Out, cancellationToken);
-    }
+    static Task<int> FetchDiffusionAsync(RepositoryPaths paths, CancellationToken cancellationToken) =>
+        DiffusionFetchCommand.RunAsync(Path.Combine(paths.Models, "diffusion"), Console.Out, cancellationToken);
 
     static int List(RepositoryPaths paths)
     {

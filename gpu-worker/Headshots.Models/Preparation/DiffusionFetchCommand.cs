@@ -11,6 +11,18 @@ namespace Headshots.Models.Preparation;
 /// </summary>
 public static class DiffusionFetchCommand
 {
+    /// <summary>
+    /// The shipped manifest, from the mirror in <see cref="HttpDiffusionFileSource.MirrorVariable"/> (none set: it says
+    /// so in one line): what the CLI and the worker's image build run.
+    /// </summary>
+    public static async Task<int> RunAsync(string folder, TextWriter output, CancellationToken cancellationToken)
+    {
+        var mirror = Environment.GetEnvironmentVariable(HttpDiffusionFileSource.MirrorVariable);
+        using var http = new HttpClient { Timeout = TimeSpan.FromHours(2) };
+        var source = string.IsNullOrWhiteSpace(mirror) ? null : new HttpDiffusionFileSource(http, mirror);
+        return await RunAsync(DiffusionManifest.Embedded(), folder, source, output, cancellationToken);
+    }
+
     public static async Task<int> RunAsync(DiffusionManifest manifest, string folder, IDiffusionFileSource? source, TextWriter output, CancellationToken cancellationToken)
     {
         var missing = manifest.Files.Where(f => !Intact(folder, f)).ToList();
