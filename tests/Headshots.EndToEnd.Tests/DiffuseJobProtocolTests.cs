@@ -1,15 +1,11 @@
 using Azure.Storage.Queues;
 using Headshots.Engines.Faces;
 using Headshots.Engines.Imaging;
-using Headshots.GpuWorker;
 using Headshots.GpuWorker.Handlers;
 using Headshots.GpuWorker.Processing;
 using Headshots.Jobs.Protocol;
-using Headshots.Jobs.Storage;
-using Headshots.Local.Stack;
 using Headshots.Models.Diffusion;
 using ImageMagick;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Headshots.EndToEnd.Tests;
@@ -26,26 +22,17 @@ public sealed class DiffuseJobProtocolTests(LocalStudioFixture studio) : IAsyncL
 
     private readonly string diffusionModels = Path.Combine(Path.GetTempPath(), $"headshots-e2e-diffusion-{Guid.NewGuid():N}");
     private ServiceProvider services = null!;
-    private StorageClients storage = null!;
     private QueueClient jobs = null!;
     private QueueClient results = null!;
 
     public async Task InitializeAsync()
     {
         TinySdxlModels.WriteTo(diffusionModels, TinySdxlPrecision.Float32);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        (services, _, jobs, results) = await WorkerOnAzurite.StartAsync(studio, new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = AzuriteConnection.For(studio.Ports),
             ["Worker:DiffusionModelsPath"] = diffusionModels,
             ["Worker:IntraOpThreads"] = "1",
-        }).Build();
-        services = new ServiceCollection().AddLogging().AddGpuWorker(configuration).BuildServiceProvider();
-        storage = services.GetRequiredService<StorageClients>();
-        await storage.EnsureCreatedAsync(CancellationToken.None);
-        jobs = storage.Queue(StorageNames.GpuJobsQueue);
-        results = storage.Queue(StorageNames.GpuResultsQueue);
-        await jobs.ClearMessagesAsync();
-        await results.ClearMessagesAsync();
+        });
     }
 
     public async Task DisposeAsync()

@@ -1,10 +1,7 @@
 using Azure.Storage.Queues;
-using Headshots.GpuWorker;
 using Headshots.GpuWorker.Processing;
 using Headshots.Jobs.Protocol;
 using Headshots.Jobs.Storage;
-using Headshots.Local.Stack;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Headshots.EndToEnd.Tests;
@@ -20,18 +17,7 @@ public sealed class GpuJobProtocolTests(LocalStudioFixture studio) : IAsyncLifet
 
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = AzuriteConnection.For(studio.Ports),
-            ["Worker:MaxDequeueCount"] = "3",
-        }).Build();
-        services = new ServiceCollection().AddLogging().AddGpuWorker(configuration).BuildServiceProvider();
-        storage = services.GetRequiredService<StorageClients>();
-        await storage.EnsureCreatedAsync(CancellationToken.None);
-        jobs = storage.Queue(StorageNames.GpuJobsQueue);
-        results = storage.Queue(StorageNames.GpuResultsQueue);
-        await jobs.ClearMessagesAsync();
-        await results.ClearMessagesAsync();
+        (services, storage, jobs, results) = await WorkerOnAzurite.StartAsync(studio, new Dictionary<string, string?> { ["Worker:MaxDequeueCount"] = "3" });
     }
 
     public Task DisposeAsync() => services.DisposeAsync().AsTask();
