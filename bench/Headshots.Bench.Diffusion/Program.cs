@@ -16,7 +16,8 @@ try
     using var models = new OnnxModels(new OnnxSettings(folder, options.Provider, threads));
     var pipeline = new SdxlInpaintingPipeline(models, new CentredKeep());
     var reference = Reference(options.Size);
-    var request = new DiffusionRequest("studio headshot, navy blazer, soft grey backdrop", "blurry", 1, options.Size, options.Size, options.Steps, options.Strength, options.Sampler);
+    var request = new DiffusionRequest(
+        "studio headshot, navy blazer, soft grey backdrop", "blurry", 1, options.Size, options.Size, options.Steps, options.Strength, options.Sampler);
 
     // The first run loads five sessions and JITs the loop: reported apart.
     var first = pipeline.Run(reference, request, CancellationToken.None);
@@ -26,7 +27,8 @@ try
     var images = runs.Select(r => r.Timings.Total.TotalMilliseconds).Order().ToList();
     var bare = BareUNet.MillisecondsPerCall(models.Session(SdxlComponents.ModelId(SdxlComponents.UNet)), options.Size / 8, Math.Max(20, steps.Count));
     var prefix = $"bench.diffusion.tiny_{options.Provider}_{options.Precision.ToString().ToLowerInvariant()}_{options.Size}";
-    Console.WriteLine($"# {options.Size}x{options.Size}, {options.Steps} steps + strength {F(options.Strength)}, {options.Sampler}, {threads} threads, provider {first.Provider}, {Environment.ProcessorCount} cores, load {Load()}");
+    Console.WriteLine($"# {options.Size}x{options.Size}, {options.Steps} steps + strength {F(options.Strength)}, {options.Sampler}, {threads} threads, "
+        + $"provider {first.Provider}, {Environment.ProcessorCount} cores, load {Load()}");
     Console.WriteLine($"{prefix}.first_image_ms={F(first.Timings.Total.TotalMilliseconds)}");
     Console.WriteLine($"{prefix}.image_ms_median={F(Median(images))}");
     Console.WriteLine($"{prefix}.unet_steps_per_image={first.Timings.UNetSteps}");

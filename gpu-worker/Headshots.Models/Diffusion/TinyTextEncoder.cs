@@ -43,7 +43,8 @@ internal static class TinyTextEncoder
             var mixed = graph.Node("Add", [
                 graph.Node("Mul", [hidden, graph.Constant($"layer{layer}_gain", weights.Between(width, 0.6f, 1.2f), width)], $"layer{layer}_scaled"),
                 graph.Node("Mul", [mean, graph.Constant($"layer{layer}_mix", weights.Uniform(width, 0.5f), width)], $"layer{layer}_context")], $"layer{layer}_sum");
-            hidden = graph.Node("Tanh", [graph.Node("Add", [mixed, graph.Constant($"layer{layer}_bias", weights.Uniform(width, 0.1f), width)], $"layer{layer}_biased")], $"layer{layer}");
+            var bias = graph.Constant($"layer{layer}_bias", weights.Uniform(width, 0.1f), width);
+            hidden = graph.Node("Tanh", [graph.Node("Add", [mixed, bias], $"layer{layer}_biased")], $"layer{layer}");
             io.FloatOutput(hidden, $"hidden_states.{layer}", hiddenShape, HiddenDims);
         }
 

@@ -41,7 +41,8 @@ public static class DiffusionFetchCommand
 
         if (source is null)
         {
-            await output.WriteLineAsync($"diffusion: not fetched: no model mirror configured ({HttpDiffusionFileSource.MirrorVariable}); the weights can only be fetched on a connected machine.");
+            await output.WriteLineAsync(
+                $"diffusion: not fetched: no model mirror configured ({HttpDiffusionFileSource.MirrorVariable}); the weights can only be fetched on a connected machine.");
             return 1;
         }
 

@@ -20,7 +20,8 @@ internal static class TinyDiffusion
     public static SdxlInpaintingPipeline Pipeline(TinySdxlPrecision precision = TinySdxlPrecision.Float32) =>
         new(Models(precision), new CentredEllipseKeep());
 
-    public static DiffusionRequest Request(int seed = 7, DiffusionSamplerKind sampler = DiffusionSamplerKind.EulerAncestral, int width = 64, int height = 64, int steps = 4, double strength = 0.5) =>
+    public static DiffusionRequest Request(
+        int seed = 7, DiffusionSamplerKind sampler = DiffusionSamplerKind.EulerAncestral, int width = 64, int height = 64, int steps = 4, double strength = 0.5) =>
         new("studio headshot, navy blazer, soft grey backdrop", "blurry, distorted", seed, width, height, steps, strength, sampler);
 
     /// <summary>A temporary folder holding the tiny models of one precision; the caller deletes it.</summary>
