@@ -67,6 +67,9 @@ public sealed class DiffuseJobProtocolTests(LocalStudioFixture studio) : IAsyncL
         var face = NoseTip(source);
         Assert.Equal(Patch(source, face.X, face.Y), Patch(output, face.X, face.Y));
         Assert.NotEqual(Patch(source, 4, 4), Patch(output, 4, 4));
+        // The health report names the diffusion sessions the job loaded, with what they run on.
+        var loaded = services.GetRequiredService<Headshots.GpuWorker.Health.WorkerHealth>().Report().Models;
+        Assert.All(SdxlComponents.All, component => Assert.Contains(loaded, m => m.Id == SdxlComponents.ModelId(component) && m.Provider == "CPUExecutionProvider"));
     }
 
     [Fact]

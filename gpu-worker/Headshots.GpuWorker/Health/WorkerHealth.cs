@@ -1,5 +1,6 @@
 using Headshots.Engines.Onnx;
 using Headshots.GpuWorker.Processing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Headshots.GpuWorker.Health;
@@ -37,7 +38,10 @@ public sealed class WorkerHealth(IOptions<WorkerOptions> options, WorkerCounters
         var o = options.Value;
         // The ONNX engines exist only with Worker:Engines = models; "classical" and "noop" load no models.
         var onnx = services.GetService(typeof(OnnxModels)) as OnnxModels;
-        var models = onnx?.LoadedModels.Select(m => new ModelHealth(m.Id, m.Provider, m.Sha256)).ToList() ?? [];
+        // The diffusion models have their own loader over their own folder, where the worker has them at all.
+        var diffusion = (services as IKeyedServiceProvider)?.GetKeyedService(typeof(OnnxModels), DiffusionModelsFolder.ServiceKey) as OnnxModels;
+        var models = new[] { onnx, diffusion }.OfType<OnnxModels>().SelectMany(m => m.LoadedModels)
+            .Select(m => new ModelHealth(m.Id, m.Provider, m.Sha256)).ToList();
         var available = o.Engines == "models" ? OnnxModels.AvailableProviders() : [];
         var degraded = o.ExecutionProvider == "cuda"
             && (models.Any(m => m.Provider != "CUDAExecutionProvider") || (o.Engines == "models" && !available.Contains("CUDAExecutionProvider")));
