@@ -67,6 +67,11 @@ public sealed class CodeOptionsContractTests
         ["Generation__CandidatesPerLook"] = "product default (five model calls per look)",
         ["Generation__ReferencePhotos"] = "product default (the person's four best-ranked photos per request)",
         ["Generation__Quality"] = "medium, which AzureOpenAI's prices must match; a studio changes both in the app settings",
+        ["Generation__DiffusionSteps"] = "product default (30 steps of the inpainting pass)",
+        ["Generation__DiffusionStrength"] = "product default (0.3: a light harmonising pass)",
+        ["Generation__DiffusionSampler"] = "product default (DPM++ 2M Karras)",
+        ["Generation__DiffusionPortraitSize"] = "SDXL's 2:3 bucket, 832x1216",
+        ["Generation__DiffusionSquareSize"] = "SDXL's square, 1024x1024",
         ["Generation__MaxConcurrentCalls"] = "product default (four calls in flight per shoot); the deployment's rate limit is per minute",
     }
     .Concat(typeof(IntakeThresholds).GetProperties().Select(p => KeyValuePair.Create(

@@ -57,6 +57,7 @@ public static class CandidateEngines
 {
     public const string Reframe = "reframe";
     public const string AzureOpenAi = "azure-openai";
+    public const string OnnxDiffusion = "onnx-diffusion";
 
     public static bool IsGenerated(string? engine) => engine is not null && engine != Reframe;
 

@@ -8,7 +8,17 @@ namespace Headshots.Pipeline.Generation;
 
 /// <summary>The prompt of one generated candidate and the parts it was built from (what people will see differ).</summary>
 public sealed record LookPrompt(string Version, string LookId, int Variant, string Outfit, string Setting, string Light, string Framing, string Expression,
-    bool StrongIdentity, string Text);
+    bool StrongIdentity, string Text)
+{
+    /// <summary>
+    /// The same look for a diffusion model, which reads 77 tokens and keeps the face from the photo itself: only what
+    /// it paints (outfit, setting, light), most telling first.
+    /// </summary>
+    public string DiffusionText => $"professional headshot photograph, {Outfit}, {Setting}, {Light}, photorealistic, sharp focus";
+
+    /// <summary>What a diffusion model is steered away from.</summary>
+    public const string DiffusionNegative = "text, watermark, logo, illustration, painting, cartoon, deformed hands, extra people, blurry";
+}
 
 /// <summary>
 /// Builds each generated candidate's prompt from versioned parts (Generation/Prompts/looks.{version}.json): per look an

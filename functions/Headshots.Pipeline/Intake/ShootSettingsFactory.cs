@@ -40,9 +40,19 @@ public sealed class ShootSettingsFactory(
         var g = generation.Value;
         var o = azureOpenAi.Value;
         // What a call is expected to cost: the output at the shoot's quality plus the reference photos sent with it.
+        // The studio's own GPU is paid by the second, not per call: nothing is counted against the budget there.
+        var cloud = g.Engine == GenerationOptions.AzureOpenAi;
         var inputs = o.PricePerInputImage * g.ReferencePhotos;
         return new GenerationSettings(g.Engine, g.CandidatesPerLook, g.ReferencePhotos, g.Quality, g.MaxConcurrentCalls, g.MaxCostPerShoot,
-            o.Prices.For(g.Quality, ImageSizes.Square) + inputs, o.Prices.For(g.Quality, ImageSizes.Portrait) + inputs, o.Currency,
-            MakeReferences: editing.Value.GenerativeEditsAvailable);
+            cloud ? o.Prices.For(g.Quality, ImageSizes.Square) + inputs : 0, cloud ? o.Prices.For(g.Quality, ImageSizes.Portrait) + inputs : 0, o.Currency,
+            MakeReferences: editing.Value.GenerativeEditsAvailable,
+            Diffusion: g.Engine == GenerationOptions.OnnxDiffusion ? Diffusion(g) : null);
+    }
+
+    static DiffusionSettings Diffusion(GenerationOptions g)
+    {
+        var portrait = GenerationOptions.ParseSize(g.DiffusionPortraitSize)!.Value;
+        var square = GenerationOptions.ParseSize(g.DiffusionSquareSize)!.Value;
+        return new DiffusionSettings(g.DiffusionSteps, g.DiffusionStrength, g.DiffusionSampler, portrait.Width, portrait.Height, square.Width, square.Height);
     }
 }

@@ -13,12 +13,8 @@ public sealed class GenerationOptions : IValidatableObject
     /// <summary>New images of the person from their ranked photos through an Azure OpenAI image model (images edits).</summary>
     public const string AzureOpenAi = "azure-openai";
 
-    /// <summary>SDXL inpainting on the GPU worker; not built yet, refused at start.</summary>
+    /// <summary>SDXL inpainting on the GPU worker, keeping the person's face and hair from one of their photos.</summary>
     public const string OnnxDiffusion = "onnx-diffusion";
-
-    public const string OnnxDiffusionNotBuilt =
-        "Generation:Engine 'onnx-diffusion' (SDXL inpainting on the GPU worker) is not available in this version. " +
-        "Use 'reframe' (the local default) or 'azure-openai' (with AzureOpenAI:Endpoint and AzureOpenAI:Deployment).";
 
     /// <summary>reframe (the default: nothing leaves the machine or subscription), azure-openai, or onnx-diffusion.</summary>
     [RegularExpression("^(reframe|azure-openai|onnx-diffusion)$", ErrorMessage = "Generation:Engine must be 'reframe', 'azure-openai' or 'onnx-diffusion'.")]
@@ -47,13 +43,45 @@ public sealed class GenerationOptions : IValidatableObject
     [Range(1, 32)]
     public int MaxConcurrentCalls { get; set; } = 4;
 
+    /// <summary>onnx-diffusion: sampling steps of the inpainting pass.</summary>
+    [Range(1, 150)]
+    public int DiffusionSteps { get; set; } = 30;
+
+    /// <summary>onnx-diffusion: the harmonising image-to-image pass over the whole frame (0 skips it).</summary>
+    [Range(0.0, 1.0)]
+    public double DiffusionStrength { get; set; } = 0.3;
+
+    [RegularExpression("^(euler-a|dpmpp-2m-karras)$", ErrorMessage = "Generation:DiffusionSampler must be euler-a or dpmpp-2m-karras.")]
+    public string DiffusionSampler { get; set; } = "dpmpp-2m-karras";
+
+    /// <summary>onnx-diffusion: the size portrait looks are painted at (SDXL's 2:3 bucket), WIDTHxHEIGHT in multiples of 8.</summary>
+    public string DiffusionPortraitSize { get; set; } = "832x1216";
+
+    /// <summary>onnx-diffusion: the size square looks are painted at.</summary>
+    public string DiffusionSquareSize { get; set; } = "1024x1024";
+
+    /// <summary>A size setting as width and height, or null when it is not WIDTHxHEIGHT in multiples of 8 up to 2048.</summary>
+    public static (int Width, int Height)? ParseSize(string text)
+    {
+        var parts = text.Split('x');
+        return parts.Length == 2
+            && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var w)
+            && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var h)
+            && w is >= 8 and <= 2048 && h is >= 8 and <= 2048 && w % 8 == 0 && h % 8 == 0
+            ? (w, h)
+            : null;
+    }
+
     public bool IsGenerative => Engine != Reframe;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Engine == OnnxDiffusion)
+        foreach (var (name, value) in new[] { (nameof(DiffusionPortraitSize), DiffusionPortraitSize), (nameof(DiffusionSquareSize), DiffusionSquareSize) })
         {
-            yield return new ValidationResult(OnnxDiffusionNotBuilt, [nameof(Engine)]);
+            if (ParseSize(value) is null)
+            {
+                yield return new ValidationResult($"Generation:{name} must be WIDTHxHEIGHT in multiples of 8 up to 2048, e.g. 832x1216; it is '{value}'.", [name]);
+            }
         }
     }
 }

@@ -31,7 +31,11 @@ public sealed record GenerationSettings(
     decimal CallEstimateSquare,
     decimal CallEstimatePortrait,
     string Currency,
-    bool MakeReferences);
+    bool MakeReferences,
+    DiffusionSettings? Diffusion = null);
+
+/// <summary>The onnx-diffusion engine's sampling, fixed when the shoot starts (<c>Generation:Diffusion*</c>).</summary>
+public sealed record DiffusionSettings(int Steps, double Strength, string Sampler, int PortraitWidth, int PortraitHeight, int SquareWidth, int SquareHeight);
 
 /// <summary>The orchestration's custom status: what a person watching the shoot sees.</summary>
 public sealed record ShootProgress(string Stage, int Done, int Total, string? Message = null);

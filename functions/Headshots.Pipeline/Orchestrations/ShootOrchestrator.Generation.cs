@@ -94,20 +94,7 @@ public sealed partial class ShootOrchestrator
                     tally.SkippedForBudget();
                     return null;
                 }
-                GenerativeEditOutput made;
-                try
-                {
-                    // The activity waits out throttling and retries server errors itself; an orchestration retry would repeat paid calls.
-                    made = await context.CallActivityAsync<GenerativeEditOutput>(nameof(GenerateLookActivity), new LookGenerationInput(
-                        ShootId, name, look.Id, variant, attempt, references, $"{Work(ShootFolders.Generated)}{name}-{attempt}.png", generation.Quality));
-                }
-                catch (TaskFailedException e)
-                {
-                    tally.Settle(estimate, 0);
-                    tally.Failed(GenerativeEditFailure.ServerError, null);
-                    logger.LogWarning("Shoot {ShootId}: generating {Candidate} failed: {Error}", ShootId, name, e.FailureDetails.ErrorMessage);
-                    return null;
-                }
+                var made = await MakeAsync(look, variant, attempt, name, references, generation);
                 tally.Settle(estimate, made.Cost);
                 if (!made.Succeeded)
                 {
@@ -136,6 +123,53 @@ public sealed partial class ShootOrchestrator
             tally.Drifted();
             return null;
         }
+
+        /// <summary>
+        /// One image by the shoot's engine: the cloud model from an activity (it waits out throttling itself; an
+        /// orchestration retry would repeat paid calls), or SDXL inpainting on the GPU worker from one of the
+        /// references, the variant choosing which, seeded by the candidate and attempt.
+        /// </summary>
+        async Task<GenerativeEditOutput> MakeAsync(LookChoice look, int variant, int attempt, string name, IReadOnlyList<string> references,
+            GenerationSettings generation)
+        {
+            if (generation.Engine == CandidateEngines.OnnxDiffusion && generation.Diffusion is { } diffusion)
+            {
+                var prompt = Prompts.For(look.Id, variant, strongIdentity: attempt > 1);
+                var square = look.Aspect == Jobs.Looks.AspectRatio.Square.Name;
+                var parameters = new DiffuseJobParameters(prompt.DiffusionText, LookPrompt.DiffusionNegative, StableSeed($"{ShootId}/{name}/{attempt}"),
+                    square ? diffusion.SquareWidth : diffusion.PortraitWidth, square ? diffusion.SquareHeight : diffusion.PortraitHeight,
+                    diffusion.Steps, diffusion.Strength, diffusion.Sampler, $"{name}-{attempt}");
+                var result = (await RunQuietlyAsync(ShootStages.Generate, [new GpuJobMessage($"diffuse-{name}-{attempt}", ShootId, context.InstanceId,
+                    GpuJobKinds.Diffuse, [references[variant % references.Count]], Work(ShootFolders.Generated), parameters.ToParameters(), 1)]))[0];
+                return result.Succeeded && result.Outputs.Count > 0
+                    ? new GenerativeEditOutput(true, result.Outputs[0], GenerativeEditFailure.None, null, 1, 0, prompt.Version)
+                    : new GenerativeEditOutput(false, null, GenerativeEditFailure.ServerError, DiffusionFailure(result.Error), 1, 0, prompt.Version);
+            }
+            try
+            {
+                return await context.CallActivityAsync<GenerativeEditOutput>(nameof(GenerateLookActivity), new LookGenerationInput(
+                    ShootId, name, look.Id, variant, attempt, references, $"{Work(ShootFolders.Generated)}{name}-{attempt}.png", generation.Quality));
+            }
+            catch (TaskFailedException e)
+            {
+                logger.LogWarning("Shoot {ShootId}: generating {Candidate} failed: {Error}", ShootId, name, e.FailureDetails.ErrorMessage);
+                return new GenerativeEditOutput(false, null, GenerativeEditFailure.ServerError, null, 0, 0, "");
+            }
+        }
+
+        static string DiffusionFailure(string? error) => error?.Contains($"'{GpuJobKinds.Diffuse}'", StringComparison.Ordinal) == true
+            ? "the studio's GPU worker has no diffusion models installed, so it cannot generate images yet."
+            : $"the studio's GPU worker could not paint it ({error ?? "no result"}).";
+
+        /// <summary>A seed from a name, the same on every replay and machine (string.GetHashCode is randomised per process).</summary>
+        static int StableSeed(string text)
+        {
+            var hash = 2166136261u;
+            foreach (var c in text) hash = (hash ^ c) * 16777619u;
+            return (int)(hash & 0x7fffffff);
+        }
+
+        static readonly LookPrompts Prompts = new();
 
         /// <summary>A candidate that drifts is made once more with a stronger likeness instruction, then dropped.</summary>
         const int MaxGenerationAttempts = 2;

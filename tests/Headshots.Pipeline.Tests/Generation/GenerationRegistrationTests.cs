@@ -29,14 +29,22 @@ public sealed class GenerationRegistrationTests
     }
 
     [Fact]
-    public void OnnxDiffusion_NotBuiltYet_IsRefusedAtStartSayingWhatToUse()
+    public void OnnxDiffusion_SizeNotInMultiplesOfEight_IsRefusedAtStartSayingWhatToSet()
     {
-        using var provider = Build(new() { ["Generation:Engine"] = "onnx-diffusion" });
+        using var provider = Build(new() { ["Generation:Engine"] = "onnx-diffusion", ["Generation:DiffusionPortraitSize"] = "830x1216" });
 
         var e = Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("not available in this version", e.Message);
-        Assert.Contains("'reframe'", e.Message);
+        Assert.Contains("Generation:DiffusionPortraitSize must be WIDTHxHEIGHT in multiples of 8", e.Message);
+    }
+
+    [Fact]
+    public void OnnxDiffusion_Defaults_StartWithoutAnyCloudSection()
+    {
+        using var provider = Build(new() { ["Generation:Engine"] = "onnx-diffusion" });
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Null(provider.GetService<IGenerativeEditor>());
     }
 
     [Fact]

@@ -122,4 +122,32 @@ public sealed class ShootGenerationTests
         Assert.All(studio.Publications, p => Assert.Null(p.Generation));
         Assert.Equal(2, studio.Publications.Count);
     }
+
+    [Fact]
+    public async Task RunAsync_DiffusionEngine_PaintsEachCandidateOnTheWorkerFromOneReferenceWithItsOwnSeed()
+    {
+        await using var studio = await FakeStudio.StartAsync(photos: 10);
+        var diffusion = FakeStudio.Cloud(candidates: 3) with
+        {
+            Engine = CandidateEngines.OnnxDiffusion, CallEstimateSquare = 0, CallEstimatePortrait = 0,
+            Diffusion = new DiffusionSettings(30, 0.3, "dpmpp-2m-karras", 832, 1216, 1024, 1024),
+        };
+
+        var outcome = await studio.RunAsync(FakeStudio.Input("gen-diffuse", looks: 2, variants: 2, keep: 2, generation: diffusion));
+
+        Assert.Equal(ShootStatuses.Delivered, outcome.Status);
+        Assert.Empty(studio.Generations);
+        var painted = studio.Submissions.Where(s => s.Kind == GpuJobKinds.Diffuse).ToList();
+        Assert.Equal(6, painted.Count);
+        // The variant picks the reference: variants 0, 1, 2 of a look start from the three best photos.
+        Assert.Equal(["work/gen-diffuse/references/00.jpg", "work/gen-diffuse/references/01.jpg", "work/gen-diffuse/references/02.jpg"],
+            painted.Where(p => p.JobId.Contains("corporate-grey", StringComparison.Ordinal)).OrderBy(p => p.JobId, StringComparer.Ordinal).Select(p => p.Inputs.Single()));
+        Assert.Equal(6, painted.Select(p => p.Parameters["seed"]).Distinct().Count());
+        Assert.All(painted, p => Assert.True(p.Parameters["prompt"].Length < 300, "a diffusion prompt must fit CLIP's 77 tokens"));
+        Assert.Equal(["1024x1024", "1024x1024", "1024x1024", "832x1216", "832x1216", "832x1216"],
+            painted.Select(p => $"{p.Parameters["width"]}x{p.Parameters["height"]}").Order());
+        var published = Assert.Single(studio.Publications);
+        Assert.All(published.Images, i => Assert.Equal(CandidateEngines.OnnxDiffusion, i.Engine));
+        Assert.Equal((0m, 6), (published.Generation!.Cost, published.Generation.Passed));
+    }
 }
