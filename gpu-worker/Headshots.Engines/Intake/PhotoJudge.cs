@@ -24,7 +24,8 @@ public sealed class PhotoJudge(IntakeThresholds thresholds)
         var scale = (float)image.Width / analysis.ImageWidth;
         var exposure = FaceExposure.Measure(image, new System.Drawing.RectangleF(box.X * scale, box.Y * scale, box.Width * scale, box.Height * scale));
 
-        if (analysis.Faces.Skip(1).Any(f => f.Detection.Area >= thresholds.OtherFaceRelativeArea * main.Detection.Area))
+        // Width, not area: it is what a person sees as "half as big", and it scales linearly with distance.
+        if (analysis.Faces.Skip(1).Any(f => f.Detection.Box.Width >= thresholds.OtherFaceRelativeWidth * box.Width))
         {
             reasons.Add(IntakeReasons.MultipleFaces);
         }
