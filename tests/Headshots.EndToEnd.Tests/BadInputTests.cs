@@ -17,7 +17,7 @@ public sealed class BadInputTests(LocalStudioFixture studio)
         await client.UploadAsync(shoot.Uploads[0].Url, studio.Photos(1)[0].Content, "image/jpeg", CancellationToken.None);
 
         await client.UploadAsync(shoot.OrderUrl, "{ this is not json"u8.ToArray(), "application/json", CancellationToken.None);
-        var final = await ShootFlow.FollowAsync(http, shoot.ShootId);
+        var final = await ShootFlow.FollowAsync(http, shoot.StatusUrl);
 
         Assert.Equal("Failed", final.Status);
         Assert.Contains("order.json is not valid JSON", final.Error);
@@ -38,7 +38,7 @@ public sealed class BadInputTests(LocalStudioFixture studio)
         var shoot = await client.CreateShootAsync(null!, ["a.jpg"], CancellationToken.None);
 
         await client.UploadAsync(shoot.OrderUrl, System.Text.Encoding.UTF8.GetBytes(order), "application/json", CancellationToken.None);
-        var final = await ShootFlow.FollowAsync(http, shoot.ShootId);
+        var final = await ShootFlow.FollowAsync(http, shoot.StatusUrl);
 
         Assert.Equal("Failed", final.Status);
         Assert.Contains(expected, final.Error);
@@ -54,7 +54,7 @@ public sealed class BadInputTests(LocalStudioFixture studio)
         var client = new StudioClient(http);
         var shoot = await client.CreateShootAsync("noor@example.com", ["a.jpg", "b.jpg"], CancellationToken.None);
         await client.UploadAsync(shoot.OrderUrl, """{"email":"noor@example.com"}"""u8.ToArray(), "application/json", CancellationToken.None);
-        var final = await ShootFlow.FollowAsync(http, shoot.ShootId);
+        var final = await ShootFlow.FollowAsync(http, shoot.StatusUrl);
 
         Assert.Equal("Failed", final.Status);
         Assert.Contains("no photos were uploaded", final.Error);

@@ -28,7 +28,7 @@ public sealed class CrashRecoveryTests(LocalStudioFixture studio)
             first.Kill(entireProcessTree: true);
             await first.WaitForExitAsync();
             second = studio.StartCli(workerEnv, "worker");
-            var final = await ShootFlow.FollowAsync(http, shoot.ShootId);
+            var final = await ShootFlow.FollowAsync(http, shoot.StatusUrl);
 
             Assert.Equal("Delivered", final.Status);
             Assert.Equal(1, final.Delivered);
@@ -69,14 +69,14 @@ public sealed class CrashRecoveryTests(LocalStudioFixture studio)
             await WaitUntilAsync(() => TryGetAsync(http, "healthz"));
             var client = new StudioClient(http);
             var shoot = await client.SubmitAsync("ren@example.com", ["corporate-grey", "dark-studio"], studio.Photos(8), null, CancellationToken.None);
-            await WaitUntilAsync(async () => (await client.GetStatusAsync(shoot.ShootId, CancellationToken.None))?.Stage is "generate" or "select" or "enhance");
+            await WaitUntilAsync(async () => (await client.GetStatusAsync(shoot.StatusUrl, CancellationToken.None))?.Stage is "generate" or "select" or "enhance");
 
             runtime.Kill(entireProcessTree: true);
             await runtime.WaitForExitAsync();
             runtime.Dispose();
             runtime = studio.StartCli(env, "up");
             await WaitUntilAsync(() => TryGetAsync(http, "healthz"));
-            var final = await ShootFlow.FollowAsync(http, shoot.ShootId);
+            var final = await ShootFlow.FollowAsync(http, shoot.StatusUrl);
 
             Assert.Equal("Delivered", final.Status);
             Assert.Equal(4, final.Delivered);

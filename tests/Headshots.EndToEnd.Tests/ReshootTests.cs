@@ -31,7 +31,7 @@ public sealed class ReshootTests(LocalStudioFixture studio)
 
             // Someone else's photos: had the first profile been kept, every headshot of them would fail the likeness check.
             var reshoot = await client.ReshootAsync(first.ShootId, statusToken, Friend(8), CancellationToken.None);
-            var final = await ShootFlow.FollowAsync(http, reshoot.ShootId);
+            var final = await ShootFlow.FollowAsync(http, reshoot.StatusUrl);
 
             Assert.Equal("Delivered", final.Status);
             Assert.Equal(0, reshoot.ReshootsLeft);

@@ -13,10 +13,11 @@ internal static class ShootFlow
     {
         var client = new StudioClient(http);
         var shoot = await client.SubmitAsync(email, looks.Length > 0 ? looks : ["corporate-grey"], photos, null, CancellationToken.None);
-        var final = await client.FollowAsync(shoot.ShootId, _ => { }, TimeSpan.FromMilliseconds(200), Timeout, CancellationToken.None);
+        var final = await client.FollowAsync(shoot.StatusUrl, _ => { }, TimeSpan.FromMilliseconds(200), Timeout, CancellationToken.None);
         return (shoot, final);
     }
 
-    public static Task<ShootStatus> FollowAsync(HttpClient http, string shootId) =>
-        new StudioClient(http).FollowAsync(shootId, _ => { }, TimeSpan.FromMilliseconds(200), Timeout, CancellationToken.None);
+    /// <param name="statusUrl">The status API with the shoot's token, as the studio returned it.</param>
+    public static Task<ShootStatus> FollowAsync(HttpClient http, string statusUrl) =>
+        new StudioClient(http).FollowAsync(statusUrl, _ => { }, TimeSpan.FromMilliseconds(200), Timeout, CancellationToken.None);
 }

@@ -81,7 +81,7 @@ public sealed partial class WholeShootTests(LocalStudioFixture studio)
             intake.HandleAsync(shoot.ShootId, order, stack.Client, CancellationToken.None),
             intake.HandleAsync(shoot.ShootId, order, stack.Client, CancellationToken.None));
         await client.UploadAsync(shoot.OrderUrl, order.ToArray(), "application/json", CancellationToken.None);
-        var final = await ShootFlow.FollowAsync(http, shoot.ShootId);
+        var final = await ShootFlow.FollowAsync(http, shoot.StatusUrl);
         var afterwards = await intake.HandleAsync(shoot.ShootId, order, stack.Client, CancellationToken.None);
 
         // The watcher saw the same order too: of all callers, at most these two raced it, and at most one won.

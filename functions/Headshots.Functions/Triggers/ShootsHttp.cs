@@ -5,7 +5,7 @@ using Microsoft.DurableTask.Client;
 
 namespace Headshots.Functions.Triggers;
 
-/// <summary>POST /api/shoots and GET /api/shoots/{id}.</summary>
+/// <summary>POST /api/shoots and GET /api/shoots/{id}?t=… (the status token).</summary>
 public sealed class ShootsHttp(ShootsApi api)
 {
     [Function("CreateShoot")]
@@ -25,5 +25,5 @@ public sealed class ShootsHttp(ShootsApi api)
         string id,
         [DurableClient] DurableTaskClient client,
         FunctionContext context) =>
-        await request.ToResponseAsync(await api.GetStatusAsync(id, client, context.CancellationToken));
+        await request.ToResponseAsync(await api.GetStatusAsync(id, request.Query["t"], client, context.CancellationToken));
 }

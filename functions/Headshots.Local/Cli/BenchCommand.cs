@@ -107,7 +107,7 @@ public static class BenchCommand
         foreach (var target in shoot.Uploads) await client.UploadAsync(target.Url, photos.First(p => p.Item1 == target.Name).Item2, "image/jpeg", cancellationToken);
         var clock = Stopwatch.StartNew();
         await client.UploadAsync(shoot.OrderUrl, """{"email":"bench@example.com","looks":["corporate-grey","bright-office","bw-editorial"]}"""u8.ToArray(), "application/json", cancellationToken);
-        var final = await client.FollowAsync(shoot.ShootId, s => firstSeen.TryAdd(s.Stage, clock.Elapsed.TotalSeconds),
+        var final = await client.FollowAsync(shoot.StatusUrl, s => firstSeen.TryAdd(s.Stage, clock.Elapsed.TotalSeconds),
             TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(10), cancellationToken);
         var total = clock.Elapsed.TotalSeconds;
         if (final.Status != ShootStatuses.Delivered) throw new InvalidOperationException($"The benchmark shoot did not finish: {final.Error}");

@@ -39,7 +39,7 @@ public static class BenchShoot
         var order = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { email = "bench@example.com", looks });
         await client.UploadAsync(shoot.OrderUrl, order, "application/json", cancellationToken);
         var stages = new Dictionary<string, double>();
-        var final = await client.FollowAsync(shoot.ShootId, s => stages.TryAdd(s.Stage, clock.Elapsed.TotalSeconds),
+        var final = await client.FollowAsync(shoot.StatusUrl, s => stages.TryAdd(s.Stage, clock.Elapsed.TotalSeconds),
             TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(30), cancellationToken);
         var wall = clock.Elapsed.TotalSeconds;
         if (final.Status != ShootStatuses.Delivered) throw new InvalidOperationException($"The benchmark shoot did not finish: {final.Error}");

@@ -20,7 +20,7 @@ public static class Commands
             "demo" => DemoAsync(CliArguments.Parse(args, new Dictionary<string, bool> { ["out"] = true }), cancellationToken),
             "shoot" => ShootAsync(CliArguments.Parse(args, new Dictionary<string, bool> { ["out"] = true, ["email"] = true, ["looks"] = true }), cancellationToken),
             "up" => UpAsync(CliArguments.Parse(args, new Dictionary<string, bool> { ["no-worker"] = false }), cancellationToken),
-            "status" => StatusAsync(CliArguments.Parse(args, new Dictionary<string, bool> { ["json"] = false }), cancellationToken),
+            "status" => StatusAsync(CliArguments.Parse(args, new Dictionary<string, bool> { ["json"] = false, ["token"] = true }), cancellationToken),
             "worker" => WorkerAsync(CliArguments.Parse(args, new Dictionary<string, bool>()), cancellationToken),
             "bench" => BenchCommand.RunAsync(CliArguments.Parse(args, new Dictionary<string, bool> { ["photos"] = true, ["skip-demo"] = false }), cancellationToken),
             "inspect" => Task.FromResult(InspectCommand.Run(CliArguments.Parse(args, new Dictionary<string, bool> { ["json"] = false }), cancellationToken)),
@@ -68,7 +68,7 @@ public static class Commands
         var paths = RepositoryPaths.Find();
         await using var stack = await LocalStack.StartAsync(LocalStackFactory.Create(paths, runWorker: !a.Flag("no-worker")), cancellationToken);
         AnsiConsole.MarkupLine($"The local studio is running. Ctrl+C stops it.");
-        AnsiConsole.MarkupLine($"  Studio:  {stack.BaseUrl}  (POST /api/shoots, GET /api/shoots/{{id}}, GET /g/{{token}})");
+        AnsiConsole.MarkupLine($"  Studio:  {stack.BaseUrl}  (POST /api/shoots, GET /api/shoots/{{id}}?t=…, GET /g/{{token}})");
         AnsiConsole.MarkupLine($"  Inbox:   {stack.InboxUrl}");
         AnsiConsole.MarkupLine($"  Logs:    {Markup.Escape(stack.Options.LogFile ?? "console")}");
         Console.Out.Flush();
@@ -88,12 +88,17 @@ public static class Commands
         NoPositionals(a, 1);
         var id = a.Positionals.Count == 1 ? a.Positionals[0] : throw new CliException("Give the shoot id: ./headshots status SHOOT_ID");
         if (!UploadLayout.IsValidShootId(id)) throw new CliException($"'{id}' is not a shoot id (32 hexadecimal characters).");
-        var options = LocalStackFactory.Create(RepositoryPaths.Find());
+        var paths = RepositoryPaths.Find();
+        // The API needs the status token, as the status page does: the one this CLI was given, or the t of a status link.
+        var statusUrl = new StatusLinks(paths).Find(id, a.Option("token"))
+            ?? throw new CliException($"This machine has no status token for {id} (it was not started by ./headshots here). " +
+                "Pass the t of its status link: ./headshots status SHOOT_ID --token T");
+        var options = LocalStackFactory.Create(paths);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{options.Ports.Http}/") };
         ShootStatus? status;
         try
         {
-            status = await new StudioClient(http).GetStatusAsync(id, cancellationToken);
+            status = await new StudioClient(http).GetStatusAsync(statusUrl, cancellationToken);
         }
         catch (HttpRequestException)
         {
@@ -101,7 +106,7 @@ public static class Commands
         }
         if (status is null)
         {
-            AnsiConsole.MarkupLine($"[red]There is no shoot {id}.[/]");
+            AnsiConsole.MarkupLine($"[red]There is no shoot {id}, or its status token is not the one the studio gave.[/]");
             return 1;
         }
         if (a.Flag("json"))

@@ -41,7 +41,7 @@ public static class ReshootCommand
             }
             AnsiConsole.MarkupLine($"Reshoot of {shootId}: uploading {photos.Count} new photos ({reshoot.ReshootsLeft} more reshoots left in this order)…");
             await client.UploadBatchAsync(reshoot.Uploads, photos, reshoot.OrderUrl, reshoot.Order, null, ct);
-            return reshoot.ShootId;
+            return new SubmittedShoot(reshoot.ShootId, reshoot.StatusUrl);
         }, outFolder, cancellationToken);
     }
 }

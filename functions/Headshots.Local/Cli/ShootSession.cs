@@ -16,11 +16,12 @@ public static class ShootSession
         RunAsync(stackOptions, async (_, client, ct) =>
         {
             AnsiConsole.MarkupLine($"Uploading {photos.Count} photos…");
-            return (await client.SubmitAsync(email, looks, photos, null, ct)).ShootId;
+            var shoot = await client.SubmitAsync(email, looks, photos, null, ct);
+            return new SubmittedShoot(shoot.ShootId, shoot.StatusUrl);
         }, outFolder, cancellationToken);
 
-    /// <param name="submit">Creates the shoot on the started stack and uploads its photos and order; returns its id.</param>
-    public static async Task<int> RunAsync(LocalStackOptions stackOptions, Func<LocalStack, StudioClient, CancellationToken, Task<string>> submit,
+    /// <param name="submit">Creates the shoot on the started stack and uploads its photos and order; returns its id and status URL.</param>
+    public static async Task<int> RunAsync(LocalStackOptions stackOptions, Func<LocalStack, StudioClient, CancellationToken, Task<SubmittedShoot>> submit,
         string outFolder, CancellationToken cancellationToken)
     {
         AnsiConsole.MarkupLine($"Starting the local studio (storage emulator, SMTP server, durable runtime, GPU worker on CPU)…");
@@ -29,7 +30,9 @@ public static class ShootSession
         using var inboxHttp = new HttpClient { BaseAddress = stack.InboxUrl, Timeout = TimeSpan.FromMinutes(1) };
         var client = new StudioClient(http);
 
-        var shootId = await submit(stack, client, cancellationToken);
+        var (shootId, statusUrl) = await submit(stack, client, cancellationToken);
+        // Kept for ./headshots status: the studio keeps only the token's hash.
+        new StatusLinks(stackOptions.Paths).Save(shootId, statusUrl);
         AnsiConsole.MarkupLine($"Shoot [bold]{shootId}[/] started.");
 
         ShootStatus final = null!;
@@ -37,7 +40,7 @@ public static class ShootSession
         {
             // Logs and CI: one line per stage instead of redrawn bars.
             string? stage = null;
-            final = await client.FollowAsync(shootId, s =>
+            final = await client.FollowAsync(statusUrl, s =>
             {
                 if (s.Stage == stage) return;
                 stage = s.Stage;
@@ -50,7 +53,7 @@ public static class ShootSession
             .StartAsync(async ctx =>
             {
                 var view = new ShootProgressView(ctx);
-                final = await client.FollowAsync(shootId, view.Update, TimeSpan.FromMilliseconds(250), TimeSpan.FromMinutes(30), cancellationToken);
+                final = await client.FollowAsync(statusUrl, view.Update, TimeSpan.FromMilliseconds(250), TimeSpan.FromMinutes(30), cancellationToken);
             });
 
         var inbox = new SmtpInbox(inboxHttp);
@@ -96,3 +99,6 @@ public static class ShootSession
         }
     }
 }
+
+/// <summary>A shoot the CLI created and uploaded: its id and the status URL with its token.</summary>
+public sealed record SubmittedShoot(string ShootId, string StatusUrl);

@@ -14,7 +14,7 @@ public static class Usage
                                                                      make a new version of a delivered headshot
           ./headshots reshoot SHOOT_ID PHOTOS_DIR [--out DIR]        train again on new photos under the same order (2 per order)
           ./headshots up                                             run the local studio until Ctrl+C
-          ./headshots status SHOOT_ID [--json]                       show a shoot's progress and photo verdicts
+          ./headshots status SHOOT_ID [--json] [--token T]           a shoot's progress and verdicts (token: the status link's t)
           ./headshots bench [--photos N] [--skip-demo]               measure orchestration overhead (no-op engines) and the demo
           ./headshots bench models                                   measure each model's latency and the engines built on them
           ./headshots bench intake                                   intake of 15 photos of 12 MP: time and peak memory

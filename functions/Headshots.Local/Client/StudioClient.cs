@@ -6,7 +6,7 @@ namespace Headshots.Local.Client;
 
 /// <summary>
 /// A client of the studio exactly as any app would be: POST /api/shoots, PUT each photo to its SAS URL, PUT the order
-/// last (that upload is what starts the shoot), then follow GET /api/shoots/{id}.
+/// last (that upload is what starts the shoot), then follow GET /api/shoots/{id}?t=… (the statusUrl it was given).
 /// </summary>
 public sealed class StudioClient(HttpClient http)
 {
@@ -67,9 +67,11 @@ public sealed class StudioClient(HttpClient http)
         await UploadAsync(orderUrl, JsonSerializer.SerializeToUtf8Bytes(order, order.GetType(), ApiResponse.Json), "application/json", cancellationToken);
     }
 
-    public async Task<ShootStatus?> GetStatusAsync(string shootId, CancellationToken cancellationToken)
+    /// <param name="statusUrl">The status API with the shoot's token, as POST /api/shoots returned it (<c>/api/shoots/{id}?t=…</c>).</param>
+    /// <returns>Null when the studio does not know the shoot or the token is not its own (both answer 404).</returns>
+    public async Task<ShootStatus?> GetStatusAsync(string statusUrl, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync($"api/shoots/{shootId}", cancellationToken);
+        using var response = await http.GetAsync(statusUrl.TrimStart('/'), cancellationToken);
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode) throw new StudioClientException($"Reading the shoot's status failed ({(int)response.StatusCode}): {Detail(body)}");
@@ -77,16 +79,19 @@ public sealed class StudioClient(HttpClient http)
     }
 
     /// <summary>Polls the status until the shoot is delivered or failed, reporting every change.</summary>
-    public async Task<ShootStatus> FollowAsync(string shootId, Action<ShootStatus> onChange, TimeSpan pollInterval, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <param name="statusUrl">The status API with the shoot's token, as POST /api/shoots returned it.</param>
+    public async Task<ShootStatus> FollowAsync(string statusUrl, Action<ShootStatus> onChange, TimeSpan pollInterval, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
+        var shoot = ShootOf(statusUrl);
         string? last = null;
         try
         {
             while (true)
             {
-                var status = await GetStatusAsync(shootId, deadline.Token) ?? throw new StudioClientException($"The shoot {shootId} does not exist.");
+                var status = await GetStatusAsync(statusUrl, deadline.Token)
+                    ?? throw new StudioClientException($"The shoot {shoot} does not exist, or its status token is not the one the studio gave.");
                 var key = $"{status.Status}/{status.Stage}/{status.Done}/{status.Total}";
                 if (key != last) onChange(status);
                 last = key;
@@ -96,9 +101,12 @@ public sealed class StudioClient(HttpClient http)
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new StudioClientException($"The shoot {shootId} did not finish within {timeout.TotalMinutes:0} minutes (last: {last}).");
+            throw new StudioClientException($"The shoot {shoot} did not finish within {timeout.TotalMinutes:0} minutes (last: {last}).");
         }
     }
+
+    /// <summary>The shoot id of a status URL, for messages: never the token.</summary>
+    static string ShootOf(string statusUrl) => statusUrl.Split('?')[0].TrimEnd('/').Split('/')[^1];
 
     static string Detail(string problemJson)
     {

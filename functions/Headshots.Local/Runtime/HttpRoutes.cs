@@ -18,7 +18,7 @@ public static class HttpRoutes
                 : await api.CreateAsync(body, http.RequestAborted));
         });
         app.MapGet("/api/shoots/{id}", async (HttpContext http, string id, ShootsApi api, DurableTaskClient client) =>
-            await WriteAsync(http, await api.GetStatusAsync(id, client, http.RequestAborted)));
+            await WriteAsync(http, await api.GetStatusAsync(id, http.Request.Query["t"].FirstOrDefault(), client, http.RequestAborted)));
         app.MapGet("/g/{token}", async (HttpContext http, string token, GalleryApi api) =>
             await WriteAsync(http, await api.PageAsync(token, http.RequestAborted)));
         app.MapGet("/g/{token}/img/{file}", async (HttpContext http, string token, string file, GalleryApi api) =>

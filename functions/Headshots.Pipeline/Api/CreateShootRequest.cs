@@ -6,7 +6,8 @@ public sealed record CreateShootRequest(string? Email, string? Name, IReadOnlyLi
 public sealed record UploadTarget(string Name, Uri Url);
 
 /// <summary>Answer to POST /api/shoots: where to PUT each photo and, last, the order.</summary>
-/// <param name="StatusPage">The person's live status page, with its own expiring token (the page, not the API, needs it).</param>
+/// <param name="StatusUrl">The status API with the shoot's status token (<c>/api/shoots/{id}?t=…</c>): follow it as it is.</param>
+/// <param name="StatusPage">The person's live status page, with the same expiring token.</param>
 public sealed record CreateShootResponse(string ShootId, DateTimeOffset ExpiresOn, IReadOnlyList<UploadTarget> Uploads, Uri OrderUrl, string StatusUrl, string? StatusPage = null);
 
 /// <summary>Body of POST /api/shoots/{id}/replacements?t=… and …/reshoot?t=…: the names of the new photos.</summary>

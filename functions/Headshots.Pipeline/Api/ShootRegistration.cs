@@ -56,7 +56,10 @@ public sealed class ShootRegistration(
             clock.GetUtcNow() + lifetime,
             names.Select((n, i) => new UploadTarget(n, urls[i])).ToList(),
             urls[^1],
-            $"/api/shoots/{shootId}",
+            StatusUrlOf(shootId, statusToken),
             new Uri(options.Value.PublicBaseUrl!, $"s/{shootId}?t={statusToken}").ToString());
     }
+
+    /// <summary>GET /api/shoots/{id}?t=…: the status API, opened by the same token as the status page.</summary>
+    public static string StatusUrlOf(string shootId, string statusToken) => $"/api/shoots/{shootId}?t={Uri.EscapeDataString(statusToken)}";
 }

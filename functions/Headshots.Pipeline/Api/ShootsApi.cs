@@ -168,14 +168,23 @@ public sealed class ShootsApi(
         return row.StatusTokenExpiresAt is { } expires && expires > clock.GetUtcNow() ? (row, 0) : (null, 410);
     }
 
-    public async Task<ApiResponse> GetStatusAsync(string shootId, DurableTaskClient client, CancellationToken cancellationToken)
+    /// <summary>
+    /// GET /api/shoots/{id}?t=…: the same token as the status page, so the status (verdicts, stages, the gallery's
+    /// images) is only ever read by whoever holds the link. No token and a wrong one answer alike, so the answer does
+    /// not tell whether a shoot exists.
+    /// </summary>
+    public async Task<ApiResponse> GetStatusAsync(string shootId, string? token, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        if (!UploadLayout.IsValidShootId(shootId))
+        var (row, notAvailable) = await OpenWithTokenAsync(shootId, token, cancellationToken);
+        if (row is null)
         {
-            return ApiResponse.Problem(404, "No such shoot", "Shoot ids are 32 hexadecimal characters, as returned by POST /api/shoots.");
+            return notAvailable == 410
+                ? ApiResponse.Problem(410, "This status link has expired",
+                    $"Status tokens are valid {options.Value.StatusTokenDays} days; the gallery link in your email stays valid.")
+                : ApiResponse.Problem(404, "No such shoot, or the status token is missing or wrong",
+                    "Ask with the status token: GET /api/shoots/{id}?t=TOKEN, the statusUrl that POST /api/shoots returned " +
+                    "(the same t as in the status page's link).");
         }
-        var row = await shoots.GetAsync(shootId, cancellationToken);
-        if (row is null) return ApiResponse.Problem(404, "No such shoot", $"There is no shoot {shootId}.");
         var status = await ShootStatusReader.ReadAsync(row, await photos.ListAsync(shootId, cancellationToken), client, cancellationToken);
         if (row.Status == ShootStatuses.Delivered && await manifests.ReadAsync(shootId, cancellationToken) is { } manifest)
         {

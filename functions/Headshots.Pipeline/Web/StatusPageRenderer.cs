@@ -33,7 +33,7 @@ public static class StatusPageRenderer
         var html = new StringBuilder();
         var running = status.Status is ShootStatuses.Running or ShootStatuses.AwaitingUpload;
         html.Append("<h1>Your shoot</h1>")
-            .Append("<section id=\"shoot\" data-status-url=\"/api/shoots/").Append(E(status.ShootId)).Append("\" data-replace-url=\"/api/shoots/")
+            .Append("<section id=\"shoot\" data-status-url=\"").Append(E(ShootRegistration.StatusUrlOf(status.ShootId, token))).Append("\" data-replace-url=\"/api/shoots/")
             .Append(E(status.ShootId)).Append("/replacements?t=").Append(E(token)).Append("\" data-min-accepted=\"")
             .Append(minAccepted.ToString(CultureInfo.InvariantCulture)).Append("\" data-reshoot-url=\"/api/shoots/").Append(E(status.ShootId))
             .Append("/reshoot?t=").Append(E(token)).Append("\" data-reshoots-left=\"").Append(reshootsLeft.ToString(CultureInfo.InvariantCulture)).Append("\">")

@@ -77,6 +77,18 @@ public sealed class WebPagesTests
     }
 
     [Fact]
+    public void StatusPage_StatusApiUrl_CarriesThePagesToken()
+    {
+        var status = new ShootStatus("0123456789abcdef0123456789abcdef", "Running", "inspect", 0, 1, ["inspect"], null,
+            10, 0, 0, [], DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+
+        var html = StatusPageRenderer.Render(status, "AbC-_9", 8);
+
+        // status.js polls data-status-url as it is: the API answers only with the token.
+        Assert.Contains("data-status-url=\"/api/shoots/0123456789abcdef0123456789abcdef?t=AbC-_9\"", html);
+    }
+
+    [Fact]
     public void StatusPage_VerdictsAndErrorAreEncoded_ReplacementFormOnlyWhenStopped()
     {
         var photo = new PhotoStatus("<b>x</b>.jpg", false, "blurry", "The face is <i>blurry</i>.", "Hold still & retake it.", 100, 100);

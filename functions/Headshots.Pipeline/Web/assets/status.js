@@ -1,4 +1,5 @@
-// The status page, kept live from GET /api/shoots/{id} (the same data as the status API): stages, progress, each
+// The status page, kept live from GET /api/shoots/{id}?t=… (the same data as the status API, behind the page's own token,
+// which the page puts in data-status-url): stages, progress, each
 // photo's verdict with its reason and tip; when the shoot stopped, replacement photos that restart it; once delivered,
 // a reshoot with new photos while the order includes one.
 'use strict';
