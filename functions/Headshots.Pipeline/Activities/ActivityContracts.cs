@@ -12,7 +12,14 @@ public sealed record StageRecord(
     int? PhotosAccepted = null,
     int? Delivered = null,
     string? GalleryUrl = null,
-    IReadOnlyDictionary<string, double>? GpuSecondsByStage = null);
+    IReadOnlyDictionary<string, double>? GpuSecondsByStage = null,
+    EmailRecord? Email = null);
+
+/// <summary>Where the person's email stands (<see cref="Orchestrations.EmailStates"/>), written with a stage record.</summary>
+/// <param name="Tries">Tries made so far.</param>
+/// <param name="NextTryAt">When the next try is scheduled, while pending after a failed one.</param>
+/// <param name="LastError">What the mail server (or its absence) answered the last try.</param>
+public sealed record EmailRecord(string State, int Tries, DateTimeOffset? NextTryAt = null, string? LastError = null);
 
 /// <param name="Reasons">Every reason code, most fundamental first (<see cref="Code"/> is the first).</param>
 /// <param name="FaceWidth">The main face's width as a fraction of the photo's.</param>
@@ -120,5 +127,6 @@ public static class NotificationKinds
 }
 
 /// <param name="Before">Recorded before the email is sent; <paramref name="After"/> once it is.</param>
+/// <param name="Try">Which try this is (1 = the first), recorded with the email's state once it is sent.</param>
 public sealed record Notification(string ShootId, string Email, string? Name, string Kind, string? GalleryUrl, string? Error, int Images = 0,
-    StageRecord? Before = null, StageRecord? After = null);
+    StageRecord? Before = null, StageRecord? After = null, int Try = 1);

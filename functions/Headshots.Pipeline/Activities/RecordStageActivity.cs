@@ -29,5 +29,13 @@ public sealed class RecordStageActivity(ShootStore shoots) : TaskActivity<StageR
             row.Delivered = record.Delivered ?? row.Delivered;
             row.GalleryUrl = record.GalleryUrl ?? row.GalleryUrl;
             if (record.GpuSecondsByStage is not null) row.Ledger = JsonSerializer.Serialize(record.GpuSecondsByStage);
+            // A late "pending" never overwrites "sent": the send activity marks it in the same write as its flag.
+            if (record.Email is { } email && !(row.EmailState == Orchestrations.EmailStates.Sent && email.State != Orchestrations.EmailStates.Sent))
+            {
+                row.EmailState = email.State;
+                row.EmailTries = email.Tries;
+                row.EmailNextTryAt = email.NextTryAt;
+                row.EmailError = email.LastError;
+            }
         }, cancellationToken);
 }

@@ -13,7 +13,8 @@ using Headshots.Pipeline.Storage;
 namespace Headshots.Pipeline.Api;
 
 /// <summary>GET /g/{token} (the gallery page) and GET /g/{token}/img/{file} (its images).</summary>
-public sealed class GalleryApi(StorageClients storage, GalleryStore galleries, RefineStore refines, ShootDataEraser eraser, IOptions<EditingOptions> editing)
+public sealed class GalleryApi(StorageClients storage, GalleryStore galleries, RefineStore refines, ShootDataEraser eraser, IOptions<EditingOptions> editing,
+    ShootStore shoots)
 {
     public const string ConfirmField = "confirm";
 
@@ -57,7 +58,8 @@ public sealed class GalleryApi(StorageClients storage, GalleryStore galleries, R
             .Take(10)
             .Select(r => new RefinementNotice(r.ImageId, r.Changes, r.Status, RefineStatuses.IsFinal(r.Status), r.Message, $"/g/{token}/refine/{r.RowKey}"))
             .ToList();
-        var state = new GalleryPageState($"/g/{token}/refine", editing.Value.GenerativeEditsAvailable, notices, $"/g/{token}/zip", $"/g/{token}/delete");
+        var email = await shoots.GetAsync(manifest.ShootId, cancellationToken) is { } row ? ShootStatusReader.Email(row) : null;
+        var state = new GalleryPageState($"/g/{token}/refine", editing.Value.GenerativeEditsAvailable, notices, $"/g/{token}/zip", $"/g/{token}/delete", email);
         return ApiResponse.Page(200, GalleryPageRenderer.Render(manifest, $"/g/{token}/img/", state));
     }
 

@@ -15,7 +15,16 @@ public sealed record ShootStatus(
     IReadOnlyList<PhotoStatus> Photos,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DeliveredImagesStatus? Images = null);
+    DeliveredImagesStatus? Images = null,
+    EmailStatus? Email = null,
+    string? GalleryUrl = null);
+
+/// <summary>Where the person's email (the gallery link, or why the shoot stopped) stands; the shoot's outcome does not wait for it.</summary>
+/// <param name="State">pending (not sent yet: being tried, or waiting for the mail server), sent, or given_up (email not sent).</param>
+/// <param name="Tries">Tries made so far.</param>
+/// <param name="NextTryAt">While pending after a failed try: when the next one is scheduled.</param>
+/// <param name="Message">The state in plain words, as the status page and the gallery show it.</param>
+public sealed record EmailStatus(string State, int Tries, DateTimeOffset? NextTryAt, DateTimeOffset? SentAt, string Message);
 
 /// <summary>Once delivered: how the images were made, in plain words and per image.</summary>
 /// <param name="Engine">The shoot's generate engine (reframe, azure-openai).</param>

@@ -29,8 +29,26 @@ public static class ShootStatusReader
                 .Select(p => new PhotoStatus(p.RowKey, p.Accepted, p.Code, p.Reason, p.Tip, p.Width, p.Height,
                     p.Reasons?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? (p.Code is null ? [] : [p.Code]),
                     new PhotoMeasurementsStatus(p.Faces, p.FaceWidth, p.FaceSharpness, p.FaceLuma, p.Yaw, p.IdentityDistance))).ToList(),
-            row.CreatedAt, row.UpdatedAt);
+            row.CreatedAt, row.UpdatedAt,
+            Email: Email(row),
+            GalleryUrl: row.Status == ShootStatuses.Delivered ? row.GalleryUrl : null);
     }
+
+    /// <summary>The email's state as the person reads it; null before the shoot has an outcome to tell.</summary>
+    public static EmailStatus? Email(ShootEntity row) => row.EmailState switch
+    {
+        EmailStates.Sent => new(EmailStates.Sent, row.EmailTries, null, row.EmailSentAt,
+            row.EmailSentAt is { } at ? $"Emailed on {At(at)}." : "Emailed."),
+        EmailStates.Pending when row.EmailNextTryAt is { } next => new(EmailStates.Pending, row.EmailTries, next, null,
+            $"Email not sent yet: our mail server did not answer. We try again at {At(next)}, and keep trying for hours."),
+        EmailStates.Pending => new(EmailStates.Pending, row.EmailTries, null, null, "Sending the email now."),
+        EmailStates.GivenUp => new(EmailStates.GivenUp, row.EmailTries, null, null,
+            $"Email not sent: our mail server did not answer after {row.EmailTries} tries. Nothing is lost" +
+            (row.Status == ShootStatuses.Delivered ? ": your gallery is ready at its link; keep it." : "; this page says all the email would have.")),
+        _ => null,
+    };
+
+    static string At(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The delivered images as the API describes them.</summary>
     public static DeliveredImagesStatus Images(GalleryManifest manifest) => new(

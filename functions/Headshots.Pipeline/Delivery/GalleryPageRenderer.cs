@@ -38,6 +38,11 @@ public static class GalleryPageRenderer
             .Append("<h1>").Append(E(title)).Append("</h1>")
             .Append("<p class=\"meta\">").Append(manifest.Images.Count.ToString(CultureInfo.InvariantCulture))
             .Append(" images, delivered ").Append(E(manifest.PublishedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture))).Append(".</p>");
+        if (state?.Email is { } email)
+        {
+            // A gallery reached while its email still waits for the mail server (or was given up) says so: keep this link.
+            html.Append("<p id=\"email\" class=\"meta email ").Append(E(email.State)).Append("\">").Append(E(email.Message)).Append("</p>");
+        }
         var notes = manifest.MadeNotes;
         if (notes.Count > 0)
         {

@@ -6,8 +6,9 @@ namespace Headshots.Pipeline.Delivery;
 /// <param name="Refinements">The gallery's refinements not yet in it: waiting, running, refused or failed, newest first.</param>
 /// <param name="ZipUrl">Where the whole gallery downloads as one ZIP ("/g/{token}/zip").</param>
 /// <param name="DeleteAction">Where the "delete everything" form posts ("/g/{token}/delete").</param>
+/// <param name="Email">Where the email with this gallery's link stands (pending, sent, given up), in plain words.</param>
 public sealed record GalleryPageState(string RefineAction, bool GenerativeEditsAvailable, IReadOnlyList<RefinementNotice> Refinements, string? ZipUrl = null,
-    string? DeleteAction = null);
+    string? DeleteAction = null, Api.EmailStatus? Email = null);
 
 /// <param name="Done">False while it is waiting or running (the page then watches it).</param>
 /// <param name="StatusUrl">Its JSON status ("/g/{token}/refine/{id}"), which the page's script polls.</param>

@@ -3,12 +3,30 @@ using Headshots.Pipeline.Storage;
 namespace Headshots.Pipeline.Delivery;
 
 /// <summary>Tells the person how their shoot ended.</summary>
-public sealed class ShootNotifier(EmailSender sender, PhotoStore photos, ShootStore shoots, GalleryManifestStore manifests)
+public sealed class ShootNotifier(EmailSender sender, PhotoStore photos, ShootStore shoots, GalleryManifestStore manifests, TimeProvider clock)
 {
     /// <summary>How many thumbnails the email shows; the gallery has them all.</summary>
     public const int EmailThumbnails = 8;
 
-    public async Task<string> SendGalleryReadyAsync(string shootId, string email, string? name, string galleryUrl, int images, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the gallery email once per shoot, however often it is asked (an activity retried after the server took the
+    /// message, a replay): the flag is set in the same write that records the email as sent. Never for an erased shoot.
+    /// </summary>
+    /// <returns>The server's answer; null when it was already sent or the shoot is gone.</returns>
+    public async Task<string?> SendGalleryReadyOnceAsync(string shootId, string email, string? name, string galleryUrl, int images, int tries, CancellationToken cancellationToken)
+    {
+        var row = await shoots.GetAsync(shootId, cancellationToken);
+        if (row is null || row.DeliveryEmailed || row.Status == Orchestrations.ShootStatuses.Deleted) return null;
+        var response = await SendGalleryReadyAsync(shootId, email, name, galleryUrl, images, cancellationToken);
+        await shoots.UpdateAsync(shootId, r =>
+        {
+            r.DeliveryEmailed = true;
+            MarkSent(r, tries);
+        }, cancellationToken);
+        return response;
+    }
+
+    async Task<string> SendGalleryReadyAsync(string shootId, string email, string? name, string galleryUrl, int images, CancellationToken cancellationToken)
     {
         // Thumbnails are links into the gallery through the app (its token), never a public container.
         var manifest = await manifests.ReadAsync(shootId, cancellationToken);
@@ -25,13 +43,26 @@ public sealed class ShootNotifier(EmailSender sender, PhotoStore photos, ShootSt
         : image.MadeBy;
 
     /// <summary>Sends the failure email once per shoot, however often it is asked (duplicate events, replays).</summary>
-    public async Task<string?> SendFailureOnceAsync(string shootId, string email, string? name, string error, CancellationToken cancellationToken)
+    public async Task<string?> SendFailureOnceAsync(string shootId, string email, string? name, string error, CancellationToken cancellationToken, int tries = 1)
     {
         var row = await shoots.GetAsync(shootId, cancellationToken);
-        if (row?.FailureEmailed == true) return null;
+        if (row?.FailureEmailed == true || row?.Status == Orchestrations.ShootStatuses.Deleted) return null;
         var verdicts = await photos.ListAsync(shootId, cancellationToken);
         var response = await sender.SendAsync(EmailComposer.ShootFailed(email, name, error, verdicts, shootId), cancellationToken);
-        await shoots.UpdateAsync(shootId, r => r.FailureEmailed = true, cancellationToken);
+        await shoots.UpdateAsync(shootId, r =>
+        {
+            r.FailureEmailed = true;
+            MarkSent(r, tries);
+        }, cancellationToken);
         return response;
+    }
+
+    void MarkSent(Storage.ShootEntity row, int tries)
+    {
+        row.EmailState = Orchestrations.EmailStates.Sent;
+        row.EmailTries = tries;
+        row.EmailSentAt = clock.GetUtcNow();
+        row.EmailNextTryAt = null;
+        row.EmailError = null;
     }
 }

@@ -46,7 +46,7 @@ public sealed class OrderIntake(
             return OrderIntakeResult.Rejected;
         }
         var previous = await client.GetInstanceAsync(shootId, cancellationToken);
-        if (previous is not null && !await MayRestartAsync(shootId, previous, cancellationToken))
+        if (previous is not null && !await MayRestartAsync(shootId, previous, client, cancellationToken))
         {
             logger.LogInformation("Shoot {ShootId} is already started; ignoring the repeated order event", shootId);
             return OrderIntakeResult.AlreadyStarted;
@@ -80,6 +80,11 @@ public sealed class OrderIntake(
             // A restart after replacement photos: the next outcome is told again, and a repeat of this order starts nothing.
             r.RestartRequested = false;
             r.FailureEmailed = false;
+            r.EmailState = null;
+            r.EmailTries = 0;
+            r.EmailNextTryAt = null;
+            r.EmailSentAt = null;
+            r.EmailError = null;
         }, cancellationToken);
         if (!claimed)
         {
@@ -129,11 +134,13 @@ public sealed class OrderIntake(
     /// A shoot that stopped may run again under the same id, once, when replacement photos were asked for through its
     /// status link (POST /api/shoots/{id}/replacements); any other repeat of the order starts nothing.
     /// </summary>
-    async Task<bool> MayRestartAsync(string shootId, OrchestrationMetadata previous, CancellationToken cancellationToken)
+    async Task<bool> MayRestartAsync(string shootId, OrchestrationMetadata previous, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        if (!previous.IsCompleted) return false;
         var row = await shoots.GetAsync(shootId, cancellationToken);
-        return row is { Status: ShootStatuses.Failed, RestartRequested: true };
+        if (row is not { Status: ShootStatuses.Failed, RestartRequested: true }) return false;
+        // A stopped shoot may still be running to retry its failure email through a mail outage: the new photos win.
+        return previous.IsCompleted
+            || await OrchestrationEnder.EndAsync(client, shootId, "replacement photos restart the shoot", cancellationToken);
     }
 
     async Task RejectAsync(string shootId, OrderParseResult parsed, CancellationToken cancellationToken)

@@ -12,7 +12,8 @@ public sealed class ShootSettingsFactory(
     IOptions<GpuJobOptions> jobs,
     IOptions<GenerationOptions> generation,
     IOptions<EditingOptions> editing,
-    IOptions<AzureOpenAIOptions> azureOpenAi)
+    IOptions<AzureOpenAIOptions> azureOpenAi,
+    IOptions<EmailRetryOptions> emailRetry)
 {
     public const int MaxPhotosUsed = 15;
 
@@ -33,7 +34,8 @@ public sealed class ShootSettingsFactory(
         jobs.Value.MaxAttempts,
         pipeline.Value.IdentityThreshold,
         pipeline.Value.DeliverWebP,
-        Generation());
+        Generation(),
+        new EmailRetrySettings(emailRetry.Value.FirstWait, emailRetry.Value.Growth, emailRetry.Value.MaxWait, emailRetry.Value.GiveUpAfter));
 
     GenerationSettings Generation()
     {

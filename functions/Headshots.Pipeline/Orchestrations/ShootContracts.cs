@@ -7,6 +7,7 @@ public sealed record LookChoice(string Id, string Aspect);
 
 /// <param name="DeliverWebP">Render every delivered image as WebP too (<c>Pipeline:DeliverWebP</c>); false for shoots started before it existed.</param>
 /// <param name="Generation">How candidates are made; null (shoots started before the seam) is the reframe engine.</param>
+/// <param name="EmailRetry">How the email is retried through a mail outage; null (shoots started before) is <see cref="EmailRetrySettings.Default"/>.</param>
 public sealed record ShootSettings(
     int MinAcceptedPhotos,
     int MaxPhotosUsed,
@@ -16,7 +17,8 @@ public sealed record ShootSettings(
     int JobMaxAttempts,
     double IdentityThreshold = 0.6,
     bool DeliverWebP = false,
-    GenerationSettings? Generation = null);
+    GenerationSettings? Generation = null,
+    EmailRetrySettings? EmailRetry = null);
 
 /// <summary>The generate stage's engine and limits, fixed when the shoot starts (<c>Generation:*</c>, prices from <c>AzureOpenAI:*</c>).</summary>
 /// <param name="CallEstimateSquare">What one square generation is expected to cost (output at the quality plus the reference photos): reserved against the budget before the call.</param>

@@ -188,31 +188,12 @@ public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, Sho
                 new PublishRequest(ShootId, input.Name, delivered, Stage(ShootStages.Publish, delivered.Count), profilePath, generation), ActivityRetry);
         }
 
-        public async Task NotifyDeliveredAsync(PublishedGallery gallery)
-        {
-            context.SetCustomStatus(new ShootProgress(ShootStages.Notify, 0, 1));
-            await context.CallActivityAsync<string>(nameof(NotifyActivity),
-                new Notification(ShootId, input.Email, input.Name, NotificationKinds.Delivered, gallery.Url, null, gallery.Images,
-                    Before: Stage(ShootStages.Notify, 1) with { Delivered = gallery.Images, GalleryUrl = gallery.Url },
-                    After: new StageRecord(ShootId, ShootStages.Delivered, 1, 1, ShootStatuses.Delivered)),
-                ActivityRetry);
-            context.SetCustomStatus(new ShootProgress(ShootStages.Delivered, 1, 1));
-        }
-
         public async Task<ShootOutcome> StopAsync(string reason)
         {
             logger.LogWarning("Shoot {ShootId} stopped: {Reason}", ShootId, reason);
             context.SetCustomStatus(new ShootProgress(ShootStages.Failed, 0, 0, reason));
             await RecordAsync(ShootStages.Failed, 0, 0, ShootStatuses.Failed, error: reason);
-            try
-            {
-                await context.CallActivityAsync<string>(nameof(NotifyActivity),
-                    new Notification(ShootId, input.Email, input.Name, NotificationKinds.Failed, null, reason), ActivityRetry);
-            }
-            catch (TaskFailedException e)
-            {
-                logger.LogError("Shoot {ShootId}: the failure email could not be sent: {Error}", ShootId, e.FailureDetails.ErrorMessage);
-            }
+            await NotifyFailedAsync(reason);
             return new ShootOutcome(ShootId, ShootStatuses.Failed, 0, null, reason);
         }
 

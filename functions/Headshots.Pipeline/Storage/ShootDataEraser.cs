@@ -36,6 +36,8 @@ public sealed class ShootDataEraser(StorageClients storage, ShootStore shoots, R
         var refineIds = (await refines.ListAsync(shootId, cancellationToken)).Select(r => r.RowKey).ToList();
         foreach (var instance in refineIds.Select(RefineOrchestrator.InstanceIdFor).Prepend(shootId))
         {
+            // A shoot whose email still waits for the mail server is running; its input holds the email address.
+            await OrchestrationEnder.EndAsync(client, instance, "the person deleted the shoot", cancellationToken);
             await client.PurgeInstanceAsync(instance, cancellation: cancellationToken);
         }
 

@@ -26,6 +26,14 @@ public sealed class ShootEntity : ITableEntity
     public string? Error { get; set; }
     public string? GalleryUrl { get; set; }
     public bool FailureEmailed { get; set; }
+    /// <summary>Set in the same write that records the gallery email as sent: a replay or retry never sends it twice.</summary>
+    public bool DeliveryEmailed { get; set; }
+    /// <summary>pending, sent or given_up (<c>EmailStates</c>); null before the shoot has ended.</summary>
+    public string? EmailState { get; set; }
+    public int EmailTries { get; set; }
+    public DateTimeOffset? EmailNextTryAt { get; set; }
+    public DateTimeOffset? EmailSentAt { get; set; }
+    public string? EmailError { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Seconds of GPU work per stage, as JSON: the shoot's cost ledger.</summary>

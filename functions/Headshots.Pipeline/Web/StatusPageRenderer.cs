@@ -78,15 +78,17 @@ public static class StatusPageRenderer
 
     static string StateLine(ShootStatus s) => s.Status switch
     {
-        ShootStatuses.Delivered => $"Delivered: your {s.Delivered} headshots are ready. We have emailed you the link to your private gallery.",
+        // The email is told apart (Outcome): the gallery is delivered whether or not the mail server has answered yet.
+        ShootStatuses.Delivered => $"Delivered: your {s.Delivered} headshots are ready in your private gallery.",
         ShootStatuses.Failed => "Stopped: the shoot cannot go on.",
         ShootStatuses.AwaitingUpload => "Waiting for your photos and order to arrive.",
         _ => $"Working: {StageNames.GetValueOrDefault(s.Stage, s.Stage)}" + (s.Total > 0 ? $" ({s.Done} of {s.Total})" : "") + ".",
     };
 
-    static string Outcome(ShootStatus s) => s.Status == ShootStatuses.Failed
-        ? $"<p class=\"error\"><strong>Why:</strong> {E(s.Error ?? "the shoot stopped")}</p>"
-        : "";
+    static string Outcome(ShootStatus s) =>
+        (s.Status == ShootStatuses.Failed ? $"<p class=\"error\"><strong>Why:</strong> {E(s.Error ?? "the shoot stopped")}</p>" : "")
+        + (s.GalleryUrl is { } gallery ? $"<p><a href=\"{E(gallery)}\">Open your gallery</a></p>" : "")
+        + (s.Email is { } email ? $"<p id=\"email\" class=\"email {E(email.State)}\">{E(email.Message)}</p>" : "");
 
     static string PhotoSummary(ShootStatus s) => s.Photos.Count == 0
         ? "Each photo gets a verdict here as soon as we have checked it."

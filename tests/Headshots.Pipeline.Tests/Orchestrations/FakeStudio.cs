@@ -24,7 +24,14 @@ internal sealed class FakeStudio : IAsyncDisposable
 
     public ConcurrentQueue<StageRecord> Stages { get; } = new();
     public ConcurrentQueue<GpuJobMessage> Submissions { get; } = new();
+    /// <summary>The emails the mail server took (a try during an outage is not among them).</summary>
     public ConcurrentQueue<Notification> Notifications { get; } = new();
+
+    /// <summary>Every try to send an email, taken or not.</summary>
+    public ConcurrentQueue<Notification> MailTries { get; } = new();
+
+    /// <summary>How many tries the mail server refuses before it answers again; int.MaxValue for one that never comes back.</summary>
+    public int MailOutageTries { get; set; }
     public ConcurrentQueue<PhotoVerdictBatch> Verdicts { get; } = new();
     public ConcurrentQueue<PublishRequest> Publications { get; } = new();
     public ConcurrentQueue<LookGenerationInput> Generations { get; } = new();
@@ -83,6 +90,8 @@ internal sealed class FakeStudio : IAsyncDisposable
             });
             r.AddActivityFunc<Notification, string>(nameof(NotifyActivity), (_, n) =>
             {
+                studio!.MailTries.Enqueue(n);
+                if (studio.MailTries.Count <= studio.MailOutageTries) throw new IOException("Connection refused");
                 if (n.Before is { } before) studio!.Stages.Enqueue(before);
                 studio!.Notifications.Enqueue(n);
                 if (n.After is { } after) studio.Stages.Enqueue(after);
@@ -110,10 +119,11 @@ internal sealed class FakeStudio : IAsyncDisposable
         new(true, g.OutputPath, GenerativeEditFailure.None, null, 1, 0.10m, "v1");
 
     public static ShootInput Input(string shootId, int looks = 2, int variants = 3, int keep = 2, int minAccepted = 8, TimeSpan? timeout = null, int attempts = 3,
-        bool webP = false, GenerationSettings? generation = null) => new(
+        bool webP = false, GenerationSettings? generation = null, EmailRetrySettings? emailRetry = null) => new(
         shootId, "person@example.com", "Ada",
         Enumerable.Range(0, looks).Select(i => new LookChoice(i % 2 == 0 ? "corporate-grey" : "bw-editorial", i % 2 == 0 ? "4:5" : "1:1")).ToList(),
-        new ShootSettings(minAccepted, 15, variants, keep, timeout ?? TimeSpan.FromMinutes(5), attempts, DeliverWebP: webP, Generation: generation));
+        new ShootSettings(minAccepted, 15, variants, keep, timeout ?? TimeSpan.FromMinutes(5), attempts, DeliverWebP: webP, Generation: generation,
+            EmailRetry: emailRetry));
 
     /// <summary>What a healthy worker returns for each kind of job.</summary>
     public static GpuJobResult Succeed(GpuJobMessage job)

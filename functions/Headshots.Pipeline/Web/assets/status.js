@@ -25,14 +25,14 @@
   function el(tag, cls, text) { const e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; }
 
   function stateLine(s) {
-    if (s.status === 'Delivered') return 'Delivered: your ' + s.delivered + ' headshots are ready. We have emailed you the link to your private gallery.';
+    if (s.status === 'Delivered') return 'Delivered: your ' + s.delivered + ' headshots are ready in your private gallery.';
     if (s.status === 'Failed') return 'Stopped: the shoot cannot go on.';
     if (s.status === 'AwaitingUpload') return 'Waiting for your photos and order to arrive.';
     return 'Working: ' + (names[s.stage] || s.stage) + (s.total > 0 ? ' (' + s.done + ' of ' + s.total + ')' : '') + '.';
   }
 
   function show(s) {
-    const key = JSON.stringify([s.status, s.stage, s.done, s.total, s.photos.length, s.photos.filter(p => p.accepted).length, s.error]);
+    const key = JSON.stringify([s.status, s.stage, s.done, s.total, s.photos.length, s.photos.filter(p => p.accepted).length, s.error, s.email, s.galleryUrl]);
     if (key === last) return;
     last = key;
     if (state.textContent !== stateLine(s)) state.textContent = stateLine(s);
@@ -50,6 +50,11 @@
       const p = el('p', 'error'); p.appendChild(el('strong', null, 'Why: ')); p.appendChild(document.createTextNode(s.error || 'the shoot stopped'));
       outcome.appendChild(p);
     }
+    if (s.galleryUrl) {
+      const p = el('p'); const a = el('a', null, 'Open your gallery'); a.href = s.galleryUrl; p.appendChild(a); outcome.appendChild(p);
+    }
+    // The email is told apart from the outcome: pending (the mail server is retried for hours), sent, or given up.
+    if (s.email) { const p = el('p', 'email ' + s.email.state, s.email.message); p.id = 'email'; outcome.appendChild(p); }
     summary.textContent = s.photos.length === 0 ? 'Each photo gets a verdict here as soon as we have checked it.'
       : s.photos.filter(p => p.accepted).length + ' of ' + s.photos.length + ' photos can be used.';
     photos.textContent = '';
