@@ -24,6 +24,8 @@ public sealed class CodeOptionsContractTests
         (AzureOpenAIOptions.Section, typeof(AzureOpenAIOptions)),
         // The generate stage's engine seam (issue 13): the Bicep sets Engine and MaxCostPerShoot.
         (GenerationOptions.Section, typeof(GenerationOptions)),
+        // How the person's email is retried through a mail outage (issue 17).
+        (EmailRetryOptions.Section, typeof(EmailRetryOptions)),
     ];
 
     static readonly (string Section, Type Options)[] WorkerReads =
@@ -73,6 +75,10 @@ public sealed class CodeOptionsContractTests
         ["Generation__DiffusionPortraitSize"] = "SDXL's 2:3 bucket, 832x1216",
         ["Generation__DiffusionSquareSize"] = "SDXL's square, 1024x1024",
         ["Generation__MaxConcurrentCalls"] = "product default (four calls in flight per shoot); the deployment's rate limit is per minute",
+        ["EmailRetry__FirstWait"] = "product default (a minute after the first failed try)",
+        ["EmailRetry__Growth"] = "product default (each wait twice the last)",
+        ["EmailRetry__MaxWait"] = "product default (at most an hour between tries)",
+        ["EmailRetry__GiveUpAfter"] = "product default (tries for a day, then \"email not sent\"); the gallery never waits for it",
     }
     .Concat(typeof(IntakeThresholds).GetProperties().Select(p => KeyValuePair.Create(
         $"{IntakeThresholds.Section}__{p.Name}", "the photo judge's defaults; a studio tunes them in the app settings if it must")))
