@@ -69,6 +69,35 @@ public sealed class MailOutageTests(LocalStudioFixture studio)
         Assert.Contains("Open your gallery", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Resend_AfterEmailNotSent_CliSendsItOnceAndTheApiNeedsTheToken()
+    {
+        var mail = LocalPorts.FirstFreeBlock(LocalStudioFixture.PortBase + 200);
+        await using var stack = await studio.StartStackAsync(studio.NewHub(), extra: Retrying(mail, giveUpAfter: "00:00:03"));
+        using var http = studio.Http(stack.BaseUrl);
+        var client = new StudioClient(http);
+        var shoot = await client.SubmitAsync("ola@example.com", ["corporate-grey"], studio.Photos(8), null, CancellationToken.None);
+        Assert.NotNull(await ShootFlow.UntilAsync(client, shoot.StatusUrl, s => s.Email?.State == EmailStates.GivenUp, ShootFlow.Timeout));
+        await using var server = await Smtp4devServer.EnsureAsync(studio.Paths, mail, CancellationToken.None);
+        var token = System.Web.HttpUtility.ParseQueryString(new Uri(shoot.StatusPage!).Query)["t"]!;
+
+        using var anonymous = await http.PostAsync($"api/shoots/{shoot.ShootId}/resend", null);
+        var (exit, output, error) = await studio.RunCliAsync("resend", shoot.ShootId, "--token", token);
+        using var again = await http.PostAsync($"api/shoots/{shoot.ShootId}/resend?t={token}", null);
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, anonymous.StatusCode);
+        Assert.Contains("?t=", await anonymous.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("Emailed on", output, StringComparison.Ordinal);
+        Assert.Equal((System.Net.HttpStatusCode)429, again.StatusCode);
+        Assert.True(again.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        var status = await client.GetStatusAsync(shoot.StatusUrl, CancellationToken.None);
+        Assert.Equal(("Delivered", EmailStates.Sent), (status!.Status, status.Email!.State));
+        var inbox = new SmtpInbox(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{mail.SmtpWeb.ToString(CultureInfo.InvariantCulture)}/") });
+        var raws = await Task.WhenAll((await inbox.ListAsync(CancellationToken.None)).Select(m => inbox.RawAsync(m.Id, CancellationToken.None)));
+        Assert.Single(raws, r => r.Contains($"X-Headshots-Shoot: {shoot.ShootId}", StringComparison.Ordinal));
+    }
+
     /// <summary>The stack's mail server on <paramref name="mail"/>'s SMTP port, retried every second or two.</summary>
     static Dictionary<string, string?> Retrying(LocalPorts mail, string giveUpAfter) => new()
     {

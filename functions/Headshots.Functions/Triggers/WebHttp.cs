@@ -6,7 +6,7 @@ using Microsoft.DurableTask.Client;
 
 namespace Headshots.Functions.Triggers;
 
-/// <summary>The person's pages: GET / (start a shoot), GET /s/{id}?t=… (its status), GET /assets/{file}, replacement photos and reshoots.</summary>
+/// <summary>The person's pages: GET / (start a shoot), GET /s/{id}?t=… (its status), GET /assets/{file}, replacement photos, reshoots and the email sent again.</summary>
 public sealed class WebHttp(ShootsApi api)
 {
     // The host's own home page must be off (AzureWebJobsDisableHomepage) for this route to answer "/".
@@ -38,6 +38,13 @@ public sealed class WebHttp(ShootsApi api)
         var body = await RequestBody.ReadAsync(request.Body, ShootsApi.MaxBodyBytes, context.CancellationToken);
         return await request.ToResponseAsync(await api.ReplacementsAsync(id, request.Query["t"], body, context.CancellationToken));
     }
+
+    [Function("ShootResendEmail")]
+    public async Task<HttpResponseData> ResendEmail(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/shoots/{id}/resend")] HttpRequestData request,
+        string id,
+        FunctionContext context) =>
+        await request.ToResponseAsync(await api.ResendEmailAsync(id, request.Query["t"], context.CancellationToken));
 
     [Function("ShootReshoot")]
     public async Task<HttpResponseData> Reshoot(

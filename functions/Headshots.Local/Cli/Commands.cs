@@ -26,6 +26,7 @@ public static class Commands
             "inspect" => Task.FromResult(InspectCommand.Run(CliArguments.Parse(args, new Dictionary<string, bool> { ["json"] = false }), cancellationToken)),
             "refine" => RefineCommand.RunAsync(CliArguments.Parse(args, RefineCommand.Options), cancellationToken),
             "reshoot" => ReshootCommand.RunAsync(CliArguments.Parse(args, ReshootCommand.Options), cancellationToken),
+            "resend" => ResendCommand.RunAsync(CliArguments.Parse(args, ResendCommand.Options), cancellationToken),
             "models" => ModelsCommand.RunAsync(CliArguments.Parse(args, ModelsCommand.Options), cancellationToken),
             "help" or "--help" or "-h" => Help(),
             _ => throw new CliException($"Unknown command '{command}'."),
@@ -90,9 +91,7 @@ public static class Commands
         if (!UploadLayout.IsValidShootId(id)) throw new CliException($"'{id}' is not a shoot id (32 hexadecimal characters).");
         var paths = RepositoryPaths.Find();
         // The API needs the status token, as the status page does: the one this CLI was given, or the t of a status link.
-        var statusUrl = new StatusLinks(paths).Find(id, a.Option("token"))
-            ?? throw new CliException($"This machine has no status token for {id} (it was not started by ./headshots here). " +
-                "Pass the t of its status link: ./headshots status SHOOT_ID --token T");
+        var statusUrl = new StatusLinks(paths).Require(id, a.Option("token"), "status");
         var options = LocalStackFactory.Create(paths);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{options.Ports.Http}/") };
         ShootStatus? status;

@@ -22,6 +22,11 @@ public sealed class StatusLinks(RepositoryPaths paths)
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
+    /// <summary>The status URL for a command about <paramref name="shootId"/>, or a message saying how to give its token.</summary>
+    public string Require(string shootId, string? token, string command) =>
+        Find(shootId, token) ?? throw new CliException($"This machine has no status token for {shootId} (it was not started by ./headshots here). " +
+            $"Pass the t of its status link: ./headshots {command} SHOOT_ID --token T");
+
     /// <returns>The status URL the CLI was given for the shoot, or, with <paramref name="token"/>, the one it makes.</returns>
     public string? Find(string shootId, string? token = null)
     {

@@ -39,6 +39,8 @@ public static class HttpRoutes
             var body = await ReadBodyAsync(http, ShootsApi.MaxBodyBytes);
             await WriteAsync(http, await api.ReplacementsAsync(id, http.Request.Query["t"].FirstOrDefault(), body, http.RequestAborted));
         });
+        app.MapPost("/api/shoots/{id}/resend", async (HttpContext http, string id, ShootsApi api) =>
+            await WriteAsync(http, await api.ResendEmailAsync(id, http.Request.Query["t"].FirstOrDefault(), http.RequestAborted)));
         app.MapPost("/api/shoots/{id}/reshoot", async (HttpContext http, string id, ShootsApi api) =>
         {
             var body = await ReadBodyAsync(http, ShootsApi.MaxBodyBytes);

@@ -50,6 +50,17 @@ public sealed record ApiResponse(int StatusCode, string ContentType, byte[] Body
         new(status, "application/problem+json; charset=utf-8",
             JsonSerializer.SerializeToUtf8Bytes(new { type = "about:blank", title, status, detail }, Json), JsonHeaders);
 
+    /// <summary>A problem that is over after a while (429, 503): <c>Retry-After</c> says when to ask again, in whole seconds.</summary>
+    public static ApiResponse Problem(int status, string title, string detail, TimeSpan retryAfter)
+    {
+        var problem = Problem(status, title, detail);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        return problem with
+        {
+            Headers = new Dictionary<string, string>(problem.Headers) { ["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        };
+    }
+
     public static ApiResponse Page(int status, string html) => new(status, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(html), PageHeaders);
 
     /// <summary>A page whose script uploads to <paramref name="uploadOrigin"/> (the blob endpoint) with a SAS.</summary>

@@ -31,3 +31,6 @@ public sealed record ReplacementOrder(string? Email, string? Name, IReadOnlyList
 /// <param name="ReshootsLeft">Reshoots the order may still start after this one.</param>
 public sealed record ReshootResponse(string ShootId, DateTimeOffset ExpiresOn, IReadOnlyList<UploadTarget> Uploads, Uri OrderUrl, string StatusUrl,
     string? StatusPage, ReplacementOrder Order, int ReshootsLeft);
+
+/// <summary>Answer to POST /api/shoots/{id}/resend?t=…: the email's state once sent again.</summary>
+public sealed record ResendResponse(string ShootId, EmailStatus Email);

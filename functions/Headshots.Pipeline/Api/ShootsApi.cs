@@ -7,6 +7,7 @@ using Headshots.Pipeline.Orchestrations;
 using Headshots.Pipeline.Storage;
 using Headshots.Pipeline.Web;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Headshots.Pipeline.Api;
@@ -24,8 +25,13 @@ public sealed class ShootsApi(
     IOptions<GenerationOptions> generation,
     IOptions<EditingOptions> editing,
     GalleryManifestStore manifests,
-    TimeProvider clock)
+    ShootNotifier notifier,
+    TimeProvider clock,
+    ILogger<ShootsApi> logger)
 {
+    /// <summary>A resend this soon after the last email is refused: one click is enough, and the inbox is the person's.</summary>
+    static readonly TimeSpan ResendPause = TimeSpan.FromMinutes(1);
+
     public const int MaxBodyBytes = 64 * 1024;
 
     public async Task<ApiResponse> CreateAsync(string body, CancellationToken cancellationToken)
@@ -154,6 +160,43 @@ public sealed class ShootsApi(
         {
             return (row, [], ApiResponse.Problem(400, "The request is not valid JSON", $"Send {{\"photos\": [\"IMG_0002.jpg\"]}} ({e.Message})."));
         }
+    }
+
+    /// <summary>
+    /// POST /api/shoots/{id}/resend?t=…: sends the shoot's email again now (the gallery link, or why it stopped), for a
+    /// person whose email was not sent or went astray; <c>./headshots resend</c> calls it for the operator.
+    /// </summary>
+    public async Task<ApiResponse> ResendEmailAsync(string shootId, string? token, CancellationToken cancellationToken)
+    {
+        var (row, notAvailable) = await OpenWithTokenAsync(shootId, token, cancellationToken);
+        if (row is null)
+        {
+            return notAvailable == 410
+                ? ApiResponse.Problem(410, "This status link has expired", "Start a new shoot.")
+                : ApiResponse.Problem(404, "No such shoot, or the status token is missing or wrong",
+                    "Use the whole status link: POST /api/shoots/{id}/resend?t=TOKEN, with the t of the status page's link.");
+        }
+        if (row.Status is not (ShootStatuses.Delivered or ShootStatuses.Failed) || row.Email is null)
+        {
+            return ApiResponse.Problem(409, "There is no email to send yet", $"The email goes out when the shoot ends; it is {row.Status}.");
+        }
+        if (row.EmailSentAt is { } sentAt && clock.GetUtcNow() - sentAt < ResendPause)
+        {
+            return ApiResponse.Problem(429, "The email was just sent", "Look in your inbox (and its spam folder); ask again in a minute if it is not there.",
+                ResendPause - (clock.GetUtcNow() - sentAt));
+        }
+        try
+        {
+            await notifier.ResendAsync(row, cancellationToken);
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or MailKit.CommandException or MailKit.ProtocolException)
+        {
+            logger.LogWarning("Shoot {ShootId}: resending the email failed: {Error}", shootId, e.Message);
+            return ApiResponse.Problem(503, "Our mail server is not answering", "Nothing is lost; ask again later.", TimeSpan.FromMinutes(5));
+        }
+        logger.LogInformation("Shoot {ShootId}: the email was sent again on request", shootId);
+        var updated = await shoots.GetAsync(shootId, cancellationToken);
+        return ApiResponse.FromJson(200, new ResendResponse(shootId, ShootStatusReader.Email(updated ?? row)!));
     }
 
     /// <summary>The blob endpoint's origin, which the pages' scripts upload to (their CSP's connect-src).</summary>

@@ -57,6 +57,29 @@ public sealed class ShootNotifier(EmailSender sender, PhotoStore photos, ShootSt
         return response;
     }
 
+    /// <summary>
+    /// Sends the shoot's email again now, at the person's or the operator's request (after "email not sent", or to
+    /// have the link once more): the gallery link once delivered, why it stopped once failed. A retry the orchestrator
+    /// still has scheduled then finds it sent and stops.
+    /// </summary>
+    /// <exception cref="System.Net.Sockets.SocketException">and MailKit's exceptions when the mail server does not take it.</exception>
+    public async Task<string> ResendAsync(Storage.ShootEntity row, CancellationToken cancellationToken)
+    {
+        var shootId = row.PartitionKey;
+        var delivered = row.Status == Orchestrations.ShootStatuses.Delivered;
+        var response = delivered
+            ? await SendGalleryReadyAsync(shootId, row.Email!, row.Name, row.GalleryUrl!, row.Delivered, cancellationToken)
+            : await sender.SendAsync(EmailComposer.ShootFailed(row.Email!, row.Name, row.Error ?? "the shoot stopped",
+                await photos.ListAsync(shootId, cancellationToken), shootId), cancellationToken);
+        await shoots.UpdateAsync(shootId, r =>
+        {
+            if (delivered) r.DeliveryEmailed = true;
+            else r.FailureEmailed = true;
+            MarkSent(r, r.EmailTries + 1);
+        }, cancellationToken);
+        return response;
+    }
+
     void MarkSent(Storage.ShootEntity row, int tries)
     {
         row.EmailState = Orchestrations.EmailStates.Sent;
