@@ -20,12 +20,10 @@ public sealed class MailOutageTests(LocalStudioFixture studio)
     [Fact]
     public async Task Shoot_MailServerDownAtNotifyThenBack_DeliveredThroughoutAndOneEmail()
     {
-        var mail = LocalPorts.FirstFreeBlock(LocalStudioFixture.PortBase + 200);
-        await using var stack = await studio.StartStackAsync(studio.NewHub(), extra: Retrying(mail, giveUpAfter: "00:30:00"));
+        var (stack, mail, shoot) = await ShootWithMailDownAsync("mae@example.com", giveUpAfter: "00:30:00");
+        await using var running = stack;
         using var http = studio.Http(stack.BaseUrl);
         var client = new StudioClient(http);
-        // Nothing listens on the mail port yet: the server is down from before the notify stage.
-        var shoot = await client.SubmitAsync("mae@example.com", ["corporate-grey"], studio.Photos(8), null, CancellationToken.None);
 
         var seen = new List<ShootStatus>();
         var refused = await ShootFlow.UntilAsync(client, shoot.StatusUrl, s => s.Email is { State: EmailStates.Pending, Tries: >= 2 }, ShootFlow.Timeout, seen);
@@ -40,20 +38,17 @@ public sealed class MailOutageTests(LocalStudioFixture studio)
         Assert.NotNull(sent);
         Assert.All(seen.SkipWhile(s => s.Status != "Delivered"), s => Assert.Equal("Delivered", s.Status));
         Assert.True(sent.Email!.Tries >= 3, $"sent at try {sent.Email.Tries}");
-        var inbox = new SmtpInbox(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{mail.SmtpWeb.ToString(CultureInfo.InvariantCulture)}/") });
-        var raws = await Task.WhenAll((await inbox.ListAsync(CancellationToken.None)).Select(m => inbox.RawAsync(m.Id, CancellationToken.None)));
-        Assert.Single(raws, r => r.Contains($"X-Headshots-Shoot: {shoot.ShootId}", StringComparison.Ordinal));
+        Assert.Equal(1, await EmailsForAsync(mail, shoot.ShootId));
         Assert.Contains("Emailed on", await http.GetStringAsync(new Uri(shoot.StatusPage!)), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Shoot_MailServerNeverBack_EmailNotSentAndTheGalleryIntact()
     {
-        var mail = LocalPorts.FirstFreeBlock(LocalStudioFixture.PortBase + 200);
-        await using var stack = await studio.StartStackAsync(studio.NewHub(), extra: Retrying(mail, giveUpAfter: "00:00:06"));
+        var (stack, _, shoot) = await ShootWithMailDownAsync("ned@example.com", giveUpAfter: "00:00:06");
+        await using var running = stack;
         using var http = studio.Http(stack.BaseUrl);
         var client = new StudioClient(http);
-        var shoot = await client.SubmitAsync("ned@example.com", ["corporate-grey"], studio.Photos(8), null, CancellationToken.None);
 
         var given = await ShootFlow.UntilAsync(client, shoot.StatusUrl, s => s.Email?.State == EmailStates.GivenUp, ShootFlow.Timeout);
 
@@ -72,11 +67,10 @@ public sealed class MailOutageTests(LocalStudioFixture studio)
     [Fact]
     public async Task Resend_AfterEmailNotSent_CliSendsItOnceAndTheApiNeedsTheToken()
     {
-        var mail = LocalPorts.FirstFreeBlock(LocalStudioFixture.PortBase + 200);
-        await using var stack = await studio.StartStackAsync(studio.NewHub(), extra: Retrying(mail, giveUpAfter: "00:00:03"));
+        var (stack, mail, shoot) = await ShootWithMailDownAsync("ola@example.com", giveUpAfter: "00:00:03");
+        await using var running = stack;
         using var http = studio.Http(stack.BaseUrl);
         var client = new StudioClient(http);
-        var shoot = await client.SubmitAsync("ola@example.com", ["corporate-grey"], studio.Photos(8), null, CancellationToken.None);
         Assert.NotNull(await ShootFlow.UntilAsync(client, shoot.StatusUrl, s => s.Email?.State == EmailStates.GivenUp, ShootFlow.Timeout));
         await using var server = await Smtp4devServer.EnsureAsync(studio.Paths, mail, CancellationToken.None);
         var token = System.Web.HttpUtility.ParseQueryString(new Uri(shoot.StatusPage!).Query)["t"]!;
@@ -93,17 +87,34 @@ public sealed class MailOutageTests(LocalStudioFixture studio)
         Assert.True(again.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         var status = await client.GetStatusAsync(shoot.StatusUrl, CancellationToken.None);
         Assert.Equal(("Delivered", EmailStates.Sent), (status!.Status, status.Email!.State));
-        var inbox = new SmtpInbox(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{mail.SmtpWeb.ToString(CultureInfo.InvariantCulture)}/") });
-        var raws = await Task.WhenAll((await inbox.ListAsync(CancellationToken.None)).Select(m => inbox.RawAsync(m.Id, CancellationToken.None)));
-        Assert.Single(raws, r => r.Contains($"X-Headshots-Shoot: {shoot.ShootId}", StringComparison.Ordinal));
+        Assert.Equal(1, await EmailsForAsync(mail, shoot.ShootId));
     }
 
-    /// <summary>The stack's mail server on <paramref name="mail"/>'s SMTP port, retried every second or two.</summary>
-    static Dictionary<string, string?> Retrying(LocalPorts mail, string giveUpAfter) => new()
+    /// <summary>
+    /// A stack whose mail server is on a port block of the test's own, where nothing listens yet (down from before the
+    /// notify stage), retried every second or two; and a shoot of eight good photos started on it.
+    /// </summary>
+    async Task<(LocalStack Stack, LocalPorts Mail, CreateShootResponse Shoot)> ShootWithMailDownAsync(string email, string giveUpAfter)
     {
-        ["Smtp:Port"] = mail.Smtp.ToString(CultureInfo.InvariantCulture),
-        ["EmailRetry:FirstWait"] = "00:00:01",
-        ["EmailRetry:MaxWait"] = "00:00:02",
-        ["EmailRetry:GiveUpAfter"] = giveUpAfter,
-    };
+        var mail = LocalPorts.FirstFreeBlock(LocalStudioFixture.PortBase + 200);
+        var stack = await studio.StartStackAsync(studio.NewHub(), extra: new Dictionary<string, string?>
+        {
+            ["Smtp:Port"] = mail.Smtp.ToString(CultureInfo.InvariantCulture),
+            ["EmailRetry:FirstWait"] = "00:00:01",
+            ["EmailRetry:MaxWait"] = "00:00:02",
+            ["EmailRetry:GiveUpAfter"] = giveUpAfter,
+        });
+        using var http = studio.Http(stack.BaseUrl);
+        var shoot = await new StudioClient(http).SubmitAsync(email, ["corporate-grey"], studio.Photos(8), null, CancellationToken.None);
+        return (stack, mail, shoot);
+    }
+
+    /// <summary>The messages for the shoot that the test's own mail server received.</summary>
+    static async Task<int> EmailsForAsync(LocalPorts mail, string shootId)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{mail.SmtpWeb.ToString(CultureInfo.InvariantCulture)}/") };
+        var inbox = new SmtpInbox(http);
+        var raws = await Task.WhenAll((await inbox.ListAsync(CancellationToken.None)).Select(m => inbox.RawAsync(m.Id, CancellationToken.None)));
+        return raws.Count(r => r.Contains($"X-Headshots-Shoot: {shootId}", StringComparison.Ordinal));
+    }
 }

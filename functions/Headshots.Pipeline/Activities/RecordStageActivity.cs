@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Headshots.Pipeline.Orchestrations;
 using Headshots.Pipeline.Storage;
 using Microsoft.DurableTask;
 
@@ -30,7 +31,7 @@ public sealed class RecordStageActivity(ShootStore shoots) : TaskActivity<StageR
             row.GalleryUrl = record.GalleryUrl ?? row.GalleryUrl;
             if (record.GpuSecondsByStage is not null) row.Ledger = JsonSerializer.Serialize(record.GpuSecondsByStage);
             // A late "pending" never overwrites "sent": the send activity marks it in the same write as its flag.
-            if (record.Email is { } email && !(row.EmailState == Orchestrations.EmailStates.Sent && email.State != Orchestrations.EmailStates.Sent))
+            if (record.Email is { } email && !(row.EmailState == EmailStates.Sent && email.State != EmailStates.Sent))
             {
                 row.EmailState = email.State;
                 row.EmailTries = email.Tries;

@@ -169,13 +169,7 @@ public sealed class ShootsApi(
     public async Task<ApiResponse> ResendEmailAsync(string shootId, string? token, CancellationToken cancellationToken)
     {
         var (row, notAvailable) = await OpenWithTokenAsync(shootId, token, cancellationToken);
-        if (row is null)
-        {
-            return notAvailable == 410
-                ? ApiResponse.Problem(410, "This status link has expired", "Start a new shoot.")
-                : ApiResponse.Problem(404, "No such shoot, or the status token is missing or wrong",
-                    "Use the whole status link: POST /api/shoots/{id}/resend?t=TOKEN, with the t of the status page's link.");
-        }
+        if (row is null) return TokenProblem(notAvailable, "POST /api/shoots/{id}/resend?t=TOKEN");
         if (row.Status is not (ShootStatuses.Delivered or ShootStatuses.Failed) || row.Email is null)
         {
             return ApiResponse.Problem(409, "There is no email to send yet", $"The email goes out when the shoot ends; it is {row.Status}.");
@@ -199,6 +193,16 @@ public sealed class ShootsApi(
         return ApiResponse.FromJson(200, new ResendResponse(shootId, ShootStatusReader.Email(updated ?? row)!));
     }
 
+    /// <summary>
+    /// The API's answer when the status token does not open the shoot: the same 404 whether the shoot is unknown or the
+    /// token missing or wrong (it does not tell which shoots exist), 410 once it has expired; both say what to send.
+    /// </summary>
+    ApiResponse TokenProblem(int notAvailable, string request) => notAvailable == 410
+        ? ApiResponse.Problem(410, "This status link has expired",
+            $"Status tokens are valid {options.Value.StatusTokenDays} days; the gallery link in your email stays valid.")
+        : ApiResponse.Problem(404, "No such shoot, or the status token is missing or wrong",
+            $"Ask with the shoot's status token: {request} (the same t as in the status page's link).");
+
     /// <summary>The blob endpoint's origin, which the pages' scripts upload to (their CSP's connect-src).</summary>
     string BlobOrigin => storage.Blobs.Uri.GetLeftPart(UriPartial.Authority);
 
@@ -219,15 +223,7 @@ public sealed class ShootsApi(
     public async Task<ApiResponse> GetStatusAsync(string shootId, string? token, DurableTaskClient client, CancellationToken cancellationToken)
     {
         var (row, notAvailable) = await OpenWithTokenAsync(shootId, token, cancellationToken);
-        if (row is null)
-        {
-            return notAvailable == 410
-                ? ApiResponse.Problem(410, "This status link has expired",
-                    $"Status tokens are valid {options.Value.StatusTokenDays} days; the gallery link in your email stays valid.")
-                : ApiResponse.Problem(404, "No such shoot, or the status token is missing or wrong",
-                    "Ask with the status token: GET /api/shoots/{id}?t=TOKEN, the statusUrl that POST /api/shoots returned " +
-                    "(the same t as in the status page's link).");
-        }
+        if (row is null) return TokenProblem(notAvailable, "GET /api/shoots/{id}?t=TOKEN, the statusUrl that POST /api/shoots returned");
         var status = await ShootStatusReader.ReadAsync(row, await photos.ListAsync(shootId, cancellationToken), client, cancellationToken);
         if (row.Status == ShootStatuses.Delivered && await manifests.ReadAsync(shootId, cancellationToken) is { } manifest)
         {

@@ -1,3 +1,4 @@
+using Headshots.Pipeline.Orchestrations;
 using Headshots.Pipeline.Storage;
 
 namespace Headshots.Pipeline.Delivery;
@@ -16,7 +17,7 @@ public sealed class ShootNotifier(EmailSender sender, PhotoStore photos, ShootSt
     public async Task<string?> SendGalleryReadyOnceAsync(string shootId, string email, string? name, string galleryUrl, int images, int tries, CancellationToken cancellationToken)
     {
         var row = await shoots.GetAsync(shootId, cancellationToken);
-        if (row is null || row.DeliveryEmailed || row.Status == Orchestrations.ShootStatuses.Deleted) return null;
+        if (row is null || row.DeliveryEmailed || row.Status == ShootStatuses.Deleted) return null;
         var response = await SendGalleryReadyAsync(shootId, email, name, galleryUrl, images, cancellationToken);
         await shoots.UpdateAsync(shootId, r =>
         {
@@ -46,7 +47,7 @@ public sealed class ShootNotifier(EmailSender sender, PhotoStore photos, ShootSt
     public async Task<string?> SendFailureOnceAsync(string shootId, string email, string? name, string error, CancellationToken cancellationToken, int tries = 1)
     {
         var row = await shoots.GetAsync(shootId, cancellationToken);
-        if (row?.FailureEmailed == true || row?.Status == Orchestrations.ShootStatuses.Deleted) return null;
+        if (row?.FailureEmailed == true || row?.Status == ShootStatuses.Deleted) return null;
         var verdicts = await photos.ListAsync(shootId, cancellationToken);
         var response = await sender.SendAsync(EmailComposer.ShootFailed(email, name, error, verdicts, shootId), cancellationToken);
         await shoots.UpdateAsync(shootId, r =>
@@ -63,10 +64,10 @@ public sealed class ShootNotifier(EmailSender sender, PhotoStore photos, ShootSt
     /// still has scheduled then finds it sent and stops.
     /// </summary>
     /// <exception cref="System.Net.Sockets.SocketException">and MailKit's exceptions when the mail server does not take it.</exception>
-    public async Task<string> ResendAsync(Storage.ShootEntity row, CancellationToken cancellationToken)
+    public async Task<string> ResendAsync(ShootEntity row, CancellationToken cancellationToken)
     {
         var shootId = row.PartitionKey;
-        var delivered = row.Status == Orchestrations.ShootStatuses.Delivered;
+        var delivered = row.Status == ShootStatuses.Delivered;
         var response = delivered
             ? await SendGalleryReadyAsync(shootId, row.Email!, row.Name, row.GalleryUrl!, row.Delivered, cancellationToken)
             : await sender.SendAsync(EmailComposer.ShootFailed(row.Email!, row.Name, row.Error ?? "the shoot stopped",
@@ -80,9 +81,9 @@ public sealed class ShootNotifier(EmailSender sender, PhotoStore photos, ShootSt
         return response;
     }
 
-    void MarkSent(Storage.ShootEntity row, int tries)
+    void MarkSent(ShootEntity row, int tries)
     {
-        row.EmailState = Orchestrations.EmailStates.Sent;
+        row.EmailState = EmailStates.Sent;
         row.EmailTries = tries;
         row.EmailSentAt = clock.GetUtcNow();
         row.EmailNextTryAt = null;

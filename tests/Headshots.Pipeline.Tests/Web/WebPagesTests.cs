@@ -89,6 +89,21 @@ public sealed class WebPagesTests
     }
 
     [Fact]
+    public void StatusPage_DeliveredEmailGivenUp_SaysNotSentAndLinksTheGallery()
+    {
+        var status = new ShootStatus("0123456789abcdef0123456789abcdef", "Delivered", "delivered", 1, 1, ["inspect"], null,
+            10, 10, 4, [], DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch,
+            Email: new EmailStatus("given_up", 9, null, null, "Email not sent: our mail server did not answer after 9 tries."),
+            GalleryUrl: "http://studio.test/g/abc");
+
+        var html = StatusPageRenderer.Render(status, "tok", 8);
+
+        Assert.Contains("Delivered: your 4 headshots are ready in your private gallery.", html);
+        Assert.Contains("<a href=\"http://studio.test/g/abc\">Open your gallery</a>", html);
+        Assert.Contains("<p id=\"email\" class=\"email given_up\">Email not sent: our mail server did not answer after 9 tries.</p>", html);
+    }
+
+    [Fact]
     public void StatusPage_VerdictsAndErrorAreEncoded_ReplacementFormOnlyWhenStopped()
     {
         var photo = new PhotoStatus("<b>x</b>.jpg", false, "blurry", "The face is <i>blurry</i>.", "Hold still & retake it.", 100, 100);
