@@ -40,6 +40,16 @@ public sealed class GalleryPageRendererTests
     }
 
     [Fact]
+    public void Render_EmailNotSentYet_SaysSoUnderTheTitle()
+    {
+        var email = new Headshots.Pipeline.Api.EmailStatus("pending", 2, DateTimeOffset.UnixEpoch, null, "Email not sent yet: our mail server did not answer.");
+
+        var html = GalleryPageRenderer.Render(Manifest("Ada"), "/g/tok/img/", new GalleryPageState("/g/tok/refine", false, [], Email: email));
+
+        Assert.Contains("<p id=\"email\" class=\"meta email pending\">Email not sent yet: our mail server did not answer.</p>", html);
+    }
+
+    [Fact]
     public void EmailComposer_GalleryReady_HasHtmlAndTextWithLink()
     {
         var message = EmailComposer.GalleryReady("ada@example.com", "Ada", "http://studio.test/g/abc", 12, "s1");
