@@ -80,7 +80,8 @@ public sealed class FunctionDeclarationTests
             .Order()
             .ToList();
 
-        Assert.Equal(["", "api/shoots", "api/shoots/{id}", "api/shoots/{id}/replacements", "api/shoots/{id}/resend", "api/shoots/{id}/reshoot", "assets/{file}", "g/{token}", "g/{token}/delete", "g/{token}/img/{file}",
+        Assert.Equal(["", "api/shoots", "api/shoots/{id}", "api/shoots/{id}/replacements", "api/shoots/{id}/resend", "api/shoots/{id}/reshoot",
+            "assets/{file}", "g/{token}", "g/{token}/delete", "g/{token}/img/{file}",
             "g/{token}/refine", "g/{token}/refine/{refineId}", "g/{token}/zip", "s/{id}"], routes);
     }
 }
