@@ -44,8 +44,8 @@ public sealed class ShootFunctions(IServiceProvider services)
         Create<PublishGalleryActivity>().RunAsync(request, context.CancellationToken);
 
     [Function(nameof(NotifyActivity))]
-    public Task<string> Notify([ActivityTrigger] Notification notification) =>
-        Create<NotifyActivity>().RunAsync(null!, notification);
+    public Task<string> Notify([ActivityTrigger] Notification notification, FunctionContext context) =>
+        Create<NotifyActivity>().RunAsync(notification, context.CancellationToken);
 
     [Function(nameof(RefineOrchestrator))]
     public Task<RefineOutcome> Refine([OrchestrationTrigger] TaskOrchestrationContext context) =>

@@ -10,13 +10,16 @@ namespace Headshots.Pipeline.Activities;
 /// </summary>
 public sealed class NotifyActivity(ShootNotifier notifier, ShootStore shoots) : TaskActivity<Notification, string>
 {
-    public override async Task<string> RunAsync(TaskActivityContext context, Notification n)
+    public override Task<string> RunAsync(TaskActivityContext context, Notification n) => RunAsync(n, CancellationToken.None);
+
+    /// <summary>The activity's work, without a durable context: the Functions app calls it with the invocation's cancellation token.</summary>
+    public async Task<string> RunAsync(Notification n, CancellationToken cancellationToken)
     {
-        if (n.Before is { } before) await RecordStageActivity.RecordAsync(shoots, before, CancellationToken.None);
+        if (n.Before is { } before) await RecordStageActivity.RecordAsync(shoots, before, cancellationToken);
         var response = (n.Kind == NotificationKinds.Delivered
-            ? await notifier.SendGalleryReadyOnceAsync(n.ShootId, n.Email, n.Name, n.GalleryUrl!, n.Images, n.Try, CancellationToken.None)
-            : await notifier.SendFailureOnceAsync(n.ShootId, n.Email, n.Name, n.Error ?? "the shoot stopped", CancellationToken.None, n.Try)) ?? "already sent";
-        if (n.After is { } after) await RecordStageActivity.RecordAsync(shoots, after, CancellationToken.None);
+            ? await notifier.SendGalleryReadyOnceAsync(n.ShootId, n.Email, n.Name, n.GalleryUrl!, n.Images, n.Try, cancellationToken)
+            : await notifier.SendFailureOnceAsync(n.ShootId, n.Email, n.Name, n.Error ?? "the shoot stopped", cancellationToken, n.Try)) ?? "already sent";
+        if (n.After is { } after) await RecordStageActivity.RecordAsync(shoots, after, cancellationToken);
         return response;
     }
 }
