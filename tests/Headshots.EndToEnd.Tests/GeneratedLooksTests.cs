@@ -71,7 +71,7 @@ public sealed class GeneratedLooksTests(LocalStudioFixture studio)
         Assert.Equal((2, 2), (manifest.Generation!.Passed, manifest.Generation.Drifted));
 
         // The API, the gallery and the email say how each image was made.
-        var status = await http.GetFromJsonAsync<ShootStatus>($"api/shoots/{shoot.ShootId}", ApiResponse.Json);
+        var status = await http.GetFromJsonAsync<ShootStatus>(shoot.StatusUrl, ApiResponse.Json);
         Assert.Equal((2, 2), (status!.Images!.Generated, status.Images.Reframed));
         Assert.Equal(["Generated", "Generated", "Reframed from your photo", "Reframed from your photo"], status.Images.Items.Select(i => i.MadeBy).Order());
         Assert.Contains(status.Images.Notes, n => n.Contains("did not look enough like you", StringComparison.Ordinal));
