@@ -7,7 +7,6 @@ using Headshots.Jobs.Storage;
 using Headshots.Local.Stack;
 using Headshots.Pipeline.Delivery;
 using Headshots.Pipeline.Orchestrations;
-using ImageMagick;
 using Spectre.Console;
 
 namespace Headshots.Local.Cli;
@@ -32,7 +31,7 @@ public static class GenerateBenchCommand
         var looks = LookCatalog.All.Select(l => l.Id).ToList();
         await using var model = await FakeAzureOpenAiServer.StartAsync();
         model.Latency = TimeSpan.FromSeconds(latencySeconds);
-        model.Render = call => Relit(call.Images[0], call.Fields["size"]);
+        model.Render = call => StandInAnswers.Filled(call.Images[0], call.Fields["size"], relight: true);
         var folder = Path.Combine(Path.GetTempPath(), "headshots-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var settings = new Dictionary<string, string?>
         {
@@ -89,17 +88,4 @@ public static class GenerateBenchCommand
     }
 
     static string F(double seconds) => seconds.ToString("0.0", CultureInfo.InvariantCulture);
-
-    /// <summary>The stand-in's answer: the reference re-lit and recoloured at the asked size (the person, in a new light).</summary>
-    static byte[] Relit(byte[] reference, string size)
-    {
-        var (width, height) = size == "1024x1024" ? (1024u, 1024u) : (1024u, 1536u);
-        using var image = new MagickImage(reference);
-        image.Resize(new MagickGeometry(width, height) { FillArea = true });
-        image.Crop(width, height, Gravity.North);
-        image.ResetPage();
-        image.Modulate(new Percentage(106), new Percentage(85), new Percentage(104));
-        image.Format = MagickFormat.Png;
-        return image.ToByteArray();
-    }
 }
