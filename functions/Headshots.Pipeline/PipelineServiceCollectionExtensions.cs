@@ -66,6 +66,7 @@ public static class PipelineServiceCollectionExtensions
         registry.AddActivity<SelectHeadshotsActivity>();
         registry.AddActivity<PublishGalleryActivity>();
         registry.AddActivity<NotifyActivity>();
+        registry.AddOrchestrator<StopNoticeOrchestrator>();
         registry.AddOrchestrator<RefineOrchestrator>();
         registry.AddActivity<RecordRefineActivity>();
         registry.AddActivity<PublishVersionActivity>();

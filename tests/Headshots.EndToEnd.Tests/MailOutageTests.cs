@@ -90,11 +90,43 @@ public sealed class MailOutageTests(LocalStudioFixture studio)
         Assert.Equal(1, await EmailsForAsync(mail, shoot.ShootId));
     }
 
+    [Fact]
+    public async Task Order_NotJsonWhileMailServerDown_StoppedThroughoutAndOneEmailWhenBack()
+    {
+        var (stack, mail) = await StackWithMailDownAsync(giveUpAfter: "00:30:00");
+        await using var running = stack;
+        using var http = studio.Http(stack.BaseUrl);
+        var client = new StudioClient(http);
+        var shoot = await client.CreateShootAsync("pia@example.com", ["a.jpg"], CancellationToken.None);
+
+        await client.UploadAsync(shoot.OrderUrl, "{ not json"u8.ToArray(), "application/json", CancellationToken.None);
+        var seen = new List<ShootStatus>();
+        var waiting = await ShootFlow.UntilAsync(client, shoot.StatusUrl, s => s.Email is { State: EmailStates.Pending, Tries: >= 2 }, ShootFlow.Timeout, seen);
+        Assert.NotNull(waiting);
+        await using var server = await Smtp4devServer.EnsureAsync(studio.Paths, mail, CancellationToken.None);
+        var sent = await ShootFlow.UntilAsync(client, shoot.StatusUrl, s => s.Email?.State == EmailStates.Sent, Deadline, seen);
+
+        Assert.NotNull(sent);
+        Assert.Equal("Failed", waiting.Status);
+        Assert.All(seen.SkipWhile(s => s.Status != "Failed"), s => Assert.Equal("Failed", s.Status));
+        Assert.Contains("order.json is not valid JSON", sent.Error, StringComparison.Ordinal);
+        Assert.Equal(1, await EmailsForAsync(mail, shoot.ShootId));
+    }
+
+    /// <summary>A stack as <see cref="StackWithMailDownAsync"/> makes, and a shoot of eight good photos started on it.</summary>
+    async Task<(LocalStack Stack, LocalPorts Mail, CreateShootResponse Shoot)> ShootWithMailDownAsync(string email, string giveUpAfter)
+    {
+        var (stack, mail) = await StackWithMailDownAsync(giveUpAfter);
+        using var http = studio.Http(stack.BaseUrl);
+        var shoot = await new StudioClient(http).SubmitAsync(email, ["corporate-grey"], studio.Photos(8), null, CancellationToken.None);
+        return (stack, mail, shoot);
+    }
+
     /// <summary>
     /// A stack whose mail server is on a port block of the test's own, where nothing listens yet (down from before the
-    /// notify stage), retried every second or two; and a shoot of eight good photos started on it.
+    /// notify stage), retried every second or two.
     /// </summary>
-    async Task<(LocalStack Stack, LocalPorts Mail, CreateShootResponse Shoot)> ShootWithMailDownAsync(string email, string giveUpAfter)
+    async Task<(LocalStack Stack, LocalPorts Mail)> StackWithMailDownAsync(string giveUpAfter)
     {
         var mail = LocalPorts.FirstFreeBlock(LocalStudioFixture.PortBase + 200);
         var stack = await studio.StartStackAsync(studio.NewHub(), extra: new Dictionary<string, string?>
@@ -104,9 +136,7 @@ public sealed class MailOutageTests(LocalStudioFixture studio)
             ["EmailRetry:MaxWait"] = "00:00:02",
             ["EmailRetry:GiveUpAfter"] = giveUpAfter,
         });
-        using var http = studio.Http(stack.BaseUrl);
-        var shoot = await new StudioClient(http).SubmitAsync(email, ["corporate-grey"], studio.Photos(8), null, CancellationToken.None);
-        return (stack, mail, shoot);
+        return (stack, mail);
     }
 
     /// <summary>The messages for the shoot that the test's own mail server received.</summary>

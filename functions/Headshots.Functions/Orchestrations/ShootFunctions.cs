@@ -47,6 +47,10 @@ public sealed class ShootFunctions(IServiceProvider services)
     public Task<string> Notify([ActivityTrigger] Notification notification, FunctionContext context) =>
         Create<NotifyActivity>().RunAsync(notification, context.CancellationToken);
 
+    [Function(nameof(StopNoticeOrchestrator))]
+    public Task<bool> StopNotice([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new StopNoticeOrchestrator().RunAsync(context, context.GetInput<StopNotice>()!);
+
     [Function(nameof(RefineOrchestrator))]
     public Task<RefineOutcome> Refine([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new RefineOrchestrator().RunAsync(context, context.GetInput<RefineInput>()!);

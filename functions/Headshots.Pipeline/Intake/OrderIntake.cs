@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
 using Headshots.Jobs.Storage;
-using Headshots.Pipeline.Delivery;
 using Headshots.Pipeline.Options;
 using Headshots.Pipeline.Orchestrations;
 using Headshots.Pipeline.Storage;
@@ -22,10 +21,10 @@ public enum OrderIntakeResult { Started, AlreadyStarted, Rejected }
 public sealed class OrderIntake(
     StorageClients storage,
     ShootStore shoots,
-    ShootNotifier notifier,
     ShootSettingsFactory settings,
     OrderTrainings trainings,
     IOptions<PipelineOptions> options,
+    IOptions<EmailRetryOptions> emailRetry,
     TimeProvider clock,
     ILogger<OrderIntake> logger)
 {
@@ -55,7 +54,7 @@ public sealed class OrderIntake(
         var parsed = OrderParser.Parse(order.ToMemory().Span, options.Value.DefaultLooks);
         if (parsed.Order is null)
         {
-            await RejectAsync(shootId, parsed, cancellationToken);
+            await RejectAsync(shootId, parsed, client, cancellationToken);
             return OrderIntakeResult.Rejected;
         }
 
@@ -95,9 +94,11 @@ public sealed class OrderIntake(
         if (row.OrderShootId is { } orderShootId && !await trainings.TryUseAsync(orderShootId, shootId, cancellationToken))
         {
             logger.LogWarning("Reshoot {ShootId} refused: order {OrderShootId} has no training left", shootId, orderShootId);
-            await StopAsync(shootId, trainings.UsedUpMessage, row.Email, row.Name, cancellationToken);
+            await StopAsync(shootId, trainings.UsedUpMessage, row.Email, row.Name, client, cancellationToken);
             return OrderIntakeResult.Rejected;
         }
+        // A corrected order after a rejected one: the rejection's email, if still waiting for the mail server, is moot.
+        await OrchestrationEnder.EndAsync(client, StopNoticeOrchestrator.InstanceIdFor(shootId), "a corrected order starts the shoot", cancellationToken);
         if (previous is not null)
         {
             // Only the claimant gets here; the stopped run's history makes way for the new run under the same id.
@@ -143,16 +144,20 @@ public sealed class OrderIntake(
             || await OrchestrationEnder.EndAsync(client, shootId, "replacement photos restart the shoot", cancellationToken);
     }
 
-    async Task RejectAsync(string shootId, OrderParseResult parsed, CancellationToken cancellationToken)
+    async Task RejectAsync(string shootId, OrderParseResult parsed, DurableTaskClient client, CancellationToken cancellationToken)
     {
         logger.LogWarning("Shoot {ShootId}: order rejected: {Error}", shootId, parsed.Error);
         var existing = await shoots.GetAsync(shootId, cancellationToken);
-        await StopAsync(shootId, parsed.Error + " Fix order.json and upload it again.", parsed.ReachableEmail ?? existing?.Email, existing?.Name, cancellationToken,
+        await StopAsync(shootId, parsed.Error + " Fix order.json and upload it again.", parsed.ReachableEmail ?? existing?.Email, existing?.Name, client, cancellationToken,
             emailed: parsed.Error!);
     }
 
+    /// <summary>
+    /// Records the stop, then hands the failure email to <see cref="StopNoticeOrchestrator"/>, so a mail outage delays
+    /// it instead of failing this trigger (whose retries would end in a poison message and no email).
+    /// </summary>
     /// <param name="emailed">What the email says, when it should say less than the status page.</param>
-    async Task StopAsync(string shootId, string error, string? email, string? name, CancellationToken cancellationToken, string? emailed = null)
+    async Task StopAsync(string shootId, string error, string? email, string? name, DurableTaskClient client, CancellationToken cancellationToken, string? emailed = null)
     {
         await shoots.UpdateAsync(shootId, row =>
         {
@@ -161,9 +166,20 @@ public sealed class OrderIntake(
             row.Error = error;
             row.Email ??= email;
         }, cancellationToken);
-        if (email is not null)
+        if (email is null) return;
+        var retry = emailRetry.Value;
+        var notice = new StopNotice(shootId, email, name, error, emailed ?? error,
+            new EmailRetrySettings(retry.FirstWait, retry.Growth, retry.MaxWait, retry.GiveUpAfter));
+        try
         {
-            await notifier.SendFailureOnceAsync(shootId, email, name, emailed ?? error, cancellationToken);
+            // A repeated event finds the notice already scheduled (or sent: the row's flag) and schedules nothing.
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(StopNoticeOrchestrator), notice,
+                new StartOrchestrationOptions(StopNoticeOrchestrator.InstanceIdFor(shootId)).WithDedupeStatuses(AnyStatus), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (await client.GetInstanceAsync(StopNoticeOrchestrator.InstanceIdFor(shootId), cancellationToken) is null) throw;
+            logger.LogInformation("Shoot {ShootId}: the stop notice was already scheduled", shootId);
         }
     }
 }

@@ -6,9 +6,7 @@ namespace Headshots.Pipeline.Orchestrations;
 
 /// <summary>
 /// The notify stage: the shoot's outcome is recorded first (a published gallery is <c>Delivered</c> whatever the mail
-/// server does), then the email is tried, and tried again on durable timers with growing waits while the mail server
-/// does not answer, until <c>EmailRetry:GiveUpAfter</c>. Each try is one activity call without a retry policy of its
-/// own: this loop is the retry, and the activity's flag on the shoot's row keeps a replay from sending twice.
+/// server does), then the email goes through <see cref="EmailRetryLoop"/>, which outlasts a mail outage.
 /// </summary>
 public sealed partial class ShootOrchestrator
 {
@@ -37,39 +35,7 @@ public sealed partial class ShootOrchestrator
             await EmailAsync(new Notification(ShootId, input.Email, input.Name, NotificationKinds.Failed, null, reason), failed, failed);
         }
 
-        /// <param name="waiting">The shoot's record while the email is not sent (the outcome, already final for the person).</param>
-        /// <param name="givenUp">The shoot's record once the email is given up.</param>
-        async Task EmailAsync(Notification notification, StageRecord waiting, StageRecord givenUp)
-        {
-            var retry = Settings.EmailRetry ?? EmailRetrySettings.Default;
-            var firstTry = context.CurrentUtcDateTime;
-            await RecordEmailAsync(waiting, new EmailRecord(EmailStates.Pending, 0));
-            for (var tries = 1; ; tries++)
-            {
-                try
-                {
-                    await context.CallActivityAsync<string>(nameof(NotifyActivity), notification with { Try = tries });
-                    return;
-                }
-                catch (TaskFailedException e)
-                {
-                    var error = e.FailureDetails.ErrorMessage;
-                    var next = context.CurrentUtcDateTime + retry.WaitAfter(tries);
-                    if (next - firstTry > retry.GiveUpAfter)
-                    {
-                        logger.LogError("Shoot {ShootId}: the {Kind} email was given up after {Tries} tries: {Error}", ShootId, notification.Kind, tries, error);
-                        await RecordEmailAsync(givenUp, new EmailRecord(EmailStates.GivenUp, tries, null, error));
-                        return;
-                    }
-                    logger.LogWarning("Shoot {ShootId}: the {Kind} email failed (try {Tries}), next try at {NextTry:o}: {Error}",
-                        ShootId, notification.Kind, tries, next, error);
-                    await RecordEmailAsync(waiting, new EmailRecord(EmailStates.Pending, tries, new DateTimeOffset(next, TimeSpan.Zero), error));
-                    await context.CreateTimer(next, CancellationToken.None);
-                }
-            }
-        }
-
-        Task RecordEmailAsync(StageRecord stage, EmailRecord email) =>
-            context.CallActivityAsync<bool>(nameof(RecordStageActivity), stage with { Email = email }, ActivityRetry);
+        Task EmailAsync(Notification notification, StageRecord waiting, StageRecord givenUp) =>
+            EmailRetryLoop.RunAsync(context, notification, waiting, givenUp, Settings.EmailRetry ?? EmailRetrySettings.Default, logger);
     }
 }

@@ -34,7 +34,7 @@ public sealed class ShootDataEraser(StorageClients storage, ShootStore shoots, R
         }, cancellationToken);
 
         var refineIds = (await refines.ListAsync(shootId, cancellationToken)).Select(r => r.RowKey).ToList();
-        foreach (var instance in refineIds.Select(RefineOrchestrator.InstanceIdFor).Prepend(shootId))
+        foreach (var instance in refineIds.Select(RefineOrchestrator.InstanceIdFor).Prepend(StopNoticeOrchestrator.InstanceIdFor(shootId)).Prepend(shootId))
         {
             // A shoot whose email still waits for the mail server is running; its input holds the email address.
             await OrchestrationEnder.EndAsync(client, instance, "the person deleted the shoot", cancellationToken);

@@ -54,6 +54,7 @@ internal sealed class FakeStudio : IAsyncDisposable
         var host = await DurableTaskTestHost.StartAsync(r =>
         {
             r.AddOrchestrator<ShootOrchestrator>();
+            r.AddOrchestrator<StopNoticeOrchestrator>();
             r.AddActivityFunc<string, List<string>>(nameof(ListUploadedPhotosActivity), (_, shootId) =>
                 Enumerable.Range(1, photos).Select(i => $"uploads/{shootId}/photos/p{i:00}.jpg").ToList());
             r.AddActivityFunc<GpuJobBatch, int>(nameof(SubmitGpuJobsActivity), (ctx, batch) =>

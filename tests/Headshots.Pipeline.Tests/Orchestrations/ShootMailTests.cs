@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Headshots.Pipeline.Activities;
 using Headshots.Pipeline.Options;
 using Headshots.Pipeline.Orchestrations;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Headshots.Pipeline.Tests.Orchestrations;
 
@@ -64,6 +66,27 @@ public sealed class ShootMailTests
         var sent = Assert.Single(studio.Notifications);
         Assert.Equal((NotificationKinds.Failed, 3), (sent.Kind, sent.Try));
         Assert.All(studio.Stages.Where(r => r.Email is not null), r => Assert.Equal(ShootStatuses.Failed, r.Status));
+    }
+
+    [Fact]
+    public async Task StopNotice_MailServerDownThenBack_RecordsTheStopAndEmailsOnce()
+    {
+        await using var studio = await FakeStudio.StartAsync(photos: 0);
+        studio.MailOutageTries = 2;
+        var notice = new StopNotice("shoot-bad-order", "pia@example.com", "Pia", "order.json is not valid JSON. Fix order.json and upload it again.",
+            "order.json is not valid JSON.", Quick);
+        var instanceId = StopNoticeOrchestrator.InstanceIdFor(notice.ShootId);
+
+        await studio.Client.ScheduleNewOrchestrationInstanceAsync(nameof(StopNoticeOrchestrator), notice, new StartOrchestrationOptions(instanceId));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var done = await studio.Client.WaitForInstanceCompletionAsync(instanceId, timeout.Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        var sent = Assert.Single(studio.Notifications);
+        Assert.Equal((NotificationKinds.Failed, 3, "order.json is not valid JSON."), (sent.Kind, sent.Try, sent.Error));
+        Assert.Equal(3, studio.MailTries.Count);
+        Assert.All(studio.Stages, r => Assert.Equal((ShootStatuses.Failed, notice.Error), (r.Status, r.Error)));
+        Assert.Equal([0, 1, 2], studio.Stages.Select(r => r.Email!.Tries));
     }
 
     [Fact]
