@@ -95,6 +95,67 @@ public sealed class CrashRecoveryTests(LocalStudioFixture studio)
         }
     }
 
+    [Fact]
+    public async Task LocalRuntime_KilledWithSeveralShootsInFlight_EachDeliveredOnceWithAllImagesAndOneEmail()
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["LocalRuntime__HubName"] = studio.NewHub(),
+            ["LocalRuntime__QueueVisibilityTimeout"] = "00:00:10",
+            ["Pipeline__VariantsPerLook"] = "2",
+            ["Pipeline__KeepPerLook"] = "2",
+            ["Pipeline__MinAcceptedPhotos"] = "8",
+            ["Worker__VisibilityTimeout"] = "00:00:05",
+        };
+        using var http = studio.Http(new Uri($"http://127.0.0.1:{studio.Ports.Http}/"));
+        var runtime = studio.StartCli(env, "up");
+        try
+        {
+            await WaitUntilAsync(() => TryGetAsync(http, "healthz"));
+            var client = new StudioClient(http);
+            // Uploaded at once, as three people would: each shoot's photos and order race the others'.
+            var shoots = await Task.WhenAll(new[] { "ada", "bo", "cy" }.Select(name =>
+                client.SubmitAsync($"{name}-load@example.com", ["corporate-grey"], studio.Photos(8), null, CancellationToken.None)));
+            await WaitUntilAsync(async () =>
+            {
+                var stages = await Task.WhenAll(shoots.Select(s => client.GetStatusAsync(s.StatusUrl, CancellationToken.None)));
+                return stages.All(s => s?.Stage is not (null or "queued")) && stages.Any(s => s?.Stage is "generate" or "select" or "enhance" or "upscale");
+            });
+
+            runtime.Kill(entireProcessTree: true);
+            await runtime.WaitForExitAsync();
+            runtime.Dispose();
+            runtime = studio.StartCli(env, "up");
+            await WaitUntilAsync(() => TryGetAsync(http, "healthz"));
+            var finals = new List<Headshots.Pipeline.Api.ShootStatus>();
+            foreach (var shoot in shoots)
+            {
+                finals.Add((await ShootFlow.UntilAsync(client, shoot.StatusUrl,
+                    s => s.Status != "Running" && s.Email?.State is Headshots.Pipeline.Orchestrations.EmailStates.Sent or Headshots.Pipeline.Orchestrations.EmailStates.GivenUp,
+                    ShootFlow.Timeout))!);
+            }
+
+            var storage = new Headshots.Jobs.Storage.StorageClients(Microsoft.Extensions.Options.Options.Create(
+                new StorageOptions { ConnectionString = Headshots.Local.Stack.AzuriteConnection.For(studio.Ports) }));
+            var inbox = studio.Inbox();
+            var raws = await Task.WhenAll((await inbox.ListAsync(CancellationToken.None)).Select(m => inbox.RawAsync(m.Id, CancellationToken.None)));
+            foreach (var (shoot, final) in shoots.Zip(finals))
+            {
+                Assert.Equal(("Delivered", Headshots.Pipeline.Orchestrations.EmailStates.Sent, 2), (final.Status, final.Email!.State, final.Delivered));
+                var gallery = storage.Container(StorageNames.GalleryContainer)
+                    .GetBlobs(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{shoot.ShootId}/", default).Select(b => b.Name).ToList();
+                Assert.Equal(2, gallery.Count(n => n.EndsWith("-thumb.jpg", StringComparison.Ordinal)));
+                Assert.Equal(2 * 3 + 2, gallery.Count);
+                Assert.Single(raws, r => r.Contains($"X-Headshots-Shoot: {shoot.ShootId}", StringComparison.Ordinal));
+            }
+        }
+        finally
+        {
+            if (!runtime.HasExited) { runtime.Kill(entireProcessTree: true); await runtime.WaitForExitAsync(); }
+            runtime.Dispose();
+        }
+    }
+
     static async Task<bool> TryGetAsync(HttpClient http, string path)
     {
         try { using var r = await http.GetAsync(path); return r.IsSuccessStatusCode; }
