@@ -111,25 +111,36 @@ public sealed class RefineTests(LocalStudioFixture studio)
     [Fact]
     public async Task RefineCommand_DeliveredShoot_PrintsTheNewVersionItsIdentityAndWhereItIs()
     {
-        string shootId, imageId;
+        string shootId, imageId, token;
+        var outFolder = Directory.CreateTempSubdirectory("headshots-refine-").FullName;
+        int exit;
+        string output, error;
         await using (var stack = await studio.StartStackAsync(studio.NewHub()))
         {
             using var http = studio.Http(stack.BaseUrl);
             var (shoot, final) = await ShootFlow.RunAsync(http, studio.Photos(9), "grace@example.com", "bw-editorial");
             Assert.Equal("Delivered", final.Status);
             shootId = shoot.ShootId;
+            token = System.Web.HttpUtility.ParseQueryString(new Uri(shoot.StatusPage!).Query)["t"]!;
             imageId = (await stack.Services.GetRequiredService<GalleryManifestStore>().ReadAsync(shootId, CancellationToken.None))!.Images[0].ImageId;
-        }
-        var outFolder = Directory.CreateTempSubdirectory("headshots-refine-").FullName;
 
-        var (exit, output, error) = await studio.RunCliAsync("refine", shootId, imageId, "--freckles", "add", "--skin-smoothing", "0.2", "--out", outFolder);
+            // With a studio running (as ./headshots up would be), the command uses it rather than starting another.
+            (exit, output, error) = await studio.RunCliAsync("refine", shootId, imageId, "--freckles", "add", "--skin-smoothing", "0.2", "--out", outFolder);
+        }
 
         Assert.True(exit == 0, output + error);
+        Assert.DoesNotContain("Starting the local studio", output, StringComparison.Ordinal);
         Assert.Contains($"{imageId} v2", output);
         Assert.Matches(@"Identity:\s+0\.[0-5]\d\d", output);
         var file = Assert.Single(Directory.GetFiles(outFolder, "*.jpg"), f => !f.EndsWith("-web.jpg", StringComparison.Ordinal) && !f.EndsWith("-thumb.jpg", StringComparison.Ordinal));
         Assert.Contains(file, output.Replace("\n", "", StringComparison.Ordinal));
         using (var image = new MagickImage(file)) Assert.True((long)image.Width * image.Height >= 16_000_000);
+
+        // With none running, status starts one for itself.
+        var (statusExit, statusOutput, statusError) = await studio.RunCliAsync("status", shootId, "--token", token);
+        Assert.True(statusExit == 0, statusOutput + statusError);
+        Assert.Contains("Starting the local studio", statusOutput, StringComparison.Ordinal);
+        Assert.Contains($"Shoot {shootId}: Delivered", OneLine(statusOutput), StringComparison.Ordinal);
 
         var (hairExit, hairOutput, _) = await studio.RunCliAsync("refine", shootId, imageId, "--hair", "short bob");
         Assert.Equal(1, hairExit);

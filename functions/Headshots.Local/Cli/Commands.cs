@@ -92,17 +92,9 @@ public static class Commands
         var paths = RepositoryPaths.Find();
         // The API needs the status token, as the status page does: the one this CLI was given, or the t of a status link.
         var statusUrl = new StatusLinks(paths).Require(id, a.Option("token"), "status");
-        var options = LocalStackFactory.Create(paths);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{options.Ports.Http}/") };
-        ShootStatus? status;
-        try
-        {
-            status = await new StudioClient(http).GetStatusAsync(statusUrl, cancellationToken);
-        }
-        catch (HttpRequestException)
-        {
-            throw new CliException("The local studio is not running; start it with ./headshots up, then ask again.");
-        }
+        await using var studio = await LocalStudioSession.OpenAsync(LocalStackFactory.Create(paths), cancellationToken);
+        using var http = new HttpClient { BaseAddress = studio.BaseUrl };
+        var status = await new StudioClient(http).GetStatusAsync(statusUrl, cancellationToken);
         if (status is null)
         {
             AnsiConsole.MarkupLine($"[red]There is no shoot {id}, or its status token is not the one the studio gave.[/]");

@@ -51,8 +51,7 @@ public static class RefineCommand
         if (from is not null && !int.TryParse(from, NumberStyles.None, CultureInfo.InvariantCulture, out _)) throw new CliException($"--from must be a version number, got '{from}'.");
 
         var paths = RepositoryPaths.Find();
-        AnsiConsole.MarkupLine("Starting the local studio…");
-        await using var stack = await LocalStack.StartAsync(LocalStackFactory.Create(paths), cancellationToken);
+        await using var stack = await LocalStudioSession.OpenAsync(LocalStackFactory.Create(paths), cancellationToken);
         var shoot = await stack.Services.GetRequiredService<ShootStore>().GetAsync(shootId, cancellationToken);
         if (shoot?.GalleryUrl is not { } galleryUrl)
         {

@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace Headshots.Local.Cli;
 
 /// <summary>
-/// ./headshots resend SHOOT_ID: sends the shoot's email again through the running studio (./headshots up), as the
+/// ./headshots resend SHOOT_ID: sends the shoot's email again through the local studio (the running one, or one started for it), as the
 /// person's own status link may: POST /api/shoots/{id}/resend?t=… with the token this CLI kept, or --token.
 /// </summary>
 public static class ResendCommand
@@ -21,16 +21,9 @@ public static class ResendCommand
         var paths = RepositoryPaths.Find();
         var statusUrl = new StatusLinks(paths).Require(id, a.Option("token"), "resend");
         var resendUrl = statusUrl.Replace($"/api/shoots/{id}?", $"api/shoots/{id}/resend?", StringComparison.Ordinal);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{LocalStackFactory.Create(paths).Ports.Http}/") };
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.PostAsync(resendUrl, null, cancellationToken);
-        }
-        catch (HttpRequestException)
-        {
-            throw new CliException("The local studio is not running; start it with ./headshots up, then ask again.");
-        }
+        await using var studio = await LocalStudioSession.OpenAsync(LocalStackFactory.Create(paths), cancellationToken);
+        using var http = new HttpClient { BaseAddress = studio.BaseUrl };
+        var response = await http.PostAsync(resendUrl, null, cancellationToken);
         using (response)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
