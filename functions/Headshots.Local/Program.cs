@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.CommandLine;
 using Headshots.Local.Cli;
 using Spectre.Console;
 
@@ -15,15 +16,21 @@ using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, contex
     context.Cancel = true;
     cancel.Cancel();
 });
+var parse = Commands.Root().Parse(args is ["help"] ? ["--help"] : args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors) AnsiConsole.MarkupLine($"[red]{Markup.Escape(error.Message)}[/]");
+    return HelpFor(parse);
+}
 try
 {
-    return await Commands.RunAsync(args, cancel.Token);
+    // Ctrl+C and SIGTERM are handled above, for every command alike; exceptions are ours to report.
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, cancel.Token);
 }
 catch (CliException e)
 {
     AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
-    Console.Error.WriteLine(Usage.Text);
-    return 2;
+    return HelpFor(parse);
 }
 catch (OperationCanceledException) when (cancel.IsCancellationRequested)
 {
@@ -33,4 +40,13 @@ catch (Exception e) when (e is Headshots.Local.Client.StudioClientException or I
 {
     AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
     return 1;
+}
+
+/// <summary>The help of the command that was asked for, on standard error, after a usage error: exit code 2.</summary>
+static int HelpFor(ParseResult parse)
+{
+    var path = parse.CommandResult.Command.Parents.OfType<Command>().Where(c => c is not RootCommand).Reverse()
+        .Append(parse.CommandResult.Command).Where(c => c is not RootCommand).Select(c => c.Name);
+    parse.RootCommandResult.Command.Parse([.. path, "--help"]).Invoke(new InvocationConfiguration { Output = Console.Error });
+    return 2;
 }

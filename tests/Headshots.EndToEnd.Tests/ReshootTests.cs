@@ -89,7 +89,8 @@ public sealed class ReshootTests(LocalStudioFixture studio)
         var (exit, output, error) = await studio.RunCliAsync("reshoot", "0123456789abcdef0123456789abcdef");
 
         Assert.Equal(2, exit);
-        Assert.Contains("./headshots reshoot SHOOT_ID PHOTOS_DIR", output + error);
+        Assert.Contains("Required argument missing", output + error);
+        Assert.Contains("headshots reshoot <SHOOT_ID> <PHOTOS_DIR>", output + error);
     }
 
     static string TokenOf(string statusPage) => System.Web.HttpUtility.ParseQueryString(new Uri(statusPage).Query)["t"]!;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Headshots.Local.Client;
@@ -16,25 +17,40 @@ public static class BenchCommand
 {
     const double TargetSeconds = 3.0;
 
-    public static async Task<int> RunAsync(CliArguments a, CancellationToken cancellationToken)
+    public static Command Definition()
     {
-        if (a.Positionals is ["models"]) return ModelBenchCommand.Run(RepositoryPaths.Find());
-        if (a.Positionals is ["intake"]) return IntakeBenchCommand.Run(RepositoryPaths.Find(), cancellationToken);
-        if (a.Positionals is ["shoot"]) return await ShootBenchCommand.RunAsync(RepositoryPaths.Find(), cancellationToken);
-        if (a.Positionals is ["generate"])
+        var photos = Ranged(new Option<int>("--photos") { HelpName = "N", Description = "photos in the shoot", DefaultValueFactory = _ => 40 }, 8, 200);
+        var skipDemo = new Option<bool>("--skip-demo") { Description = "measure the orchestration only, not the demo's wall time" };
+        var command = new Command("bench", "measure orchestration overhead (no-op engines) and the demo's wall time") { photos, skipDemo };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(photos), parse.GetValue(skipDemo), cancellationToken));
+
+        var models = new Command("models", "each model's latency, face analysis of a 12 MP photo, a 16 MP person mask");
+        models.SetAction(_ => ModelBenchCommand.Run(RepositoryPaths.Find()));
+        var intake = new Command("intake", "intake of 15 photos of 12 MP: time and peak memory");
+        intake.SetAction((_, cancellationToken) => Task.FromResult(IntakeBenchCommand.Run(RepositoryPaths.Find(), cancellationToken)));
+        var shoot = new Command("shoot", "a whole shoot: 15 photos of 12 MP in, 5 looks × 4 at 16 MP out, per engine");
+        shoot.SetAction((_, cancellationToken) => ShootBenchCommand.RunAsync(RepositoryPaths.Find(), cancellationToken));
+        var latency = new Option<double>("--latency") { HelpName = "S", Description = "the stand-in's seconds per image", DefaultValueFactory = _ => 20 };
+        latency.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0 or > 300) r.AddError("--latency must be seconds from 0 to 300."); });
+        var concurrent = Ranged(new Option<int>("--concurrent") { HelpName = "N", Description = "calls in flight", DefaultValueFactory = _ => 4 }, 1, 32);
+        var generate = new Command("generate", "the same shoot generated through a local Azure OpenAI stand-in") { latency, concurrent };
+        generate.SetAction((parse, cancellationToken) =>
+            GenerateBenchCommand.RunAsync(RepositoryPaths.Find(), parse.GetValue(latency), parse.GetValue(concurrent), cancellationToken));
+        foreach (var sub in new[] { models, intake, shoot, generate }) command.Subcommands.Add(sub);
+        return command;
+    }
+
+    static Option<int> Ranged(Option<int> option, int min, int max)
+    {
+        option.Validators.Add(r =>
         {
-            var latency = a.Option("latency") is { } l
-                ? double.TryParse(l, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s is >= 0 and <= 300 ? s : throw new CliException("--latency must be seconds from 0 to 300.")
-                : 20;
-            var concurrent = a.Option("concurrent") is { } c
-                ? int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k is >= 1 and <= 32 ? k : throw new CliException("--concurrent must be a number from 1 to 32.")
-                : 4;
-            return await GenerateBenchCommand.RunAsync(RepositoryPaths.Find(), latency, concurrent, cancellationToken);
-        }
-        if (a.Positionals.Count > 0) throw new CliException($"Unknown benchmark '{a.Positionals[0]}'; run ./headshots bench, ./headshots bench models, ./headshots bench intake, ./headshots bench shoot or ./headshots bench generate.");
-        var count = a.Option("photos") is { } p
-            ? int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 8 and <= 200 ? n : throw new CliException("--photos must be a number from 8 to 200.")
-            : 40;
+            if (r.GetValueOrDefault<int>() is var v && (v < min || v > max)) r.AddError($"{option.Name} must be a number from {min} to {max}.");
+        });
+        return option;
+    }
+
+    static async Task<int> RunAsync(int count, bool skipDemo, CancellationToken cancellationToken)
+    {
         var paths = RepositoryPaths.Find();
         var settings = new Dictionary<string, string?>
         {
@@ -54,7 +70,7 @@ public static class BenchCommand
         foreach (var (stage, seconds) in stages) Console.WriteLine($"bench.orchestration.{stage}_seconds={seconds.ToString("0.000", CultureInfo.InvariantCulture)}");
         Console.WriteLine($"bench.orchestration.target_seconds={TargetSeconds.ToString("0.0", CultureInfo.InvariantCulture)} ratio_to_target={(total / TargetSeconds).ToString("0.00", CultureInfo.InvariantCulture)}");
 
-        if (!a.Flag("skip-demo"))
+        if (!skipDemo)
         {
             var demo = await TimeDemoAsync(paths, cancellationToken);
             Console.WriteLine($"bench.demo.wall_seconds={demo.ToString("0.0", CultureInfo.InvariantCulture)}");

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using Headshots.GpuWorker;
 using Headshots.Jobs.Looks;
@@ -10,64 +11,105 @@ using Spectre.Console;
 
 namespace Headshots.Local.Cli;
 
+/// <summary>
+/// The command line: every command, argument and option declared once with System.CommandLine, so parsing, checks and
+/// the help (<c>./headshots --help</c>, <c>./headshots COMMAND --help</c>) come from the same definitions.
+/// </summary>
 public static class Commands
 {
-    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    static readonly string[] DemoLooks = ["corporate-grey", "bright-office", "bw-editorial"];
+
+    public static RootCommand Root()
     {
-        var command = args.FirstOrDefault() ?? throw new CliException("No command given.");
-        return command switch
+        var root = new RootCommand(
+            "The headshot studio on this machine: Azurite, the local durable runtime, the GPU worker on ONNX Runtime (CPU) and smtp4dev. " +
+            "./headshots test (the script) runs every test. Looks: " + string.Join(", ", LookCatalog.All.Select(l => l.Id)) + ".");
+        foreach (var command in new[]
         {
-            "demo" => DemoAsync(CliArguments.Parse(args, new Dictionary<string, bool> { ["out"] = true }), cancellationToken),
-            "shoot" => ShootAsync(CliArguments.Parse(args, new Dictionary<string, bool> { ["out"] = true, ["email"] = true, ["looks"] = true }), cancellationToken),
-            "up" => UpAsync(CliArguments.Parse(args, new Dictionary<string, bool> { ["no-worker"] = false }), cancellationToken),
-            "status" => StatusAsync(CliArguments.Parse(args, new Dictionary<string, bool> { ["json"] = false, ["token"] = true }), cancellationToken),
-            "worker" => WorkerAsync(CliArguments.Parse(args, new Dictionary<string, bool>()), cancellationToken),
-            "bench" => BenchCommand.RunAsync(CliArguments.Parse(args, new Dictionary<string, bool> { ["photos"] = true, ["skip-demo"] = false }), cancellationToken),
-            "inspect" => Task.FromResult(InspectCommand.Run(CliArguments.Parse(args, new Dictionary<string, bool> { ["json"] = false }), cancellationToken)),
-            "refine" => RefineCommand.RunAsync(CliArguments.Parse(args, RefineCommand.Options), cancellationToken),
-            "reshoot" => ReshootCommand.RunAsync(CliArguments.Parse(args, ReshootCommand.Options), cancellationToken),
-            "resend" => ResendCommand.RunAsync(CliArguments.Parse(args, ResendCommand.Options), cancellationToken),
-            "models" => ModelsCommand.RunAsync(CliArguments.Parse(args, ModelsCommand.Options), cancellationToken),
-            "help" or "--help" or "-h" => Help(),
-            _ => throw new CliException($"Unknown command '{command}'."),
+            Demo(), Shoot(), InspectCommand.Definition(), RefineCommand.Definition(), ReshootCommand.Definition(), ResendCommand.Definition(),
+            Up(), Status(), Worker(), BenchCommand.Definition(), ModelsCommand.Definition(),
+        })
+        {
+            root.Subcommands.Add(command);
+        }
+        return root;
+    }
+
+    static Command Demo()
+    {
+        var output = CliSymbols.Out("out/demo");
+        var command = new Command("demo", "run a whole shoot on the bundled sample photos") { output };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var paths = RepositoryPaths.Find();
+            var outFolder = parse.GetValue(output) ?? Path.Combine(paths.Root, "out", "demo");
+            return ShootSession.RunAsync(LocalStackFactory.Create(paths), "demo@example.com", DemoLooks, PhotoFolder.DemoShoot(paths), outFolder, cancellationToken);
+        });
+        return command;
+    }
+
+    static Command Shoot()
+    {
+        var folder = new Argument<string>("PHOTOS_DIR") { Description = "the folder with your 10–15 photos" };
+        var email = new Option<string>("--email") { HelpName = "ADDRESS", Description = "where the gallery link is sent", Required = true };
+        email.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string>() is { } value && !OrderParser.IsEmailAddress(value)) r.AddError($"'{value}' is not an email address.");
+        });
+        var looks = new Option<string[]>("--looks")
+        {
+            Description = "the looks, comma-separated",
+            HelpName = "a,b",
+            CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+            DefaultValueFactory = _ => DemoLooks,
         };
+        looks.Validators.Add(r =>
+        {
+            var unknown = (r.GetValueOrDefault<string[]>() ?? []).Where(l => LookCatalog.Find(l) is null).ToList();
+            if (unknown.Count > 0) r.AddError($"Unknown look(s): {string.Join(", ", unknown)}. Choose from {string.Join(", ", LookCatalog.All.Select(l => l.Id))}.");
+        });
+        var output = CliSymbols.Out("out/<name of PHOTOS_DIR>");
+        var command = new Command("shoot", "run a shoot on your own photos") { folder, email, looks, output };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var paths = RepositoryPaths.Find();
+            var photosFolder = parse.GetRequiredValue(folder);
+            var photos = PhotoFolder.Read(photosFolder);
+            var outFolder = parse.GetValue(output) ?? Path.Combine(paths.Root, "out", Path.GetFileName(Path.GetFullPath(photosFolder).TrimEnd('/')));
+            return ShootSession.RunAsync(LocalStackFactory.Create(paths), parse.GetRequiredValue(email), parse.GetRequiredValue(looks), photos, outFolder, cancellationToken);
+        });
+        return command;
     }
 
-    static Task<int> Help()
+    static Command Up()
     {
-        Console.WriteLine(Usage.Text);
-        return Task.FromResult(0);
+        var noWorker = new Option<bool>("--no-worker") { Description = "without the GPU worker (run ./headshots worker apart)" };
+        var command = new Command("up", "run the local studio until Ctrl+C: the web pages, the API, the gallery and the inbox") { noWorker };
+        command.SetAction((parse, cancellationToken) => UpAsync(parse.GetValue(noWorker), cancellationToken));
+        return command;
     }
 
-    static Task<int> DemoAsync(CliArguments a, CancellationToken cancellationToken)
+    static Command Status()
     {
-        NoPositionals(a, 0);
+        var shootId = CliSymbols.ShootId();
+        var json = CliSymbols.Json("the status");
+        var token = CliSymbols.Token();
+        var command = new Command("status", "a shoot's progress and verdicts") { shootId, json, token };
+        command.SetAction((parse, cancellationToken) => StatusAsync(parse.GetRequiredValue(shootId), parse.GetValue(token), parse.GetValue(json), cancellationToken));
+        return command;
+    }
+
+    static Command Worker()
+    {
+        var command = new Command("worker", "the GPU worker alone, against the local storage emulator (what the container runs in Azure)");
+        command.SetAction((_, cancellationToken) => WorkerAsync(cancellationToken));
+        return command;
+    }
+
+    static async Task<int> UpAsync(bool noWorker, CancellationToken cancellationToken)
+    {
         var paths = RepositoryPaths.Find();
-        var photos = PhotoFolder.DemoShoot(paths);
-        var outFolder = a.Option("out") ?? Path.Combine(paths.Root, "out", "demo");
-        return ShootSession.RunAsync(LocalStackFactory.Create(paths), "demo@example.com", ["corporate-grey", "bright-office", "bw-editorial"], photos, outFolder, cancellationToken);
-    }
-
-    static Task<int> ShootAsync(CliArguments a, CancellationToken cancellationToken)
-    {
-        NoPositionals(a, 1);
-        var folder = a.Positionals.Count == 1 ? a.Positionals[0] : throw new CliException("Give the folder with your photos: ./headshots shoot PHOTOS_DIR --email ADDRESS");
-        var email = a.Option("email") ?? throw new CliException("--email is required: the gallery link is sent there.");
-        if (!OrderParser.IsEmailAddress(email)) throw new CliException($"'{email}' is not an email address.");
-        var looks = (a.Option("looks") ?? "corporate-grey,bright-office,bw-editorial").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var unknown = looks.Where(l => LookCatalog.Find(l) is null).ToList();
-        if (unknown.Count > 0) throw new CliException($"Unknown look(s): {string.Join(", ", unknown)}. Choose from {string.Join(", ", LookCatalog.All.Select(l => l.Id))}.");
-        var paths = RepositoryPaths.Find();
-        var photos = PhotoFolder.Read(folder);
-        var outFolder = a.Option("out") ?? Path.Combine(paths.Root, "out", Path.GetFileName(Path.GetFullPath(folder).TrimEnd('/')));
-        return ShootSession.RunAsync(LocalStackFactory.Create(paths), email, looks, photos, outFolder, cancellationToken);
-    }
-
-    static async Task<int> UpAsync(CliArguments a, CancellationToken cancellationToken)
-    {
-        NoPositionals(a, 0);
-        var paths = RepositoryPaths.Find();
-        await using var stack = await LocalStack.StartAsync(LocalStackFactory.Create(paths, runWorker: !a.Flag("no-worker")), cancellationToken);
+        await using var stack = await LocalStack.StartAsync(LocalStackFactory.Create(paths, runWorker: !noWorker), cancellationToken);
         AnsiConsole.MarkupLine($"The local studio is running. Ctrl+C stops it.");
         AnsiConsole.MarkupLine($"  Studio:  {stack.BaseUrl}  (POST /api/shoots, GET /api/shoots/{{id}}?t=…, GET /g/{{token}})");
         AnsiConsole.MarkupLine($"  Inbox:   {stack.InboxUrl}");
@@ -84,14 +126,11 @@ public static class Commands
         return 0;
     }
 
-    static async Task<int> StatusAsync(CliArguments a, CancellationToken cancellationToken)
+    static async Task<int> StatusAsync(string id, string? token, bool asJson, CancellationToken cancellationToken)
     {
-        NoPositionals(a, 1);
-        var id = a.Positionals.Count == 1 ? a.Positionals[0] : throw new CliException("Give the shoot id: ./headshots status SHOOT_ID");
-        if (!UploadLayout.IsValidShootId(id)) throw new CliException($"'{id}' is not a shoot id (32 hexadecimal characters).");
         var paths = RepositoryPaths.Find();
         // The API needs the status token, as the status page does: the one this CLI was given, or the t of a status link.
-        var statusUrl = new StatusLinks(paths).Require(id, a.Option("token"), "status");
+        var statusUrl = new StatusLinks(paths).Require(id, token, "status");
         await using var studio = await LocalStudioSession.OpenAsync(LocalStackFactory.Create(paths), cancellationToken);
         using var http = new HttpClient { BaseAddress = studio.BaseUrl };
         var status = await new StudioClient(http).GetStatusAsync(statusUrl, cancellationToken);
@@ -100,7 +139,7 @@ public static class Commands
             AnsiConsole.MarkupLine($"[red]There is no shoot {id}, or its status token is not the one the studio gave.[/]");
             return 1;
         }
-        if (a.Flag("json"))
+        if (asJson)
         {
             Console.WriteLine(JsonSerializer.Serialize(status, ApiResponse.Json));
             return 0;
@@ -115,9 +154,8 @@ public static class Commands
     }
 
     /// <summary>The GPU worker alone, against the local storage emulator: what the container runs in Azure.</summary>
-    static async Task<int> WorkerAsync(CliArguments a, CancellationToken cancellationToken)
+    static async Task<int> WorkerAsync(CancellationToken cancellationToken)
     {
-        NoPositionals(a, 0);
         var options = LocalStackFactory.Create(RepositoryPaths.Find());
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.Sources.Clear();
@@ -129,10 +167,5 @@ public static class Commands
         await host.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(cancellationToken);
         await host.RunAsync(cancellationToken);
         return 0;
-    }
-
-    static void NoPositionals(CliArguments a, int allowed)
-    {
-        if (a.Positionals.Count > allowed) throw new CliException($"Unexpected argument '{a.Positionals[allowed]}' for '{a.Command}'.");
     }
 }

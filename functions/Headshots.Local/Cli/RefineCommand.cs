@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -19,36 +20,43 @@ namespace Headshots.Local.Cli;
 /// </summary>
 public static class RefineCommand
 {
-    /// <summary>CLI option → request field.</summary>
-    static readonly Dictionary<string, string> EditOptions = new(StringComparer.Ordinal)
-    {
-        ["clothes"] = RefineEdits.ClothesField,
-        ["background"] = RefineEdits.BackgroundField,
-        ["freckles"] = RefineEdits.FrecklesField,
-        ["skin-smoothing"] = RefineEdits.SkinSmoothingField,
-        ["makeup"] = RefineEdits.MakeupField,
-        ["hair"] = RefineEdits.HairField,
-        ["expression"] = RefineEdits.ExpressionField,
-        ["outfit"] = RefineEdits.OutfitField,
-        ["scene"] = RefineEdits.SceneField,
-    };
+    /// <summary>Each edit's option → the request field the gallery's form sends; the values are checked by <see cref="RefineEdits.Parse"/>.</summary>
+    static readonly (string Option, string Field, string Help)[] Edits =
+    [
+        ("--clothes", RefineEdits.ClothesField, "recolour the clothes: a colour name or #rrggbb"),
+        ("--background", RefineEdits.BackgroundField, "a look's backdrop, a colour, or blur"),
+        ("--freckles", RefineEdits.FrecklesField, "add or soften"),
+        ("--skin-smoothing", RefineEdits.SkinSmoothingField, "0..1"),
+        ("--makeup", RefineEdits.MakeupField, "lips,undereye,shine"),
+        ("--hair", RefineEdits.HairField, "the hair, in words (cloud editing engine only)"),
+        ("--expression", RefineEdits.ExpressionField, "the expression, in words (cloud editing engine only)"),
+        ("--outfit", RefineEdits.OutfitField, "the outfit, in words (cloud editing engine only)"),
+        ("--scene", RefineEdits.SceneField, "the setting, in words (cloud editing engine only)"),
+    ];
 
-    public static IReadOnlyDictionary<string, bool> Options { get; } =
-        EditOptions.Keys.Append("out").Append("from").ToDictionary(k => k, _ => true);
-
-    public static async Task<int> RunAsync(CliArguments a, CancellationToken cancellationToken)
+    public static Command Definition()
     {
-        if (a.Positionals.Count != 2)
+        var shootId = CliSymbols.ShootId();
+        var imageId = new Argument<string>("IMAGE_ID") { Description = "the image, as the gallery lists it (e.g. corporate-grey-01)" };
+        var edits = Edits.Select(e => (Option: new Option<string>(e.Option) { Description = e.Help }, e.Field)).ToList();
+        var from = new Option<int?>("--from") { HelpName = "VERSION", Description = "the version to start from (default: the latest)" };
+        from.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--from must be a version number from 1."); });
+        var output = CliSymbols.Out("out/refine/SHOOT_ID");
+        var command = new Command("refine", "make a new version of a delivered headshot") { shootId, imageId, from, output };
+        foreach (var (option, _) in edits) command.Options.Add(option);
+        command.SetAction((parse, cancellationToken) =>
         {
-            throw new CliException("Give the shoot and the image: ./headshots refine SHOOT_ID IMAGE_ID --clothes navy (image ids are listed in the gallery, e.g. corporate-grey-01).");
-        }
-        var (shootId, imageId) = (a.Positionals[0], a.Positionals[1]);
-        if (!UploadLayout.IsValidShootId(shootId)) throw new CliException($"'{shootId}' is not a shoot id (32 hexadecimal characters).");
-        var fields = EditOptions.Where(o => a.Option(o.Key) is not null).ToDictionary(o => o.Value, o => a.Option(o.Key));
+            var fields = edits.Where(e => parse.GetValue(e.Option) is not null).ToDictionary(e => e.Field, e => parse.GetValue(e.Option));
+            return RunAsync(parse.GetRequiredValue(shootId), parse.GetRequiredValue(imageId), fields, parse.GetValue(from), parse.GetValue(output), cancellationToken);
+        });
+        return command;
+    }
+
+    static async Task<int> RunAsync(string shootId, string imageId, Dictionary<string, string?> fields, int? fromVersion, string? outOption, CancellationToken cancellationToken)
+    {
         var parsed = RefineEdits.Parse(fields);
         if (!parsed.Succeeded) throw new CliException(string.Join(" ", parsed.Errors));
-        var from = a.Option("from");
-        if (from is not null && !int.TryParse(from, NumberStyles.None, CultureInfo.InvariantCulture, out _)) throw new CliException($"--from must be a version number, got '{from}'.");
+        var from = fromVersion?.ToString(CultureInfo.InvariantCulture);
 
         var paths = RepositoryPaths.Find();
         await using var stack = await LocalStudioSession.OpenAsync(LocalStackFactory.Create(paths), cancellationToken);
@@ -85,7 +93,7 @@ public static class RefineCommand
         var manifest = await stack.Services.GetRequiredService<GalleryManifestStore>().ReadAsync(shootId, cancellationToken);
         var version = manifest?.Find(imageId)?.Version(status.Version ?? 0)
             ?? throw new InvalidOperationException($"Version {status.Version} of {imageId} was reported but is not in the gallery.");
-        var outFolder = Path.GetFullPath(a.Option("out") ?? Path.Combine(paths.Root, "out", "refine", shootId));
+        var outFolder = Path.GetFullPath(outOption ?? Path.Combine(paths.Root, "out", "refine", shootId));
         Directory.CreateDirectory(outFolder);
         var storage = stack.Services.GetRequiredService<StorageClients>();
         foreach (var file in version.DeliveredFiles())

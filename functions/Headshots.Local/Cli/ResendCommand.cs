@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using Headshots.Local.Stack;
 using Headshots.Pipeline.Api;
@@ -12,14 +13,19 @@ namespace Headshots.Local.Cli;
 /// </summary>
 public static class ResendCommand
 {
-    public static IReadOnlyDictionary<string, bool> Options { get; } = new Dictionary<string, bool> { ["token"] = true };
-
-    public static async Task<int> RunAsync(CliArguments a, CancellationToken cancellationToken)
+    public static Command Definition()
     {
-        var id = a.Positionals.Count == 1 ? a.Positionals[0] : throw new CliException("Give the shoot id: ./headshots resend SHOOT_ID");
-        if (!UploadLayout.IsValidShootId(id)) throw new CliException($"'{id}' is not a shoot id (32 hexadecimal characters).");
+        var shootId = CliSymbols.ShootId();
+        var token = CliSymbols.Token();
+        var command = new Command("resend", "send the shoot's email again (after \"email not sent\")") { shootId, token };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetRequiredValue(shootId), parse.GetValue(token), cancellationToken));
+        return command;
+    }
+
+    static async Task<int> RunAsync(string id, string? token, CancellationToken cancellationToken)
+    {
         var paths = RepositoryPaths.Find();
-        var statusUrl = new StatusLinks(paths).Require(id, a.Option("token"), "resend");
+        var statusUrl = new StatusLinks(paths).Require(id, token, "resend");
         var resendUrl = statusUrl.Replace($"/api/shoots/{id}?", $"api/shoots/{id}/resend?", StringComparison.Ordinal);
         await using var studio = await LocalStudioSession.OpenAsync(LocalStackFactory.Create(paths), cancellationToken);
         using var http = new HttpClient { BaseAddress = studio.BaseUrl };

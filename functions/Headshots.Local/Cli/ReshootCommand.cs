@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Headshots.Local.Stack;
 using Headshots.Pipeline.Api;
 using Headshots.Pipeline.Intake;
@@ -12,19 +13,21 @@ namespace Headshots.Local.Cli;
 /// </summary>
 public static class ReshootCommand
 {
-    public static IReadOnlyDictionary<string, bool> Options { get; } = new Dictionary<string, bool> { ["out"] = true };
-
-    public static Task<int> RunAsync(CliArguments a, CancellationToken cancellationToken)
+    public static Command Definition()
     {
-        if (a.Positionals.Count != 2)
-        {
-            throw new CliException("Give the delivered shoot and the folder with the new photos: ./headshots reshoot SHOOT_ID PHOTOS_DIR");
-        }
-        var (shootId, folder) = (a.Positionals[0], a.Positionals[1]);
-        if (!UploadLayout.IsValidShootId(shootId)) throw new CliException($"'{shootId}' is not a shoot id (32 hexadecimal characters).");
+        var shootId = CliSymbols.ShootId("the delivered shoot");
+        var folder = new Argument<string>("PHOTOS_DIR") { Description = "the folder with the new photos" };
+        var output = CliSymbols.Out("out/reshoot-<first 8 of SHOOT_ID>");
+        var command = new Command("reshoot", "train again on new photos under the same order (2 trainings per order)") { shootId, folder, output };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetRequiredValue(shootId), parse.GetRequiredValue(folder), parse.GetValue(output), cancellationToken));
+        return command;
+    }
+
+    static Task<int> RunAsync(string shootId, string folder, string? outOption, CancellationToken cancellationToken)
+    {
         var photos = PhotoFolder.Read(folder);
         var paths = RepositoryPaths.Find();
-        var outFolder = a.Option("out") ?? Path.Combine(paths.Root, "out", "reshoot-" + shootId[..8]);
+        var outFolder = outOption ?? Path.Combine(paths.Root, "out", "reshoot-" + shootId[..8]);
 
         return ShootSession.RunAsync(LocalStackFactory.Create(paths), async (stack, client, ct) =>
         {
