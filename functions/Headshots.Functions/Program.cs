@@ -8,6 +8,9 @@ using OpenTelemetry;
 
 // The Azure Functions host (.NET isolated). Bindings only: the work is in the pipeline library.
 var builder = FunctionsApplication.CreateBuilder(args);
+// HTTP on the ASP.NET Core integration: the triggers hand the route table an HttpContext, as the local host does,
+// and responses are written to the host's connection as they are made (the gallery ZIP and images stream).
+builder.ConfigureFunctionsWebApplication();
 builder.Services.AddHeadshotPipeline(builder.Configuration);
 
 // Traces, metrics and logs (the Azure SDK's storage calls included) to Application Insights, keyless: the exporter

@@ -40,7 +40,10 @@ public sealed partial class WholeShootTests(LocalStudioFixture studio)
         Assert.Equal(2, fullImages.Count);
         foreach (var href in fullImages)
         {
-            var bytes = await http.GetByteArrayAsync(href);
+            using var served = await http.GetAsync(href);
+            var bytes = await served.Content.ReadAsByteArrayAsync();
+            // Streamed from storage, not buffered: the length is declared up front and is what arrives.
+            Assert.Equal(bytes.Length, served.Content.Headers.ContentLength);
             using var image = new MagickImage(bytes);
             Assert.Equal(MagickFormat.Jpeg, image.Format);
             Assert.True((long)image.Width * image.Height >= 16_000_000, $"{href} is {image.Width}×{image.Height}");

@@ -69,19 +69,4 @@ public sealed class FunctionDeclarationTests
             Assert.Equal(input, trigger.ParameterType);
         }
     }
-
-    [Fact]
-    public void HttpRoutes_AreTheOnesTheLocalRuntimeServes()
-    {
-        var routes = DeclaredFunctions().Values
-            .SelectMany(m => m.GetParameters())
-            .Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()?.Route)
-            .OfType<string>()
-            .Order()
-            .ToList();
-
-        Assert.Equal(["", "api/shoots", "api/shoots/{id}", "api/shoots/{id}/replacements", "api/shoots/{id}/resend", "api/shoots/{id}/reshoot",
-            "assets/{file}", "g/{token}", "g/{token}/delete", "g/{token}/img/{file}",
-            "g/{token}/refine", "g/{token}/refine/{refineId}", "g/{token}/zip", "s/{id}"], routes);
-    }
 }

@@ -62,6 +62,29 @@ internal sealed class DeploymentShape
         }
     }
 
+    /// <summary>The blob containers the storage module creates.</summary>
+    public IReadOnlyList<string> StorageContainers => StorageList("containers");
+
+    /// <summary>The queues the storage module creates.</summary>
+    public IReadOnlyList<string> StorageQueues => StorageList("queues");
+
+    /// <summary>The Event Grid system topic's type, when one is deployed (the source of Event Grid blob triggers).</summary>
+    public string? EventGridSystemTopicType
+    {
+        get
+        {
+            var topic = Template.OfType("Microsoft.EventGrid/systemTopics").SingleOrDefault();
+            return topic is not null && evaluator.IsDeployed(topic) == true
+                ? Assert.IsType<string>(evaluator.Evaluate(topic.Deployment, topic["properties.topicType"]))
+                : null;
+        }
+    }
+
+    private List<string> StorageList(string parameter) =>
+        Assert.IsType<List<object?>>(evaluator.Evaluate(Template.Root, Template.Module("storage").PassedParameters?[parameter]?["value"]))
+            .Cast<string>()
+            .ToList();
+
     /// <summary>Whether the managed identity is given Cognitive Services OpenAI User on an account.</summary>
     public bool? IdentityHoldsOpenAiRole
     {

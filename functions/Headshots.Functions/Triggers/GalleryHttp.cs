@@ -1,44 +1,32 @@
-using Headshots.Pipeline.Api;
-using Headshots.Pipeline.Refine;
+using Headshots.Pipeline.Routing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
 
 namespace Headshots.Functions.Triggers;
 
 /// <summary>GET /g/{token}, GET /g/{token}/img/{file}, GET /g/{token}/zip and POST /g/{token}/delete.</summary>
-public sealed class GalleryHttp(GalleryApi api)
+public static class GalleryHttp
 {
     [Function("GalleryPage")]
-    public async Task<HttpResponseData> Page(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "g/{token}")] HttpRequestData request,
-        string token,
-        FunctionContext context) =>
-        await request.ToResponseAsync(await api.PageAsync(token, context.CancellationToken));
+    public static Task<IActionResult> Page(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.GalleryPage)] HttpRequest request, FunctionContext context) =>
+        request.ServeAsync(context);
 
     [Function("GalleryImage")]
-    public async Task<HttpResponseData> Image(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "g/{token}/img/{file}")] HttpRequestData request,
-        string token,
-        string file,
-        FunctionContext context) =>
-        await request.ToResponseAsync(await api.ImageAsync(token, file, context.CancellationToken));
+    public static Task<IActionResult> Image(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.GalleryImage)] HttpRequest request, FunctionContext context) =>
+        request.ServeAsync(context);
 
     [Function("GalleryZip")]
-    public async Task<HttpResponseData> Zip(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "g/{token}/zip")] HttpRequestData request,
-        string token,
-        FunctionContext context) =>
-        await request.ToResponseAsync(await api.ZipAsync(token, context.CancellationToken));
+    public static Task<IActionResult> Zip(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.GalleryZip)] HttpRequest request, FunctionContext context) =>
+        request.ServeAsync(context);
 
     [Function("GalleryDelete")]
-    public async Task<HttpResponseData> Delete(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "g/{token}/delete")] HttpRequestData request,
-        string token,
-        [DurableClient] DurableTaskClient client,
-        FunctionContext context)
-    {
-        var body = await RequestBody.ReadAsync(request.Body, RefineRequestReader.MaxBodyBytes, context.CancellationToken);
-        return await request.ToResponseAsync(await api.EraseAsync(token, request.ContentType(), body, client, context.CancellationToken));
-    }
+    public static Task<IActionResult> Delete(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RouteTemplates.GalleryDelete)] HttpRequest request,
+        [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        request.ServeAsync(context, client);
 }

@@ -1,30 +1,22 @@
-using Headshots.Pipeline.Api;
-using Headshots.Pipeline.Refine;
+using Headshots.Pipeline.Routing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
 
 namespace Headshots.Functions.Triggers;
 
 /// <summary>POST /g/{token}/refine and GET /g/{token}/refine/{refineId}.</summary>
-public sealed class RefineHttp(RefineApi api)
+public static class RefineHttp
 {
     [Function("CreateRefine")]
-    public async Task<HttpResponseData> Create(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "g/{token}/refine")] HttpRequestData request,
-        string token,
-        [DurableClient] DurableTaskClient client,
-        FunctionContext context)
-    {
-        var body = await RequestBody.ReadAsync(request.Body, RefineRequestReader.MaxBodyBytes, context.CancellationToken);
-        return await request.ToResponseAsync(await api.CreateAsync(token, request.ContentType(), body, client, context.CancellationToken));
-    }
+    public static Task<IActionResult> Create(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RouteTemplates.CreateRefine)] HttpRequest request,
+        [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        request.ServeAsync(context, client);
 
     [Function("GetRefineStatus")]
-    public async Task<HttpResponseData> Status(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "g/{token}/refine/{refineId}")] HttpRequestData request,
-        string token,
-        string refineId,
-        FunctionContext context) =>
-        await request.ToResponseAsync(await api.StatusAsync(token, refineId, context.CancellationToken));
+    public static Task<IActionResult> Status(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.GetRefineStatus)] HttpRequest request, FunctionContext context) =>
+        request.ServeAsync(context);
 }

@@ -1,29 +1,37 @@
-using Headshots.Pipeline.Api;
+using Headshots.Pipeline.Routing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
 
 namespace Headshots.Functions.Triggers;
 
-/// <summary>POST /api/shoots and GET /api/shoots/{id}?t=… (the status token).</summary>
-public sealed class ShootsHttp(ShootsApi api)
+/// <summary>POST /api/shoots, GET /api/shoots/{id}?t=… (the status token), replacement photos, reshoots and the email sent again.</summary>
+public static class ShootsHttp
 {
     [Function("CreateShoot")]
-    public async Task<HttpResponseData> Create(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/shoots")] HttpRequestData request,
-        FunctionContext context)
-    {
-        var body = await RequestBody.ReadAsync(request.Body, ShootsApi.MaxBodyBytes, context.CancellationToken);
-        return await request.ToResponseAsync(body is null
-            ? ApiResponse.Problem(413, "The request is too large", $"Send at most {ShootsApi.MaxBodyBytes} bytes of JSON.")
-            : await api.CreateAsync(body, context.CancellationToken));
-    }
+    public static Task<IActionResult> Create(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RouteTemplates.CreateShoot)] HttpRequest request, FunctionContext context) =>
+        request.ServeAsync(context);
 
     [Function("GetShootStatus")]
-    public async Task<HttpResponseData> Status(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/shoots/{id}")] HttpRequestData request,
-        string id,
-        [DurableClient] DurableTaskClient client,
-        FunctionContext context) =>
-        await request.ToResponseAsync(await api.GetStatusAsync(id, request.Query["t"], client, context.CancellationToken));
+    public static Task<IActionResult> Status(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RouteTemplates.GetShootStatus)] HttpRequest request,
+        [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        request.ServeAsync(context, client);
+
+    [Function("ShootReplacements")]
+    public static Task<IActionResult> Replacements(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RouteTemplates.ShootReplacements)] HttpRequest request, FunctionContext context) =>
+        request.ServeAsync(context);
+
+    [Function("ShootResendEmail")]
+    public static Task<IActionResult> ResendEmail(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RouteTemplates.ShootResendEmail)] HttpRequest request, FunctionContext context) =>
+        request.ServeAsync(context);
+
+    [Function("ShootReshoot")]
+    public static Task<IActionResult> Reshoot(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RouteTemplates.ShootReshoot)] HttpRequest request, FunctionContext context) =>
+        request.ServeAsync(context);
 }

@@ -125,7 +125,7 @@ public sealed class LocalStack : IAsyncDisposable
 
             var app = builder.Build();
             app.MapGrpcService<TaskHubGrpcServer>().RequireHost($"*:{options.Ports.Grpc}");
-            HttpRoutes.Map(app);
+            StudioEndpoints.Map(app);
 
             await app.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(cancellationToken);
             await AllowBrowserUploadsAsync(app.Services.GetRequiredService<StorageClients>(), options.Ports, cancellationToken);

@@ -83,9 +83,24 @@ public sealed record ApiResponse(int StatusCode, string ContentType, byte[] Body
         ["Cache-Control"] = "no-store",
     });
 
-    public static ApiResponse File(byte[] content, string contentType) => new(200, contentType, content, new Dictionary<string, string>
+    static readonly IReadOnlyDictionary<string, string> FileHeaders = new Dictionary<string, string>
     {
         ["Cache-Control"] = "private, max-age=3600",
         ["X-Content-Type-Options"] = "nosniff",
-    });
+    };
+
+    public static ApiResponse File(byte[] content, string contentType) => new(200, contentType, content, FileHeaders);
+
+    /// <summary>
+    /// A stored file copied to the response as it is read (a 16 MP headshot is several MB): never held whole in
+    /// memory. The response owns <paramref name="content"/> and disposes it.
+    /// </summary>
+    public static ApiResponse File(Stream content, long length, string contentType) =>
+        new(200, contentType, [], new Dictionary<string, string>(FileHeaders) { ["Content-Length"] = length.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            Stream = async (output, ct) =>
+            {
+                await using (content) await content.CopyToAsync(output, ct);
+            },
+        };
 }

@@ -69,8 +69,8 @@ public sealed class GalleryApi(StorageClients storage, GalleryStore galleries, R
         if (notAvailable is not null) return notAvailable;
         if (ServedContentType(manifest!, file) is not { } contentType) return ApiResponse.Problem(404, "No such image", "This gallery has no image of that name.");
         var blob = storage.Container(StorageNames.GalleryContainer).GetBlobClient($"{manifest!.ShootId}/{file}");
-        var content = await blob.DownloadContentAsync(cancellationToken);
-        return ApiResponse.File(content.Value.Content.ToArray(), contentType);
+        var download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken);
+        return ApiResponse.File(download.Value.Content, download.Value.Details.ContentLength, contentType);
     }
 
     /// <summary>

@@ -1,0 +1,29 @@
+using System.Globalization;
+using Headshots.Pipeline.Routing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace Headshots.Functions.Triggers;
+
+/// <summary>Hands an HTTP trigger's request to the <see cref="StudioRoutes"/> entry of the same name.</summary>
+internal static class RouteTriggers
+{
+    /// <summary>
+    /// The worker's ASP.NET Core request carries no route values (the Functions host did the routing), so the
+    /// template's parameters are copied from the invocation's binding data first. The handler writes the response
+    /// itself, streaming downloads; the empty result leaves it as written.
+    /// </summary>
+    public static async Task<IActionResult> ServeAsync(this HttpRequest request, FunctionContext context, DurableTaskClient? durableClient = null)
+    {
+        var route = StudioRoutes.Named(context.FunctionDefinition.Name);
+        var bindingData = context.BindingContext.BindingData;
+        foreach (var name in route.Parameters)
+        {
+            request.RouteValues[name] = bindingData.TryGetValue(name, out var value) ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
+        }
+        await route.ServeAsync(request.HttpContext, context.InstanceServices, durableClient);
+        return new EmptyResult();
+    }
+}
