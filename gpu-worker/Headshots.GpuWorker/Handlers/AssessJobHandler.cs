@@ -34,10 +34,8 @@ public sealed class AssessJobHandler(JobBlobs blobs, FaceAnalyser? faces = null)
             throw new InvalidJobException($"The generated image of {job.JobId} cannot be read: {e.Message}");
         }
         var output = await blobs.WriteAsync($"{job.OutputPrefix}{name}.jpg", candidate.Jpeg, "image/jpeg", cancellationToken);
-        var data = JobData.Measurements(candidate.Measurements, candidate.Width, candidate.Height);
-        data["look"] = look.Id;
-        data["aspect"] = look.Aspect.Name;
-        await CandidateFace.MeasureAsync(blobs, faces, job, candidate.Jpeg, data, cancellationToken);
-        return new JobOutcome([output], data, nameof(GeneratedFraming));
+        var face = await CandidateFace.MeasureAsync(blobs, faces, job, candidate.Jpeg, cancellationToken);
+        return new JobOutcome(new CandidateResult(output, look.Id, look.Aspect.Name,
+            JobData.Measurements(candidate.Measurements, candidate.Width, candidate.Height), face), nameof(GeneratedFraming));
     }
 }

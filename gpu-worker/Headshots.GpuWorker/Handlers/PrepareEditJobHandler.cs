@@ -29,11 +29,8 @@ public sealed class PrepareEditJobHandler(JobBlobs blobs, EditMaskBuilder? masks
         var canvas = EditMaskCanvas.For(image.Width, image.Height);
         var imagePath = await blobs.WriteAsync($"{job.OutputPrefix}edit-image.png", EditMaskCanvas.Png(canvas.Fit(image)), "image/png", cancellationToken);
         var maskPath = await blobs.WriteAsync($"{job.OutputPrefix}edit-mask.png", canvas.Fit(mask).ToPng(), "image/png", cancellationToken);
-        return new JobOutcome([imagePath, maskPath], new Dictionary<string, string>
-        {
-            ["region"] = region.ToString().ToLowerInvariant(),
-            ["coverage"] = JobData.Format(mask.Coverage),
-        }, nameof(EditMaskBuilder));
+        return new JobOutcome(new PrepareEditResult(imagePath, maskPath, region.ToString().ToLowerInvariant(), JobData.Round(mask.Coverage)),
+            nameof(EditMaskBuilder));
     }
 }
 

@@ -54,9 +54,8 @@ public sealed class RefineJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IHe
         var master = enhancer.Enhance(edited, RetouchSettings.For(edits), cancellationToken);
         var basePath = await blobs.WriteAsync($"{job.OutputPrefix}base.jpg", edited, "image/jpeg", cancellationToken);
         var masterPath = await blobs.WriteAsync($"{job.OutputPrefix}master.jpg", master.Jpeg, "image/jpeg", cancellationToken);
-        var data = JobData.Measurements(master.Measurements, master.Width, master.Height);
-        await CandidateFace.MeasureAsync(blobs, faces, job, master.Jpeg, data, cancellationToken);
-        return new JobOutcome([basePath, masterPath], data, engine);
+        var face = await CandidateFace.MeasureAsync(blobs, faces, job, master.Jpeg, cancellationToken);
+        return new JobOutcome(new RefineResult(basePath, masterPath, JobData.Measurements(master.Measurements, master.Width, master.Height), face), engine);
     }
 
     byte[] MergeGenerated(GpuJobMessage job, byte[] baseJpeg, byte[] generatedPng)
