@@ -104,7 +104,7 @@ public sealed partial class ShootOrchestrator
                 }
 
                 var assessed = (await RunQuietlyAsync(ShootStages.Generate, [Job($"assess-{name}-{attempt}", GpuJobKinds.Assess, [made.OutputPath!],
-                    Work(ShootFolders.Candidates), ("look", look.Id), ("name", name), ("identity", identity.ProfilePath))]))[0];
+                    Work(ShootFolders.Candidates), new AssessJobParameters(look.Id, name, identity.ProfilePath).ToParameters())]))[0];
                 if (assessed.ValuesAs<CandidateResult>() is not { } framed)
                 {
                     tally.Failed(GenerativeEditFailure.Invalid, null);

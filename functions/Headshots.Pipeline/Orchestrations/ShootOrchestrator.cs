@@ -1,4 +1,3 @@
-using System.Globalization;
 using Headshots.Jobs.Protocol;
 using Headshots.Jobs.Storage;
 using Headshots.Pipeline.Activities;
@@ -79,7 +78,7 @@ public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, Sho
             var accepted = verdicts.Where(v => v.Accepted).ToList();
             var result = (await RunAllAsync(Stage(ShootStages.Identity, 1) with { PhotosAccepted = accepted.Count },
                 [Job("identity", GpuJobKinds.Identity, accepted.Select(a => a.NormalisedPath!).ToList(), Work("identity"),
-                    ("minAccepted", Settings.MinAcceptedPhotos.ToString(CultureInfo.InvariantCulture)))]))[0];
+                    new IdentityJobParameters(Settings.MinAcceptedPhotos).ToParameters())]))[0];
             var profile = result.ValuesAs<IdentityResult>();
             if (profile?.Comparison is { } comparison)
             {
@@ -126,7 +125,7 @@ public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, Sho
                 {
                     var source = sources[variant % sources.Count];
                     jobs.Add(Job($"generate-{look.Id}-{variant:00}", GpuJobKinds.Generate, [source], Work(ShootFolders.Candidates),
-                        ("look", look.Id), ("variant", variant.ToString(CultureInfo.InvariantCulture)), ("identity", identity.ProfilePath)));
+                        new GenerateJobParameters(look.Id, variant, identity.ProfilePath).ToParameters()));
                     variants.Add(variant);
                 }
             }
@@ -169,7 +168,7 @@ public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, Sho
         public async Task<List<DeliveredRef>> UpscaleAsync(List<SelectedHeadshot> enhanced)
         {
             var jobs = enhanced.Select(s => Job($"upscale-{s.Candidate.Key}", GpuJobKinds.Upscale, [s.Candidate.Path], Work("delivered"),
-                (UpscaleJob.AspectParameter, s.Candidate.Aspect), (UpscaleJob.WebPParameter, UpscaleJob.Flag(Settings.DeliverWebP)))).ToList();
+                new UpscaleJobParameters(s.Candidate.Aspect, Settings.DeliverWebP).ToParameters())).ToList();
             var results = await RunAllAsync(Stage(ShootStages.Upscale, jobs.Count), jobs);
             LogFailures(results);
             var delivered = enhanced.Zip(results)
@@ -199,8 +198,9 @@ public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, Sho
             return new ShootOutcome(ShootId, ShootStatuses.Failed, 0, null, reason);
         }
 
-        GpuJobMessage Job(string jobId, string kind, IReadOnlyList<string> inputs, string outputPrefix, params (string Key, string Value)[] parameters) =>
-            new(jobId, ShootId, context.InstanceId, kind, inputs, outputPrefix, parameters.ToDictionary(p => p.Key, p => p.Value), 1);
+        /// <param name="parameters">The kind's parameters record's <c>ToParameters()</c>; none when the kind takes none.</param>
+        GpuJobMessage Job(string jobId, string kind, IReadOnlyList<string> inputs, string outputPrefix, IReadOnlyDictionary<string, string>? parameters = null) =>
+            new(jobId, ShootId, context.InstanceId, kind, inputs, outputPrefix, parameters ?? new Dictionary<string, string>(), 1);
 
         /// <summary>The transition into a GPU stage, recorded by the activity that submits the stage's jobs.</summary>
         StageRecord Stage(string stage, int total) =>

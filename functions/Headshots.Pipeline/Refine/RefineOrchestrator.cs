@@ -33,11 +33,7 @@ public sealed class RefineOrchestrator : TaskOrchestrator<RefineInput, RefineOut
             var distance = result.Face?.IdentityDistance;
 
             var rendered = await RunAsync(context, input, logger, new GpuJobMessage($"refine-{input.RefineId}-upscale", input.ShootId, context.InstanceId,
-                GpuJobKinds.Upscale, [result.MasterPath], work, new Dictionary<string, string>
-                {
-                    [UpscaleJob.AspectParameter] = input.Aspect,
-                    [UpscaleJob.WebPParameter] = UpscaleJob.Flag(input.Settings.DeliverWebP),
-                }, 1));
+                GpuJobKinds.Upscale, [result.MasterPath], work, new UpscaleJobParameters(input.Aspect, input.Settings.DeliverWebP).ToParameters(), 1));
             if (rendered.ValuesAs<UpscaleResult>() is not { } delivered)
             {
                 return await EndAsync(context, input, RefineStatuses.Failed, null, distance, $"rendering at 16 MP failed ({rendered.Error ?? "no result"}).");
@@ -59,12 +55,12 @@ public sealed class RefineOrchestrator : TaskOrchestrator<RefineInput, RefineOut
     static async Task<(RefineResult? Result, RefineOutcome? Outcome)> RefineAsync(TaskOrchestrationContext context, RefineInput input, ILogger logger,
         string work, string jobId, string source, (string Generated, string Region)? generated, bool lastAttempt = true)
     {
+        // The person's edits (read by the worker's RefineEdits), then what the generative edit left to merge.
         var parameters = input.JobFields.ToDictionary(p => p.Key, p => p.Value);
-        if (input.ProfilePath is not null) parameters["identity"] = input.ProfilePath;
+        if (input.ProfilePath is not null) parameters[JobParameterNames.IdentityProfile] = input.ProfilePath;
         if (generated is { } g)
         {
-            parameters["generated"] = g.Generated;
-            parameters["region"] = g.Region;
+            foreach (var (key, value) in new EditJobParameters(g.Region, g.Generated).ToParameters()) parameters[key] = value;
         }
         var refined = await RunAsync(context, input, logger, new GpuJobMessage(jobId, input.ShootId, context.InstanceId,
             GpuJobKinds.Refine, [source], $"{work}{jobId}/", parameters, 1));
@@ -91,7 +87,7 @@ public sealed class RefineOrchestrator : TaskOrchestrator<RefineInput, RefineOut
     {
         var change = input.Generative!;
         var prepared = await RunAsync(context, input, logger, new GpuJobMessage($"refine-{input.RefineId}-prepare", input.ShootId, context.InstanceId,
-            GpuJobKinds.PrepareEdit, [input.SourceBase], work, new Dictionary<string, string> { ["region"] = change.Region }, 1));
+            GpuJobKinds.PrepareEdit, [input.SourceBase], work, new EditJobParameters(change.Region).ToParameters(), 1));
         if (prepared.ValuesAs<PrepareEditResult>() is not { } square)
         {
             return (null, await EndAsync(context, input, RefineStatuses.Failed, null, null, $"the area to edit could not be found ({prepared.Error ?? "no result"})."));

@@ -16,13 +16,8 @@ public sealed class AssessJobHandler(JobBlobs blobs, FaceAnalyser? faces = null)
 
     public async Task<JobOutcome> HandleAsync(GpuJobMessage job, CancellationToken cancellationToken)
     {
-        var lookId = JobData.Required(job, "look");
+        var (lookId, name, _) = JobData.Parameters(job, AssessJobParameters.Parse);
         var look = LookCatalog.Find(lookId) ?? throw new InvalidJobException($"Unknown look '{lookId}'.");
-        var name = JobData.Required(job, "name");
-        if (name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '-')))
-        {
-            throw new InvalidJobException($"The assess job {job.JobId} has a candidate name with characters other than letters, digits and '-'.");
-        }
         var generated = await blobs.ReadAsync(JobData.SingleInput(job), cancellationToken);
         Engines.Candidate candidate;
         try

@@ -30,7 +30,7 @@ internal static class CandidateFace
             eyeLine = JobData.Round(eyes.Y / image.Height);
             faceWidth = JobData.Round(face.Landmarks.Bounds.Width / image.Width);
         }
-        if (job.Parameters.TryGetValue("identity", out var profilePath)
+        if (job.Parameters.TryGetValue(JobParameterNames.IdentityProfile, out var profilePath)
             && IdentityJobHandler.ReadReference(await blobs.ReadAsync(profilePath, cancellationToken)) is { } reference)
         {
             identityDistance = JobData.Round(face?.Embedding?.DistanceTo(reference) ?? NoFaceDistance);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Headshots.Engines;
 using Headshots.Engines.Faces;
@@ -22,7 +21,7 @@ public sealed class IdentityJobHandler(JobBlobs blobs, IQualityMeter meter, Face
     public async Task<JobOutcome> HandleAsync(GpuJobMessage job, CancellationToken cancellationToken)
     {
         if (job.Inputs.Count == 0) throw new InvalidJobException($"The identity job {job.JobId} has no photos.");
-        var minAccepted = job.Parameters.TryGetValue("minAccepted", out var m) && int.TryParse(m, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 1;
+        var minAccepted = JobData.Parameters(job, IdentityJobParameters.Parse).MinAccepted;
         var photos = new List<ProfiledPhoto>();
         foreach (var input in job.Inputs)
         {

@@ -12,6 +12,19 @@ internal static class JobData
     public static ImageMeasurements Measurements(PhotoMeasurements m, int width, int height) =>
         new(width, height, Round(m.Sharpness), Round(m.ClippedHighlights), Round(m.CrushedShadows), Round(m.MeanLuma));
 
+    /// <summary>The job's parameters read by <paramref name="parse"/> (a kind's parameters record); a job error naming the problem.</summary>
+    public static T Parameters<T>(GpuJobMessage job, Func<IReadOnlyDictionary<string, string>, T> parse)
+    {
+        try
+        {
+            return parse(job.Parameters);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidJobException($"The {job.Kind} job {job.JobId}: {e.Message}");
+        }
+    }
+
     public static string Required(GpuJobMessage job, string name) =>
         job.Parameters.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value)
             ? value

@@ -35,9 +35,9 @@ public sealed class RefineJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IHe
         var input = JobData.SingleInput(job);
         var source = await blobs.ReadAsync(input, cancellationToken);
         var engine = "local-retouch";
-        if (job.Parameters.TryGetValue("generated", out var generatedPath))
+        if (EditRegions.Read(job) is { Generated: { } generatedPath } generative)
         {
-            source = MergeGenerated(job, source, await blobs.ReadAsync(generatedPath, cancellationToken));
+            source = MergeGenerated(generative, source, await blobs.ReadAsync(generatedPath, cancellationToken));
             engine = "generative+retouch";
         }
         var edited = source;
@@ -58,11 +58,11 @@ public sealed class RefineJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IHe
         return new JobOutcome(new RefineResult(basePath, masterPath, JobData.Measurements(master.Measurements, master.Width, master.Height), face), engine);
     }
 
-    byte[] MergeGenerated(GpuJobMessage job, byte[] baseJpeg, byte[] generatedPng)
+    byte[] MergeGenerated(EditJobParameters generative, byte[] baseJpeg, byte[] generatedPng)
     {
         if (masks is null) throw new InvalidJobException("Merging a generative edit needs the face and person models (Worker:Engines = models).");
         var original = RgbImage.Decode(baseJpeg, 4096);
-        var mask = masks.Build(original, EditRegions.Parse(job));
+        var mask = masks.Build(original, EditRegions.Of(generative));
         var restored = EditMaskCanvas.For(original.Width, original.Height).Restore(RgbImage.Decode(generatedPng, 4096));
         using var merged = EditMaskCanvas.Merge(original, restored, mask).ToMagick();
         return JpegEncoder.Encode(merged, 95);
