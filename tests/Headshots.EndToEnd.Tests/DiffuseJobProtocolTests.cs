@@ -56,10 +56,11 @@ public sealed class DiffuseJobProtocolTests(LocalStudioFixture studio) : IAsyncL
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal([$"work/{shootId}/diffused/corporate-grey-00.png"], result.Outputs);
         Assert.Equal("onnx-diffusion", result.Engine);
-        Assert.Equal("onnx-diffusion", result.Data[DiffuseJob.EngineResult]);
-        Assert.Equal("6", result.Data[DiffuseJob.StepsResult]);
-        Assert.True(double.Parse(result.Data[DiffuseJob.SecondsResult], System.Globalization.CultureInfo.InvariantCulture) > 0);
-        var png = await services.GetRequiredService<JobBlobs>().ReadAsync(result.Outputs[0], CancellationToken.None);
+        var painted = result.ReadableAs(GpuJobKinds.Diffuse).ValuesAs<DiffuseResult>()!;
+        Assert.Equal(result.Outputs[0], painted.Path);
+        Assert.Equal(6, painted.Steps);
+        Assert.True(painted.Seconds > 0);
+        var png = await services.GetRequiredService<JobBlobs>().ReadAsync(painted.Path, CancellationToken.None);
         var output = RgbImage.Decode(png, 4096);
         var source = RgbImage.Decode(jpeg, 4096);
         Assert.Equal((Width, Height), (output.Width, output.Height));

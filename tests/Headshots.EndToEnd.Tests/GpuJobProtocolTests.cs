@@ -61,8 +61,8 @@ public sealed class GpuJobProtocolTests(LocalStudioFixture studio) : IAsyncLifet
     public async Task Process_JobAlreadyDone_OnlySendsItsResultAgain()
     {
         var shootId = Guid.NewGuid().ToString("N");
-        var done = new GpuJobResult("identity", "instance-" + shootId, true, [$"work/{shootId}/identity/profile.json"],
-            new Dictionary<string, string> { ["ranked"] = "a" }, null, null, "magick", 1.5);
+        var done = GpuJobResult.Success("identity", "instance-" + shootId,
+            new IdentityResult($"work/{shootId}/identity/profile.json", [$"work/{shootId}/photos/a.jpg"], 0, null), "magick", 1.5);
         await storage.Table(StorageNames.JobsTable).AddEntityAsync(new JobEntity
         {
             PartitionKey = shootId, RowKey = "identity", Kind = GpuJobKinds.Identity, Status = JobStatus.Succeeded,
@@ -76,7 +76,32 @@ public sealed class GpuJobProtocolTests(LocalStudioFixture studio) : IAsyncLifet
         var result = await SingleResultAsync();
         Assert.True(result.Succeeded);
         Assert.Equal(done.Outputs, result.Outputs);
+        Assert.Equal(done.ValuesAs<IdentityResult>()!.Ranked, result.ReadableAs(GpuJobKinds.Identity).ValuesAs<IdentityResult>()!.Ranked);
         Assert.Equal(1, storage.Table(StorageNames.JobsTable).GetEntity<JobEntity>(shootId, "identity").Value.Executions);
+    }
+
+    [Fact]
+    public async Task Process_JobDoneByAWorkerBeforeTypedResults_RunsItAgainInsteadOfResendingAResultTheStudioCannotRead()
+    {
+        var shootId = Guid.NewGuid().ToString("N");
+        // The string-dictionary result the worker before typed results stored for this job.
+        const string oldResult = """{"jobId":"generate-corporate-grey-00","instanceId":"i","succeeded":true,"outputs":["work/x/candidates/corporate-grey-00.jpg"],"data":{"look":"corporate-grey","aspect":"4:5"},"engine":"ReframeComposer","seconds":1.2}""";
+        await storage.Table(StorageNames.JobsTable).AddEntityAsync(new JobEntity
+        {
+            PartitionKey = shootId, RowKey = "generate-corporate-grey-00", Kind = GpuJobKinds.Generate, Status = JobStatus.Succeeded,
+            Executions = 1, ResultJson = oldResult,
+        });
+        await jobs.SendMessageAsync(JobJson.Serialize(Job(shootId, "generate-corporate-grey-00")));
+        var message = Assert.Single((await jobs.ReceiveMessagesAsync(1)).Value);
+
+        await services.GetRequiredService<GpuJobProcessor>().ProcessAsync(message, CancellationToken.None);
+
+        // Run again: its input is gone, so this run fails naming it, in the current protocol.
+        var result = await SingleResultAsync();
+        Assert.Equal(GpuJobResult.CurrentVersion, result.Version);
+        Assert.Equal("failed", result.ErrorCode);
+        Assert.Contains("uploads/none/photo.jpg", result.Error);
+        Assert.Equal(2, storage.Table(StorageNames.JobsTable).GetEntity<JobEntity>(shootId, "generate-corporate-grey-00").Value.Executions);
     }
 
     [Fact]

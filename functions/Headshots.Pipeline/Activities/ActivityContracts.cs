@@ -75,9 +75,6 @@ public static class CandidateEngines
 /// <param name="IdentityThreshold">Candidates farther than this from the person are never delivered.</param>
 public sealed record SelectionRequest(IReadOnlyList<CandidateRef> Candidates, int KeepPerLook, double IdentityThreshold = 0.6);
 
-/// <summary>A photo the identity stage rejected on comparing it with the others (worker's result data, "rejected").</summary>
-public sealed record ComparisonRejection(string Path, string Code, string Reason, string Tip, double? IdentityDistance);
-
 /// <summary>The identity stage's result: the profile blob and the source photos, best first.</summary>
 public sealed record IdentityProfile(string ProfilePath, IReadOnlyList<string> RankedSources);
 

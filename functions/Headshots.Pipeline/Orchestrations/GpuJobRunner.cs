@@ -8,7 +8,8 @@ namespace Headshots.Pipeline.Orchestrations;
 /// <summary>
 /// The orchestration side of the GPU job protocol: submit, wait for the event "job:{jobId}" with a timeout,
 /// resubmit (same job id, so the worker's idempotency applies) up to the attempt limit, then give up with a
-/// clear failure rather than waiting forever.
+/// clear failure rather than waiting forever. A result it cannot read (another protocol version, another kind's values)
+/// is a failure that says so.
 /// </summary>
 internal static class GpuJobRunner
 {
@@ -41,7 +42,9 @@ internal static class GpuJobRunner
             try
             {
                 // An event that arrives late, after its attempt timed out, is buffered and satisfies the next wait.
-                return await context.WaitForExternalEvent<GpuJobResult>(GpuJobMessage.EventName(job.JobId), settings.JobAttemptTimeout);
+                var result = await context.WaitForExternalEvent<GpuJobResult>(GpuJobMessage.EventName(job.JobId), settings.JobAttemptTimeout);
+                // One check here, so every stage reads a succeeded result's values as its kind's record.
+                return result.ReadableAs(job.Kind);
             }
             catch (TaskCanceledException)
             {

@@ -22,12 +22,12 @@ public sealed partial class ShootOrchestrator
         {
             var result = (await RunQuietlyAsync(ShootStages.Generate,
                 [Job("references", GpuJobKinds.References, identity.RankedSources.Take(count).ToList(), Work(ShootFolders.References))]))[0];
-            if (!result.Succeeded || result.Outputs.Count == 0)
+            if (result.ValuesAs<ReferencesResult>() is not { Paths.Count: > 0 } crops)
             {
                 logger.LogWarning("Shoot {ShootId}: the reference crops could not be made ({Error})", ShootId, result.Error);
                 return [];
             }
-            return result.Outputs;
+            return crops.Paths;
         }
 
         /// <summary>
@@ -104,14 +104,14 @@ public sealed partial class ShootOrchestrator
                 }
 
                 var assessed = (await RunQuietlyAsync(ShootStages.Generate, [Job($"assess-{name}-{attempt}", GpuJobKinds.Assess, [made.OutputPath!],
-                    Work(ShootFolders.Candidates), ("look", look.Id), ("name", name), ("identity", identity.ProfilePath))]))[0];
-                if (!assessed.Succeeded || assessed.Outputs.Count == 0)
+                    Work(ShootFolders.Candidates), new AssessJobParameters(look.Id, name, identity.ProfilePath).ToParameters())]))[0];
+                if (assessed.ValuesAs<CandidateResult>() is not { } framed)
                 {
                     tally.Failed(GenerativeEditFailure.Invalid, null);
                     logger.LogWarning("Shoot {ShootId}: the generated {Candidate} could not be assessed: {Error}", ShootId, name, assessed.Error);
                     return null;
                 }
-                var candidate = ToCandidate(assessed, variant, generation.Engine);
+                var candidate = ToCandidate(framed, variant, generation.Engine);
                 if (candidate.IdentityDistance is not { } distance || distance <= Settings.IdentityThreshold)
                 {
                     tally.Passed(afterRegenerating: attempt > 1);
@@ -141,8 +141,8 @@ public sealed partial class ShootOrchestrator
                     diffusion.Steps, diffusion.Strength, diffusion.Sampler, $"{name}-{attempt}");
                 var result = (await RunQuietlyAsync(ShootStages.Generate, [new GpuJobMessage($"diffuse-{name}-{attempt}", ShootId, context.InstanceId,
                     GpuJobKinds.Diffuse, [references[variant % references.Count]], Work(ShootFolders.Generated), parameters.ToParameters(), 1)]))[0];
-                return result.Succeeded && result.Outputs.Count > 0
-                    ? new GenerativeEditOutput(true, result.Outputs[0], GenerativeEditFailure.None, null, 1, 0, prompt.Version)
+                return result.ValuesAs<DiffuseResult>() is { } painted
+                    ? new GenerativeEditOutput(true, painted.Path, GenerativeEditFailure.None, null, 1, 0, prompt.Version)
                     : new GenerativeEditOutput(false, null, GenerativeEditFailure.ServerError, DiffusionFailure(result.Error), 1, 0, prompt.Version);
             }
             try

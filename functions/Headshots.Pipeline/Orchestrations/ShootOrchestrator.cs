@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Headshots.Jobs.Protocol;
 using Headshots.Jobs.Storage;
 using Headshots.Pipeline.Activities;
@@ -80,22 +78,23 @@ public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, Sho
             var accepted = verdicts.Where(v => v.Accepted).ToList();
             var result = (await RunAllAsync(Stage(ShootStages.Identity, 1) with { PhotosAccepted = accepted.Count },
                 [Job("identity", GpuJobKinds.Identity, accepted.Select(a => a.NormalisedPath!).ToList(), Work("identity"),
-                    ("minAccepted", Settings.MinAcceptedPhotos.ToString(CultureInfo.InvariantCulture)))]))[0];
-            if (result.Succeeded && (result.Data.ContainsKey("rejected") || result.Data.ContainsKey("distances")))
+                    new IdentityJobParameters(Settings.MinAcceptedPhotos).ToParameters())]))[0];
+            var profile = result.ValuesAs<IdentityResult>();
+            if (profile?.Comparison is { } comparison)
             {
-                verdicts = ApplyComparison(verdicts, result);
+                verdicts = ApplyComparison(verdicts, comparison);
                 await context.CallActivityAsync<bool>(nameof(RecordPhotoVerdictsActivity), new PhotoVerdictBatch(ShootId, verdicts), ActivityRetry);
-                if (result.Data.TryGetValue("problem", out var problem))
+                if (comparison.Problem is { } problem)
                 {
                     throw new ShootStoppedException(problem);
                 }
             }
 
-            if (!result.Succeeded || !result.Data.TryGetValue("ranked", out var ranked) || ranked.Length == 0)
+            if (profile is null || profile.Ranked.Count == 0)
             {
                 throw new ShootStoppedException($"the identity profile could not be built ({result.Error ?? "no photos ranked"}).");
             }
-            return new IdentityProfile(result.Outputs[0], ranked.Split('|').Take(Settings.MaxPhotosUsed).ToList());
+            return new IdentityProfile(profile.ProfilePath, profile.Ranked.Take(Settings.MaxPhotosUsed).ToList());
         }
 
         /// <summary>
@@ -126,13 +125,13 @@ public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, Sho
                 {
                     var source = sources[variant % sources.Count];
                     jobs.Add(Job($"generate-{look.Id}-{variant:00}", GpuJobKinds.Generate, [source], Work(ShootFolders.Candidates),
-                        ("look", look.Id), ("variant", variant.ToString(CultureInfo.InvariantCulture)), ("identity", identity.ProfilePath)));
+                        new GenerateJobParameters(look.Id, variant, identity.ProfilePath).ToParameters()));
                     variants.Add(variant);
                 }
             }
             var results = stage is null ? await RunQuietlyAsync(ShootStages.Generate, jobs) : await RunAllAsync(stage, jobs);
-            var candidates = results.Zip(variants).Where(r => r.First.Succeeded && r.First.Outputs.Count > 0)
-                .Select(r => ToCandidate(r.First, r.Second, CandidateEngines.Reframe)).ToList();
+            var candidates = results.Zip(variants).Where(r => r.First.Succeeded)
+                .Select(r => ToCandidate(r.First.ValuesAs<CandidateResult>()!, r.Second, CandidateEngines.Reframe)).ToList();
             LogFailures(results);
             if (candidates.Count == 0 && stage is not null)
             {
@@ -141,10 +140,10 @@ public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, Sho
             return candidates;
         }
 
-        static CandidateRef ToCandidate(GpuJobResult r, int variant, string engine) => new(
-            r.Data["look"], r.Data["aspect"], variant, r.Outputs[0],
-            r.Number("sharpness"), r.Number("clippedHighlights"), r.Number("crushedShadows"), r.Number("meanLuma"),
-            r.OptionalNumber("identityDistance"), r.OptionalNumber("eyeLine"), r.OptionalNumber("faceWidth"), engine);
+        static CandidateRef ToCandidate(CandidateResult c, int variant, string engine) => new(
+            c.Look, c.Aspect, variant, c.Path,
+            c.Measurements.Sharpness, c.Measurements.ClippedHighlights, c.Measurements.CrushedShadows, c.Measurements.MeanLuma,
+            c.Face?.IdentityDistance, c.Face?.EyeLine, c.Face?.FaceWidth, engine);
 
         public async Task<List<SelectedHeadshot>> SelectAsync(List<CandidateRef> candidates)
         {
@@ -159,8 +158,9 @@ public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, Sho
             var results = await RunAllAsync(Stage(ShootStages.Enhance, jobs.Count), jobs);
             LogFailures(results);
             var enhanced = selected.Zip(results)
-                .Where(p => p.Second.Succeeded)
-                .Select(p => p.First with { BasePath = p.First.Candidate.Path, Candidate = p.First.Candidate with { Path = p.Second.Outputs[0] } })
+                .Select(p => (Selected: p.First, Retouched: p.Second.ValuesAs<EnhanceResult>()))
+                .Where(p => p.Retouched is not null)
+                .Select(p => p.Selected with { BasePath = p.Selected.Candidate.Path, Candidate = p.Selected.Candidate with { Path = p.Retouched!.Path } })
                 .ToList();
             return enhanced.Count > 0 ? enhanced : throw new ShootStoppedException($"retouching failed for every headshot ({FirstError(results)}).");
         }
@@ -168,14 +168,15 @@ public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, Sho
         public async Task<List<DeliveredRef>> UpscaleAsync(List<SelectedHeadshot> enhanced)
         {
             var jobs = enhanced.Select(s => Job($"upscale-{s.Candidate.Key}", GpuJobKinds.Upscale, [s.Candidate.Path], Work("delivered"),
-                (UpscaleJob.AspectParameter, s.Candidate.Aspect), (UpscaleJob.WebPParameter, UpscaleJob.Flag(Settings.DeliverWebP)))).ToList();
+                new UpscaleJobParameters(s.Candidate.Aspect, Settings.DeliverWebP).ToParameters())).ToList();
             var results = await RunAllAsync(Stage(ShootStages.Upscale, jobs.Count), jobs);
             LogFailures(results);
             var delivered = enhanced.Zip(results)
-                .Select(p => (Selected: p.First, Result: p.Second, Files: p.Second.Succeeded ? UpscaleOutputs.Read(p.Second.Outputs) : null))
-                .Where(p => p.Files is not null)
-                .Select(p => new DeliveredRef(p.Selected.Candidate.Look, p.Selected.Candidate.Aspect, p.Files!.Full, p.Files.Web, p.Files.Thumbnail,
-                    (int)p.Result.Number("width"), (int)p.Result.Number("height"), (long)p.Result.Number("bytes"), p.Selected.Score,
+                .Select(p => (Selected: p.First, Rendered: p.Second.ValuesAs<UpscaleResult>()))
+                .Where(p => p.Rendered is not null)
+                .Select(p => (p.Selected, Rendered: p.Rendered!, Files: p.Rendered!.Files))
+                .Select(p => new DeliveredRef(p.Selected.Candidate.Look, p.Selected.Candidate.Aspect, p.Files.Full, p.Files.Web, p.Files.Thumbnail,
+                    p.Rendered.Width, p.Rendered.Height, p.Rendered.Bytes, p.Selected.Score,
                     p.Selected.Candidate.IdentityDistance, p.Selected.BasePath, p.Files.FullWebP, p.Files.WebWebP, p.Selected.Candidate.Engine))
                 .ToList();
             return delivered.Count > 0 ? delivered : throw new ShootStoppedException($"rendering at 16 MP failed for every headshot ({FirstError(results)}).");
@@ -197,8 +198,9 @@ public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, Sho
             return new ShootOutcome(ShootId, ShootStatuses.Failed, 0, null, reason);
         }
 
-        GpuJobMessage Job(string jobId, string kind, IReadOnlyList<string> inputs, string outputPrefix, params (string Key, string Value)[] parameters) =>
-            new(jobId, ShootId, context.InstanceId, kind, inputs, outputPrefix, parameters.ToDictionary(p => p.Key, p => p.Value), 1);
+        /// <param name="parameters">The kind's parameters record's <c>ToParameters()</c>; none when the kind takes none.</param>
+        GpuJobMessage Job(string jobId, string kind, IReadOnlyList<string> inputs, string outputPrefix, IReadOnlyDictionary<string, string>? parameters = null) =>
+            new(jobId, ShootId, context.InstanceId, kind, inputs, outputPrefix, parameters ?? new Dictionary<string, string>(), 1);
 
         /// <summary>The transition into a GPU stage, recorded by the activity that submits the stage's jobs.</summary>
         StageRecord Stage(string stage, int total) =>
@@ -240,38 +242,31 @@ public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, Sho
         static PhotoVerdict ToVerdict(string path, GpuJobResult r)
         {
             var name = BlobPath.Parse(path).FileName;
-            if (!r.Succeeded)
+            if (r.ValuesAs<InspectResult>() is not { } inspected)
             {
                 return new PhotoVerdict(name, false, "unreadable", $"We could not process this file ({r.Error}).",
                     "Upload the photo again, or choose another one.", null, 0, 0, null, 0, 0);
             }
-            var reasons = r.Data.GetValueOrDefault("reasons")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
-            var faces = r.Data.TryGetValue("faces", out var f) && int.TryParse(f, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : (int?)null;
-            var accepted = r.Data.GetValueOrDefault("verdict") == "accepted";
-            var code = accepted ? null : r.Data.GetValueOrDefault("code");
-            return new PhotoVerdict(name, accepted, code, accepted ? null : r.Data.GetValueOrDefault("reason"), accepted ? null : r.Data.GetValueOrDefault("tip"),
-                accepted ? r.Outputs[0] : null, (int)r.Number("width"), (int)r.Number("height"), r.Data.GetValueOrDefault("format"),
-                r.Number("sharpness"), r.Number("meanLuma"),
-                reasons is { Length: > 0 } ? reasons : code is null ? [] : [code],
-                faces, r.OptionalNumber("faceWidth"), r.OptionalNumber("faceSharpness"), r.OptionalNumber("faceLuma"), r.OptionalNumber("yaw"));
+            var (rejection, photo, findings) = inspected;
+            var accepted = inspected.Accepted;
+            var code = accepted ? null : rejection?.Code;
+            return new PhotoVerdict(name, accepted, code, accepted ? null : rejection?.Reason, accepted ? null : rejection?.Tip,
+                accepted ? photo!.Path : null, photo?.Measurements.Width ?? 0, photo?.Measurements.Height ?? 0, photo?.Format,
+                photo?.Measurements.Sharpness ?? 0, photo?.Measurements.MeanLuma ?? 0,
+                findings is { Reasons.Count: > 0 } ? findings.Reasons : code is null ? [] : [code],
+                findings?.Faces, findings?.Main?.Width, findings?.Exposure?.Sharpness, findings?.Exposure?.MeanLuma, findings?.Main?.Yaw);
         }
 
         /// <summary>The identity stage's verdicts on top of intake's: likeness for every face, and who it rejected.</summary>
-        static List<PhotoVerdict> ApplyComparison(List<PhotoVerdict> verdicts, GpuJobResult result)
-        {
-            var rejected = JsonSerializer.Deserialize<List<ComparisonRejection>>(result.Data.GetValueOrDefault("rejected") ?? "[]", ComparisonJson) ?? [];
-            var distances = JsonSerializer.Deserialize<Dictionary<string, double>>(result.Data.GetValueOrDefault("distances") ?? "{}", ComparisonJson) ?? [];
-            return verdicts.Select(v =>
+        static List<PhotoVerdict> ApplyComparison(List<PhotoVerdict> verdicts, IdentityComparison comparison) =>
+            verdicts.Select(v =>
             {
                 if (v.NormalisedPath is null) return v;
-                var updated = distances.TryGetValue(v.NormalisedPath, out var d) ? v with { IdentityDistance = d } : v;
-                return rejected.FirstOrDefault(r => r.Path == v.NormalisedPath) is { } r
+                var updated = comparison.Distances.TryGetValue(v.NormalisedPath, out var d) ? v with { IdentityDistance = d } : v;
+                return comparison.Rejected.FirstOrDefault(r => r.Path == v.NormalisedPath) is { } r
                     ? updated with { Accepted = false, Code = r.Code, Reason = r.Reason, Tip = r.Tip, Reasons = [r.Code] }
                     : updated;
             }).ToList();
-        }
-
-        static readonly JsonSerializerOptions ComparisonJson = new(JsonSerializerDefaults.Web);
 
         static string FirstError(IEnumerable<GpuJobResult> results) => results.FirstOrDefault(r => !r.Succeeded)?.Error ?? "no result";
     }

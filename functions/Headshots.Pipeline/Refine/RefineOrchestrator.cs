@@ -30,24 +30,19 @@ public sealed class RefineOrchestrator : TaskOrchestrator<RefineInput, RefineOut
                 : await GenerateThenRefineAsync(context, input, logger, work);
             if (refined.Outcome is { } ended) return ended;
             var result = refined.Result!;
-            var distance = result.OptionalNumber("identityDistance");
+            var distance = result.Face?.IdentityDistance;
 
             var rendered = await RunAsync(context, input, logger, new GpuJobMessage($"refine-{input.RefineId}-upscale", input.ShootId, context.InstanceId,
-                GpuJobKinds.Upscale, [result.Outputs[1]], work, new Dictionary<string, string>
-                {
-                    [UpscaleJob.AspectParameter] = input.Aspect,
-                    [UpscaleJob.WebPParameter] = UpscaleJob.Flag(input.Settings.DeliverWebP),
-                }, 1));
-            if ((rendered.Succeeded ? UpscaleOutputs.Read(rendered.Outputs) : null) is not { } files)
+                GpuJobKinds.Upscale, [result.MasterPath], work, new UpscaleJobParameters(input.Aspect, input.Settings.DeliverWebP).ToParameters(), 1));
+            if (rendered.ValuesAs<UpscaleResult>() is not { } delivered)
             {
                 return await EndAsync(context, input, RefineStatuses.Failed, null, distance, $"rendering at 16 MP failed ({rendered.Error ?? "no result"}).");
             }
 
             var version = await context.CallActivityAsync<int>(nameof(PublishVersionActivity), new VersionRequest(
                 input.ShootId, input.RefineId, input.ImageId, input.FromVersion, input.Changes, input.Retouch,
-                files.Full, files.Web, files.Thumbnail,
-                (int)(rendered.OptionalNumber("width") ?? 0), (int)(rendered.OptionalNumber("height") ?? 0), (long)(rendered.OptionalNumber("bytes") ?? 0),
-                distance, result.Outputs[0], files.FullWebP, files.WebWebP), ActivityRetry);
+                delivered.Files.Full, delivered.Files.Web, delivered.Files.Thumbnail, delivered.Width, delivered.Height, delivered.Bytes,
+                distance, result.BasePath, delivered.Files.FullWebP, delivered.Files.WebWebP), ActivityRetry);
             return await EndAsync(context, input, RefineStatuses.Delivered, version, distance, null);
         }
         catch (TaskFailedException e)
@@ -57,23 +52,23 @@ public sealed class RefineOrchestrator : TaskOrchestrator<RefineInput, RefineOut
     }
 
     /// <summary>The edit and retouch job, then the identity check; an outcome when the refinement ends here.</summary>
-    static async Task<(GpuJobResult? Result, RefineOutcome? Outcome)> RefineAsync(TaskOrchestrationContext context, RefineInput input, ILogger logger,
+    static async Task<(RefineResult? Result, RefineOutcome? Outcome)> RefineAsync(TaskOrchestrationContext context, RefineInput input, ILogger logger,
         string work, string jobId, string source, (string Generated, string Region)? generated, bool lastAttempt = true)
     {
+        // The person's edits (read by the worker's RefineEdits), then what the generative edit left to merge.
         var parameters = input.JobFields.ToDictionary(p => p.Key, p => p.Value);
-        if (input.ProfilePath is not null) parameters["identity"] = input.ProfilePath;
+        if (input.ProfilePath is not null) parameters[JobParameterNames.IdentityProfile] = input.ProfilePath;
         if (generated is { } g)
         {
-            parameters["generated"] = g.Generated;
-            parameters["region"] = g.Region;
+            foreach (var (key, value) in new EditJobParameters(g.Region, g.Generated).ToParameters()) parameters[key] = value;
         }
         var refined = await RunAsync(context, input, logger, new GpuJobMessage(jobId, input.ShootId, context.InstanceId,
             GpuJobKinds.Refine, [source], $"{work}{jobId}/", parameters, 1));
-        if (!refined.Succeeded || refined.Outputs.Count < 2)
+        if (refined.ValuesAs<RefineResult>() is not { } made)
         {
             return (null, await EndAsync(context, input, RefineStatuses.Failed, null, null, $"the edit could not be made ({refined.Error ?? "no result"})."));
         }
-        var distance = refined.OptionalNumber("identityDistance");
+        var distance = made.Face?.IdentityDistance;
         if (distance is { } d && d > input.Settings.IdentityThreshold)
         {
             logger.LogWarning("Refine {RefineId} of shoot {ShootId} drifted from the person: identity distance {Distance}", input.RefineId, input.ShootId, d);
@@ -81,19 +76,19 @@ public sealed class RefineOrchestrator : TaskOrchestrator<RefineInput, RefineOut
                 ? (null, await EndAsync(context, input, RefineStatuses.Refused, null, d, RefineMessages.Drifted(d, input.Settings.IdentityThreshold)))
                 : (null, null);
         }
-        return (refined, null);
+        return (made, null);
     }
 
     /// <summary>
     /// Square image and mask (GPU), the cloud model's edit (activity), then the merge, local edits and identity check;
     /// an edit that no longer looks like the person is asked for again, a bounded number of times.
     /// </summary>
-    static async Task<(GpuJobResult? Result, RefineOutcome? Outcome)> GenerateThenRefineAsync(TaskOrchestrationContext context, RefineInput input, ILogger logger, string work)
+    static async Task<(RefineResult? Result, RefineOutcome? Outcome)> GenerateThenRefineAsync(TaskOrchestrationContext context, RefineInput input, ILogger logger, string work)
     {
         var change = input.Generative!;
         var prepared = await RunAsync(context, input, logger, new GpuJobMessage($"refine-{input.RefineId}-prepare", input.ShootId, context.InstanceId,
-            GpuJobKinds.PrepareEdit, [input.SourceBase], work, new Dictionary<string, string> { ["region"] = change.Region }, 1));
-        if (!prepared.Succeeded || prepared.Outputs.Count != 2)
+            GpuJobKinds.PrepareEdit, [input.SourceBase], work, new EditJobParameters(change.Region).ToParameters(), 1));
+        if (prepared.ValuesAs<PrepareEditResult>() is not { } square)
         {
             return (null, await EndAsync(context, input, RefineStatuses.Failed, null, null, $"the area to edit could not be found ({prepared.Error ?? "no result"})."));
         }
@@ -101,7 +96,7 @@ public sealed class RefineOrchestrator : TaskOrchestrator<RefineInput, RefineOut
         {
             // The activity retries throttling and server errors itself; an orchestration retry would only repeat them.
             var edit = await context.CallActivityAsync<GenerativeEditOutput>(nameof(GenerativeEditActivity), new GenerativeEditInput(
-                input.ShootId, $"{input.RefineId}-{attempt}", change.Kind, change.Description, prepared.Outputs[0], prepared.Outputs[1],
+                input.ShootId, $"{input.RefineId}-{attempt}", change.Kind, change.Description, square.ImagePath, square.MaskPath,
                 change.References, $"{work}generated-{attempt}.png"));
             if (!edit.Succeeded)
             {

@@ -16,13 +16,8 @@ public sealed class AssessJobHandler(JobBlobs blobs, FaceAnalyser? faces = null)
 
     public async Task<JobOutcome> HandleAsync(GpuJobMessage job, CancellationToken cancellationToken)
     {
-        var lookId = JobData.Required(job, "look");
+        var (lookId, name, _) = JobData.Parameters(job, AssessJobParameters.Parse);
         var look = LookCatalog.Find(lookId) ?? throw new InvalidJobException($"Unknown look '{lookId}'.");
-        var name = JobData.Required(job, "name");
-        if (name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '-')))
-        {
-            throw new InvalidJobException($"The assess job {job.JobId} has a candidate name with characters other than letters, digits and '-'.");
-        }
         var generated = await blobs.ReadAsync(JobData.SingleInput(job), cancellationToken);
         Engines.Candidate candidate;
         try
@@ -34,10 +29,8 @@ public sealed class AssessJobHandler(JobBlobs blobs, FaceAnalyser? faces = null)
             throw new InvalidJobException($"The generated image of {job.JobId} cannot be read: {e.Message}");
         }
         var output = await blobs.WriteAsync($"{job.OutputPrefix}{name}.jpg", candidate.Jpeg, "image/jpeg", cancellationToken);
-        var data = JobData.Measurements(candidate.Measurements, candidate.Width, candidate.Height);
-        data["look"] = look.Id;
-        data["aspect"] = look.Aspect.Name;
-        await CandidateFace.MeasureAsync(blobs, faces, job, candidate.Jpeg, data, cancellationToken);
-        return new JobOutcome([output], data, nameof(GeneratedFraming));
+        var face = await CandidateFace.MeasureAsync(blobs, faces, job, candidate.Jpeg, cancellationToken);
+        return new JobOutcome(new CandidateResult(output, look.Id, look.Aspect.Name,
+            JobData.Measurements(candidate.Measurements, candidate.Width, candidate.Height), face), nameof(GeneratedFraming));
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Headshots.Engines.Diffusion.Pipeline;
 using Headshots.Jobs.Protocol;
 using ImageMagick;
@@ -33,13 +32,8 @@ public sealed class DiffuseJobHandler(JobBlobs blobs, SdxlInpaintingPipeline pip
         }
 
         var output = await blobs.WriteAsync(DiffuseJob.OutputPath(job.OutputPrefix, name), result.Png, "image/png", cancellationToken);
-        var data = new Dictionary<string, string>
-        {
-            [DiffuseJob.EngineResult] = SdxlInpaintingPipeline.EngineName,
-            [DiffuseJob.StepsResult] = result.Timings.UNetSteps.ToString(CultureInfo.InvariantCulture),
-            [DiffuseJob.SecondsResult] = JobData.Format(result.Timings.Total.TotalSeconds),
-        };
-        return new JobOutcome([output], data, SdxlInpaintingPipeline.EngineName);
+        return new JobOutcome(new DiffuseResult(output, result.Timings.UNetSteps, JobData.Round(result.Timings.Total.TotalSeconds)),
+            SdxlInpaintingPipeline.EngineName);
     }
 
     /// <summary>The job's parameters as a run of the pipeline, and the output's name.</summary>

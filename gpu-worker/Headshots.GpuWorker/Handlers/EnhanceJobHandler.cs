@@ -13,6 +13,6 @@ public sealed class EnhanceJobHandler(JobBlobs blobs, IFaceEnhancer enhancer) : 
         var input = JobData.SingleInput(job);
         var enhanced = enhancer.Enhance(await blobs.ReadAsync(input, cancellationToken), Headshots.Engines.Retouch.RetouchSettings.Natural, cancellationToken);
         var output = await blobs.WriteAsync($"{job.OutputPrefix}{JobData.Stem(input)}.jpg", enhanced.Jpeg, "image/jpeg", cancellationToken);
-        return new JobOutcome([output], JobData.Measurements(enhanced.Measurements, enhanced.Width, enhanced.Height), enhancer.GetType().Name);
+        return new JobOutcome(new EnhanceResult(output, JobData.Measurements(enhanced.Measurements, enhanced.Width, enhanced.Height)), enhancer.GetType().Name);
     }
 }

@@ -1,30 +1,30 @@
-using System.Globalization;
 using System.Text.Json;
 using Headshots.Engines.Faces;
+using Headshots.Jobs.Protocol;
 
 namespace Headshots.GpuWorker.Handlers;
 
-/// <summary>How faces travel in job results (flat numbers) and blobs (JSON with boxes, keypoints and embeddings).</summary>
+/// <summary>How faces travel in job results (the main face, in fractions) and blobs (JSON with boxes, keypoints and embeddings).</summary>
 internal static class FaceData
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 
-    public static void Describe(FaceAnalysis analysis, Dictionary<string, string> data)
+    /// <summary>The main face of a photo; null when none was found.</summary>
+    public static MainFace? MainFaceOf(FaceAnalysis analysis)
     {
-        data["faces"] = analysis.Faces.Count.ToString(CultureInfo.InvariantCulture);
         if (analysis.Main is not { } main)
         {
-            return;
+            return null;
         }
 
         var box = main.Detection.Box;
-        data["faceScore"] = JobData.Format(main.Detection.Score);
-        data["faceBox"] = string.Join(',', new[] { box.X / analysis.ImageWidth, box.Y / analysis.ImageHeight, box.Width / analysis.ImageWidth, box.Height / analysis.ImageHeight }
-            .Select(v => JobData.Format(v)));
-        data["faceWidth"] = JobData.Format(box.Width / analysis.ImageWidth);
-        data["yaw"] = JobData.Format(main.Landmarks.Yaw);
-        data["roll"] = JobData.Format(main.Landmarks.RollDegrees);
-        data["meshConfidence"] = JobData.Format(main.Landmarks.Confidence);
+        return new MainFace(
+            JobData.Round(main.Detection.Score),
+            [.. new[] { box.X / analysis.ImageWidth, box.Y / analysis.ImageHeight, box.Width / analysis.ImageWidth, box.Height / analysis.ImageHeight }.Select(v => JobData.Round(v))],
+            JobData.Round(box.Width / analysis.ImageWidth),
+            JobData.Round(main.Landmarks.Yaw),
+            JobData.Round(main.Landmarks.RollDegrees),
+            JobData.Round(main.Landmarks.Confidence));
     }
 
     /// <summary>The faces of one photo, as the intake and studio stages read them back.</summary>

@@ -25,10 +25,8 @@ public sealed class GenerateJobHandler(JobBlobs blobs, IHeadshotComposer compose
         var source = await blobs.ReadAsync(JobData.SingleInput(job), cancellationToken);
         var candidate = composer.Compose(source, look, variant, cancellationToken);
         var output = await blobs.WriteAsync($"{job.OutputPrefix}{look.Id}-{variant:00}.jpg", candidate.Jpeg, "image/jpeg", cancellationToken);
-        var data = JobData.Measurements(candidate.Measurements, candidate.Width, candidate.Height);
-        data["look"] = look.Id;
-        data["aspect"] = look.Aspect.Name;
-        await CandidateFace.MeasureAsync(blobs, faces, job, candidate.Jpeg, data, cancellationToken);
-        return new JobOutcome([output], data, composer.GetType().Name);
+        var face = await CandidateFace.MeasureAsync(blobs, faces, job, candidate.Jpeg, cancellationToken);
+        return new JobOutcome(new CandidateResult(output, look.Id, look.Aspect.Name,
+            JobData.Measurements(candidate.Measurements, candidate.Width, candidate.Height), face), composer.GetType().Name);
     }
 }

@@ -2,8 +2,8 @@ using Headshots.Jobs.Protocol;
 
 namespace Headshots.GpuWorker.Handlers;
 
-/// <summary>What a job produced: output blob paths and small named values.</summary>
-public sealed record JobOutcome(IReadOnlyList<string> Outputs, IReadOnlyDictionary<string, string> Data, string Engine);
+/// <summary>What a job produced: the record of its kind (which names the blobs written) and the engine that made it.</summary>
+public sealed record JobOutcome(GpuJobValues Values, string Engine);
 
 /// <summary>Performs one kind of GPU job.</summary>
 public interface IGpuJobHandler

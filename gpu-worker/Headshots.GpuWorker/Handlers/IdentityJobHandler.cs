@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Headshots.Engines;
 using Headshots.Engines.Faces;
@@ -22,7 +21,7 @@ public sealed class IdentityJobHandler(JobBlobs blobs, IQualityMeter meter, Face
     public async Task<JobOutcome> HandleAsync(GpuJobMessage job, CancellationToken cancellationToken)
     {
         if (job.Inputs.Count == 0) throw new InvalidJobException($"The identity job {job.JobId} has no photos.");
-        var minAccepted = job.Parameters.TryGetValue("minAccepted", out var m) && int.TryParse(m, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 1;
+        var minAccepted = JobData.Parameters(job, IdentityJobParameters.Parse).MinAccepted;
         var photos = new List<ProfiledPhoto>();
         foreach (var input in job.Inputs)
         {
@@ -61,21 +60,11 @@ public sealed class IdentityJobHandler(JobBlobs blobs, IQualityMeter meter, Face
             }),
         }, Json), "application/json", cancellationToken);
 
-        var data = new Dictionary<string, string>
-        {
-            ["ranked"] = string.Join('|', ranked),
-            ["outliers"] = (photos.Count - sources.Count).ToString(CultureInfo.InvariantCulture),
-        };
-        if (judgement is not null)
-        {
-            data["rejected"] = JsonSerializer.Serialize(judgement.Photos.Where(p => !p.Accepted)
-                .Select(p => new RejectedPhoto(p.Name, p.Code!, p.Reason!, p.Tip!, p.IdentityDistance)).ToList(), Json);
-            data["distances"] = JsonSerializer.Serialize(judgement.Photos.Where(p => p.IdentityDistance is not null)
-                .ToDictionary(p => p.Name, p => p.IdentityDistance!.Value), Json);
-            if (judgement.Problem is not null) data["problem"] = judgement.Problem;
-        }
-
-        return new JobOutcome([profile], data, faces is null ? "magick" : "magick+dlib");
+        var comparison = judgement is null ? null : new IdentityComparison(
+            judgement.Photos.Where(p => !p.Accepted).Select(p => new RejectedPhoto(p.Name, p.Code!, p.Reason!, p.Tip!, p.IdentityDistance)).ToList(),
+            judgement.Photos.Where(p => p.IdentityDistance is not null).ToDictionary(p => p.Name, p => p.IdentityDistance!.Value),
+            judgement.Problem);
+        return new JobOutcome(new IdentityResult(profile, ranked, photos.Count - sources.Count, comparison), faces is null ? "magick" : "magick+dlib");
     }
 
     /// <summary>The reference embedding read back from a profile written by this handler (null without face models).</summary>
@@ -119,6 +108,3 @@ public sealed class IdentityJobHandler(JobBlobs blobs, IQualityMeter meter, Face
 
     private sealed record ProfiledPhoto(string Path, PhotoMeasurements Measurements, double Score, PhotoAssessment? Assessment, byte[]? Chip);
 }
-
-/// <summary>A photo the identity stage rejected, as the orchestration records it.</summary>
-public sealed record RejectedPhoto(string Path, string Code, string Reason, string Tip, double? IdentityDistance);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Headshots.Engines;
 using Headshots.Engines.Faces;
 using Headshots.Engines.Intake;
@@ -44,7 +43,7 @@ public sealed class InspectJobHandler(JobBlobs blobs, IPhotoNormaliser normalise
         }
 
         var output = await blobs.WriteAsync($"{job.OutputPrefix}{JobData.Stem(input)}.jpg", photo.Jpeg, "image/jpeg", cancellationToken);
-        return new JobOutcome([output], Accepted(photo), "magick");
+        return new JobOutcome(new InspectResult(null, Inspected(photo, output, null), null), "magick");
     }
 
     private async Task<JobOutcome> JudgeAsync(GpuJobMessage job, string input, byte[] bytes, PhotoIntake intake, CancellationToken cancellationToken)
@@ -55,47 +54,31 @@ public sealed class InspectJobHandler(JobBlobs blobs, IPhotoNormaliser normalise
             return Rejected(assessment.Code!, assessment.Reason!, assessment.Tip!);
         }
 
-        var data = assessment.Accepted ? Accepted(photo) : RejectedData(assessment.Code!, assessment.Reason!, assessment.Tip!);
-        FaceData.Describe(analysis, data);
-        Describe(assessment, data);
+        var findings = Findings(assessment, analysis);
         if (!assessment.Accepted)
         {
-            return new JobOutcome([], data, Engine);
+            return new JobOutcome(new InspectResult(new PhotoRejection(assessment.Code!, assessment.Reason!, assessment.Tip!), null, findings), Engine);
         }
 
         var output = await blobs.WriteAsync($"{job.OutputPrefix}{JobData.Stem(input)}.jpg", photo.Jpeg, "image/jpeg", cancellationToken);
         var faces = await blobs.WriteAsync($"{job.OutputPrefix}{JobData.Stem(input)}.faces.json", FaceData.ToJson(analysis), "application/json", cancellationToken);
-        return new JobOutcome([output, faces], data, Engine);
+        return new JobOutcome(new InspectResult(null, Inspected(photo, output, faces), findings), Engine);
     }
 
     private const string Engine = "magick+blazeface+facemesh+dlib";
 
     /// <summary>The judge's measurements, so the person (and a support engineer) can see why.</summary>
-    private static void Describe(PhotoAssessment assessment, Dictionary<string, string> data)
-    {
-        data["reasons"] = string.Join(',', assessment.Reasons);
-        data["hash"] = assessment.Hash.ToString();
-        if (assessment.FaceExposure is { } exposure)
-        {
-            data["faceSharpness"] = JobData.Format(exposure.Sharpness);
-            data["faceLuma"] = JobData.Format(exposure.MeanLuma);
-            data["faceClipped"] = JobData.Format(exposure.Clipped);
-            data["faceCrushed"] = JobData.Format(exposure.Crushed);
-        }
-    }
+    private static IntakeFindings Findings(PhotoAssessment assessment, FaceAnalysis analysis) => new(
+        analysis.Faces.Count,
+        FaceData.MainFaceOf(analysis),
+        assessment.Reasons,
+        assessment.Hash.ToString(),
+        assessment.FaceExposure is { } exposure
+            ? new FaceExposureValues(JobData.Round(exposure.Sharpness), JobData.Round(exposure.MeanLuma), JobData.Round(exposure.Clipped), JobData.Round(exposure.Crushed))
+            : null);
 
-    private static Dictionary<string, string> Accepted(NormalisedPhoto photo)
-    {
-        var data = JobData.Measurements(photo.Measurements, photo.Width, photo.Height);
-        data["verdict"] = "accepted";
-        data["format"] = photo.SourceFormat;
-        data["sourceWidth"] = photo.SourceWidth.ToString(CultureInfo.InvariantCulture);
-        data["sourceHeight"] = photo.SourceHeight.ToString(CultureInfo.InvariantCulture);
-        return data;
-    }
+    private static InspectedPhoto Inspected(NormalisedPhoto photo, string path, string? facesPath) => new(
+        path, facesPath, JobData.Measurements(photo.Measurements, photo.Width, photo.Height), photo.SourceFormat, photo.SourceWidth, photo.SourceHeight);
 
-    private static Dictionary<string, string> RejectedData(string code, string reason, string tip) =>
-        new() { ["verdict"] = "rejected", ["code"] = code, ["reason"] = reason, ["tip"] = tip };
-
-    private static JobOutcome Rejected(string code, string reason, string tip) => new([], RejectedData(code, reason, tip), "magick");
+    private static JobOutcome Rejected(string code, string reason, string tip) => new(new InspectResult(new PhotoRejection(code, reason, tip), null, null), "magick");
 }

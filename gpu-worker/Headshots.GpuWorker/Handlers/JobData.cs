@@ -1,23 +1,29 @@
-using System.Globalization;
 using Headshots.Engines;
 using Headshots.Jobs.Protocol;
 
 namespace Headshots.GpuWorker.Handlers;
 
-/// <summary>Reads parameters and writes result values in one invariant format.</summary>
+/// <summary>Reads parameters and writes result values at one precision.</summary>
 internal static class JobData
 {
-    public static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+    /// <summary>A measured value as results carry it: four decimals are finer than any threshold that reads them.</summary>
+    public static double Round(double value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
 
-    public static Dictionary<string, string> Measurements(PhotoMeasurements m, int width, int height) => new()
+    public static ImageMeasurements Measurements(PhotoMeasurements m, int width, int height) =>
+        new(width, height, Round(m.Sharpness), Round(m.ClippedHighlights), Round(m.CrushedShadows), Round(m.MeanLuma));
+
+    /// <summary>The job's parameters read by <paramref name="parse"/> (a kind's parameters record); a job error naming the problem.</summary>
+    public static T Parameters<T>(GpuJobMessage job, Func<IReadOnlyDictionary<string, string>, T> parse)
     {
-        ["width"] = width.ToString(CultureInfo.InvariantCulture),
-        ["height"] = height.ToString(CultureInfo.InvariantCulture),
-        ["sharpness"] = Format(m.Sharpness),
-        ["clippedHighlights"] = Format(m.ClippedHighlights),
-        ["crushedShadows"] = Format(m.CrushedShadows),
-        ["meanLuma"] = Format(m.MeanLuma),
-    };
+        try
+        {
+            return parse(job.Parameters);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidJobException($"The {job.Kind} job {job.JobId}: {e.Message}");
+        }
+    }
 
     public static string Required(GpuJobMessage job, string name) =>
         job.Parameters.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value)

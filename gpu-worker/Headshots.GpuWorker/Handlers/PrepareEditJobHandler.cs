@@ -14,7 +14,8 @@ public sealed class PrepareEditJobHandler(JobBlobs blobs, EditMaskBuilder? masks
 
     public async Task<JobOutcome> HandleAsync(GpuJobMessage job, CancellationToken cancellationToken)
     {
-        var region = EditRegions.Parse(job);
+        var region = EditRegions.Of(EditRegions.Read(job) ?? throw new InvalidJobException(
+            $"The prepare-edit job {job.JobId} has no '{EditJobParameters.RegionParameter}' parameter: use {string.Join(", ", EditJobParameters.Regions)}."));
         if (masks is null) throw new InvalidJobException("Edit masks need the face and person models (Worker:Engines = models).");
         var image = RgbImage.Decode(await blobs.ReadAsync(JobData.SingleInput(job), cancellationToken), 4096);
         EditMask mask;
@@ -29,23 +30,22 @@ public sealed class PrepareEditJobHandler(JobBlobs blobs, EditMaskBuilder? masks
         var canvas = EditMaskCanvas.For(image.Width, image.Height);
         var imagePath = await blobs.WriteAsync($"{job.OutputPrefix}edit-image.png", EditMaskCanvas.Png(canvas.Fit(image)), "image/png", cancellationToken);
         var maskPath = await blobs.WriteAsync($"{job.OutputPrefix}edit-mask.png", canvas.Fit(mask).ToPng(), "image/png", cancellationToken);
-        return new JobOutcome([imagePath, maskPath], new Dictionary<string, string>
-        {
-            ["region"] = region.ToString().ToLowerInvariant(),
-            ["coverage"] = JobData.Format(mask.Coverage),
-        }, nameof(EditMaskBuilder));
+        return new JobOutcome(new PrepareEditResult(imagePath, maskPath, region.ToString().ToLowerInvariant(), JobData.Round(mask.Coverage)),
+            nameof(EditMaskBuilder));
     }
 }
 
-/// <summary>The "region" parameter of the generative edit jobs.</summary>
+/// <summary>The region parameter of the generative edit jobs, as the mask builder takes it.</summary>
 internal static class EditRegions
 {
-    public static EditMaskRegion Parse(GpuJobMessage job) => JobData.Required(job, "region") switch
+    /// <summary>The job's edit parameters; null when it has none.</summary>
+    public static EditJobParameters? Read(GpuJobMessage job) => JobData.Parameters(job, EditJobParameters.Parse);
+
+    public static EditMaskRegion Of(EditJobParameters edit) => edit.Region switch
     {
         "hair" => EditMaskRegion.Hair,
         "expression" => EditMaskRegion.Expression,
         "clothing" => EditMaskRegion.Clothing,
-        "background" => EditMaskRegion.Background,
-        var other => throw new InvalidJobException($"The {job.Kind} job {job.JobId} has an unknown region '{other}': use hair, expression, clothing or background."),
+        _ => EditMaskRegion.Background,
     };
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Headshots.Engines.Faces;
 using Headshots.Engines.Generation;
 using Headshots.Jobs.Protocol;
@@ -28,11 +27,6 @@ public sealed class ReferencesJobHandler(JobBlobs blobs, FaceAnalyser? faces = n
             if (!crop.FaceFound) withoutFace++;
             outputs.Add(await blobs.WriteAsync($"{job.OutputPrefix}{i:00}.jpg", crop.Jpeg, "image/jpeg", cancellationToken));
         }
-        var data = new Dictionary<string, string>
-        {
-            ["count"] = outputs.Count.ToString(CultureInfo.InvariantCulture),
-            ["withoutFace"] = withoutFace.ToString(CultureInfo.InvariantCulture),
-        };
-        return new JobOutcome(outputs, data, nameof(ReferenceCrop));
+        return new JobOutcome(new ReferencesResult(outputs, withoutFace), nameof(ReferenceCrop));
     }
 }

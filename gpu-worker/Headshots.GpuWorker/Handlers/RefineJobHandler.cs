@@ -35,9 +35,9 @@ public sealed class RefineJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IHe
         var input = JobData.SingleInput(job);
         var source = await blobs.ReadAsync(input, cancellationToken);
         var engine = "local-retouch";
-        if (job.Parameters.TryGetValue("generated", out var generatedPath))
+        if (EditRegions.Read(job) is { Generated: { } generatedPath } generative)
         {
-            source = MergeGenerated(job, source, await blobs.ReadAsync(generatedPath, cancellationToken));
+            source = MergeGenerated(generative, source, await blobs.ReadAsync(generatedPath, cancellationToken));
             engine = "generative+retouch";
         }
         var edited = source;
@@ -54,16 +54,15 @@ public sealed class RefineJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IHe
         var master = enhancer.Enhance(edited, RetouchSettings.For(edits), cancellationToken);
         var basePath = await blobs.WriteAsync($"{job.OutputPrefix}base.jpg", edited, "image/jpeg", cancellationToken);
         var masterPath = await blobs.WriteAsync($"{job.OutputPrefix}master.jpg", master.Jpeg, "image/jpeg", cancellationToken);
-        var data = JobData.Measurements(master.Measurements, master.Width, master.Height);
-        await CandidateFace.MeasureAsync(blobs, faces, job, master.Jpeg, data, cancellationToken);
-        return new JobOutcome([basePath, masterPath], data, engine);
+        var face = await CandidateFace.MeasureAsync(blobs, faces, job, master.Jpeg, cancellationToken);
+        return new JobOutcome(new RefineResult(basePath, masterPath, JobData.Measurements(master.Measurements, master.Width, master.Height), face), engine);
     }
 
-    byte[] MergeGenerated(GpuJobMessage job, byte[] baseJpeg, byte[] generatedPng)
+    byte[] MergeGenerated(EditJobParameters generative, byte[] baseJpeg, byte[] generatedPng)
     {
         if (masks is null) throw new InvalidJobException("Merging a generative edit needs the face and person models (Worker:Engines = models).");
         var original = RgbImage.Decode(baseJpeg, 4096);
-        var mask = masks.Build(original, EditRegions.Parse(job));
+        var mask = masks.Build(original, EditRegions.Of(generative));
         var restored = EditMaskCanvas.For(original.Width, original.Height).Restore(RgbImage.Decode(generatedPng, 4096));
         using var merged = EditMaskCanvas.Merge(original, restored, mask).ToMagick();
         return JpegEncoder.Encode(merged, 95);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Headshots.Engines;
 using Headshots.Jobs.Looks;
 using Headshots.Jobs.Protocol;
@@ -24,12 +23,8 @@ public sealed class UpscaleJobHandler(JobBlobs blobs, IUpscaler upscaler) : IGpu
             await WriteAsync($"{stem}-thumb.jpg", delivered.Thumbnail, "image/jpeg"),
             delivered.FullWebP is { } fullWebP ? await WriteAsync($"{stem}.webp", fullWebP, "image/webp") : null,
             delivered.WebWebP is { } webWebP ? await WriteAsync($"{stem}-web.webp", webWebP, "image/webp") : null);
-        return new JobOutcome(outputs.ToList(), new Dictionary<string, string>
-        {
-            ["width"] = delivered.Width.ToString(CultureInfo.InvariantCulture),
-            ["height"] = delivered.Height.ToString(CultureInfo.InvariantCulture),
-            ["bytes"] = delivered.Full.Length.ToString(CultureInfo.InvariantCulture),
-        }, upscaler is Headshots.Engines.Upscaling.EsrganModelUpscaler ? "esrgan-slim-x4" : "lanczos");
+        return new JobOutcome(new UpscaleResult(outputs, delivered.Width, delivered.Height, delivered.Full.Length),
+            upscaler is Headshots.Engines.Upscaling.EsrganModelUpscaler ? "esrgan-slim-x4" : "lanczos");
 
         Task<string> WriteAsync(string name, byte[] content, string contentType) =>
             blobs.WriteAsync($"{job.OutputPrefix}{name}", content, contentType, cancellationToken);

@@ -45,7 +45,7 @@ public sealed class GpuJobProcessor(
 
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["JobId"] = job.JobId, ["ShootId"] = job.ShootId, ["Kind"] = job.Kind });
         var row = await GetRowAsync(job, cancellationToken);
-        if (row.Status == JobStatus.Succeeded && row.ResultJson is not null)
+        if (row.Status == JobStatus.Succeeded && row.ResultJson is not null && IsCurrent(row.ResultJson))
         {
             logger.LogInformation("Job {JobId} was already done; sending its result again", job.JobId);
             await ResultsQueue.SendMessageAsync(row.ResultJson, cancellationToken);
@@ -75,7 +75,7 @@ public sealed class GpuJobProcessor(
         try
         {
             var outcome = await handlersByKind[job.Kind].HandleAsync(job, work.Token);
-            result = new GpuJobResult(job.JobId, job.InstanceId, true, outcome.Outputs, outcome.Data, null, null, outcome.Engine, stopwatch.Elapsed.TotalSeconds);
+            result = GpuJobResult.Success(job.JobId, job.InstanceId, outcome.Values, outcome.Engine, stopwatch.Elapsed.TotalSeconds);
         }
         catch (InvalidJobException e)
         {
@@ -179,6 +179,22 @@ public sealed class GpuJobProcessor(
         await storage.Queue(StorageNames.GpuJobsQueue + "-poison").CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await storage.Queue(StorageNames.GpuJobsQueue + "-poison").SendMessageAsync(message.MessageText, cancellationToken);
         await JobsQueue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether a stored result is of this worker's protocol version: one written before an upgrade is not re-sent (the
+    /// orchestration could not read it) but made again.
+    /// </summary>
+    static bool IsCurrent(string resultJson)
+    {
+        try
+        {
+            return JobJson.Deserialize<GpuJobResult>(resultJson).Version == GpuJobResult.CurrentVersion;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     void Validate(GpuJobMessage job)

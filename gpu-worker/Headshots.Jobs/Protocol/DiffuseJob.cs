@@ -4,8 +4,7 @@ namespace Headshots.Jobs.Protocol;
 
 /// <summary>
 /// The diffuse job's contract, as the orchestrations write it and the worker reads it: one input (a reference crop,
-/// JPEG or PNG), these parameters, one output <c>{OutputPrefix}{name}.png</c>, and the result values
-/// <see cref="EngineResult"/>, <see cref="StepsResult"/> and <see cref="SecondsResult"/>.
+/// JPEG or PNG), these parameters, one output <c>{OutputPrefix}{name}.png</c>, and a <see cref="DiffuseResult"/>.
 /// </summary>
 public static partial class DiffuseJob
 {
@@ -40,15 +39,6 @@ public static partial class DiffuseJob
 
     public const string EulerAncestral = "euler-a";
     public const string DpmPlusPlus2MKarras = "dpmpp-2m-karras";
-
-    /// <summary>Result value: the engine's name, "onnx-diffusion".</summary>
-    public const string EngineResult = "engine";
-
-    /// <summary>Result value: the UNet steps run, both passes together.</summary>
-    public const string StepsResult = "steps";
-
-    /// <summary>Result value: the run's wall seconds on the worker.</summary>
-    public const string SecondsResult = "seconds";
 
     public static IReadOnlyList<string> Samplers { get; } = [EulerAncestral, DpmPlusPlus2MKarras];
 

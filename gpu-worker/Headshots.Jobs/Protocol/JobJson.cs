@@ -9,6 +9,8 @@ public static class JobJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // A result's values are tagged by "$type"; a writer that does not put the tag first is read all the same.
+        AllowOutOfOrderMetadataProperties = true,
     };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);

@@ -21,12 +21,4 @@ public sealed record UpscaleOutputs(string Full, string Web, string Thumbnail, s
     public IReadOnlyList<string> ToList() => FullWebP is not null && WebWebP is not null
         ? [Full, Web, Thumbnail, FullWebP, WebWebP]
         : [Full, Web, Thumbnail];
-
-    /// <summary>The outputs of a succeeded upscale job; null when they are not three or five paths.</summary>
-    public static UpscaleOutputs? Read(IReadOnlyList<string> outputs) => outputs.Count switch
-    {
-        3 => new UpscaleOutputs(outputs[0], outputs[1], outputs[2]),
-        5 => new UpscaleOutputs(outputs[0], outputs[1], outputs[2], outputs[3], outputs[4]),
-        _ => null,
-    };
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Headshots.Jobs.Protocol;
 using Headshots.Pipeline.Activities;
 using Headshots.Pipeline.Editing;
@@ -129,32 +128,29 @@ internal sealed class FakeStudio : IAsyncDisposable
     /// <summary>What a healthy worker returns for each kind of job.</summary>
     public static GpuJobResult Succeed(GpuJobMessage job)
     {
-        var data = new Dictionary<string, string>
+        var output = $"{job.OutputPrefix}{job.JobId}.jpg";
+        var measured = new ImageMeasurements(1024, 1280, 100 + job.JobId.Length, 0, 0, 118);
+        GpuJobValues values = job.Kind switch
         {
-            ["verdict"] = "accepted", ["width"] = "1024", ["height"] = "1280", ["format"] = "JPEG",
-            ["sharpness"] = (100 + job.JobId.Length).ToString(CultureInfo.InvariantCulture), ["clippedHighlights"] = "0", ["crushedShadows"] = "0", ["meanLuma"] = "118",
-            ["look"] = job.Parameters.GetValueOrDefault("look", ""), ["aspect"] = job.Parameters.GetValueOrDefault("aspect", "4:5"), ["bytes"] = "4000000",
+            GpuJobKinds.Inspect => new InspectResult(null, new InspectedPhoto(output, null, measured, "JPEG", 1024, 1280), null),
+            GpuJobKinds.Identity => new IdentityResult($"{job.OutputPrefix}profile.json", job.Inputs, 0, null),
+            GpuJobKinds.Generate or GpuJobKinds.Assess => new CandidateResult(output, job.Parameters.GetValueOrDefault("look", ""), "4:5", measured, null),
+            GpuJobKinds.Enhance => new EnhanceResult(output, measured),
+            GpuJobKinds.Upscale => new UpscaleResult(new UpscaleOutputs(output, $"{job.OutputPrefix}{job.JobId}-web.jpg", $"{job.OutputPrefix}{job.JobId}-thumb.jpg",
+                WebPAskedFor(job) ? $"{job.OutputPrefix}{job.JobId}.webp" : null, WebPAskedFor(job) ? $"{job.OutputPrefix}{job.JobId}-web.webp" : null), 3580, 4475, 4_000_000),
+            GpuJobKinds.References => new ReferencesResult(job.Inputs.Select((_, i) => $"{job.OutputPrefix}{i:00}.jpg").ToList(), 0),
+            GpuJobKinds.Diffuse => new DiffuseResult(output, 1, 0.01),
+            _ => throw new InvalidOperationException($"The fake worker has no answer for '{job.Kind}' jobs."),
         };
-        if (job.Kind == GpuJobKinds.Identity) data["ranked"] = string.Join('|', job.Inputs);
-        if (job.Kind == GpuJobKinds.Upscale) { data["width"] = "3580"; data["height"] = "4475"; }
-        IReadOnlyList<string> outputs = job.Kind switch
-        {
-            GpuJobKinds.Upscale => new UpscaleOutputs($"{job.OutputPrefix}{job.JobId}.jpg", $"{job.OutputPrefix}{job.JobId}-web.jpg", $"{job.OutputPrefix}{job.JobId}-thumb.jpg",
-                WebPAskedFor(job) ? $"{job.OutputPrefix}{job.JobId}.webp" : null, WebPAskedFor(job) ? $"{job.OutputPrefix}{job.JobId}-web.webp" : null).ToList(),
-            GpuJobKinds.Identity => [$"{job.OutputPrefix}profile.json"],
-            GpuJobKinds.References => job.Inputs.Select((_, i) => $"{job.OutputPrefix}{i:00}.jpg").ToList(),
-            _ => [$"{job.OutputPrefix}{job.JobId}.jpg"],
-        };
-        return new GpuJobResult(job.JobId, job.InstanceId, true, outputs, data, null, null, "fake", 0.01);
+        return GpuJobResult.Success(job.JobId, job.InstanceId, values, "fake", 0.01);
     }
 
     /// <summary>Whether an upscale job asks for WebP, read as the worker reads it.</summary>
     public static bool WebPAskedFor(GpuJobMessage job) =>
         job.Parameters.TryGetValue(UpscaleJob.WebPParameter, out var value) && bool.Parse(value);
 
-    public static GpuJobResult Rejected(GpuJobMessage job, string code) => new(job.JobId, job.InstanceId, true, [],
-        new Dictionary<string, string> { ["verdict"] = "rejected", ["code"] = code, ["reason"] = "This file is not a photo.", ["tip"] = "Upload a JPEG." },
-        null, null, "fake", 0.01);
+    public static GpuJobResult Rejected(GpuJobMessage job, string code) => GpuJobResult.Success(job.JobId, job.InstanceId,
+        new InspectResult(new PhotoRejection(code, "This file is not a photo.", "Upload a JPEG."), null, null), "fake", 0.01);
 
     public ValueTask DisposeAsync() => host.DisposeAsync();
 }

@@ -40,12 +40,9 @@ public sealed class ShootGenerationTests
         {
             var result = FakeStudio.Succeed(job);
             if (job.Kind != GpuJobKinds.Assess) return result;
-            var data = new Dictionary<string, string>(result.Data)
-            {
-                ["identityDistance"] = job.Parameters["look"] == "bw-editorial" ? "0.91" : "0.31",
-                ["aspect"] = job.Parameters["look"] == "bw-editorial" ? "1:1" : "4:5",
-            };
-            return result with { Data = data };
+            var bw = job.Parameters["look"] == "bw-editorial";
+            var candidate = result.ValuesAs<CandidateResult>()! with { Aspect = bw ? "1:1" : "4:5", Face = new HeadshotFace(bw ? 0.91 : 0.31, null, null) };
+            return result with { Values = candidate };
         };
 
         var outcome = await studio.RunAsync(FakeStudio.Input("gen-drift", looks: 2, variants: 2, keep: 2, generation: FakeStudio.Cloud(candidates: 3)));

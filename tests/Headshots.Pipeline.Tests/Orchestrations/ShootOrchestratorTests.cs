@@ -136,4 +136,49 @@ public sealed class ShootOrchestratorTests
         Assert.Contains("no photos were uploaded", outcome.Error);
         Assert.Empty(studio.Submissions);
     }
+
+    [Fact]
+    public async Task RunAsync_InspectResultsFromAWorkerBeforeTypedResults_MarksThePhotosUnreadableSayingToDeployBothTogether()
+    {
+        await using var studio = await FakeStudio.StartAsync(photos: 10);
+        studio.Worker = job => job.Kind == GpuJobKinds.Inspect
+            ? JobJson.Deserialize<GpuJobResult>(GpuJobResultWireTests.StringDictionaryResult(job.JobId, job.InstanceId, $"{job.OutputPrefix}{job.JobId}.jpg"))
+            : FakeStudio.Succeed(job);
+
+        var outcome = await studio.RunAsync(FakeStudio.Input("shoot-old-worker"));
+
+        Assert.Equal(ShootStatuses.Failed, outcome.Status);
+        Assert.Contains("only 0 of your 10 photos can be used", outcome.Error);
+        Assert.All(Assert.Single(studio.Verdicts).Verdicts, v =>
+        {
+            Assert.Equal("unreadable", v.Code);
+            Assert.Contains("Deploy the GPU worker and the Functions app from the same release", v.Reason, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task RunAsync_IdentityComparisonRejectsAPhoto_RecordsItRejectedAndEveryLikeness()
+    {
+        await using var studio = await FakeStudio.StartAsync(photos: 10);
+        const string someoneElse = "work/shoot-compared/photos/inspect-003.jpg";
+        studio.Worker = job =>
+        {
+            if (job.Kind != GpuJobKinds.Identity) return FakeStudio.Succeed(job);
+            var comparison = new IdentityComparison(
+                [new RejectedPhoto(someoneElse, "different_person", "This looks like someone else.", "Upload only photos of you.", 0.95)],
+                job.Inputs.ToDictionary(p => p, p => p == someoneElse ? 0.95 : 0.25), null);
+            return GpuJobResult.Success(job.JobId, job.InstanceId,
+                new IdentityResult($"{job.OutputPrefix}profile.json", job.Inputs.Where(p => p != someoneElse).ToList(), 1, comparison), "fake", 0.01);
+        };
+
+        var outcome = await studio.RunAsync(FakeStudio.Input("shoot-compared"));
+
+        Assert.Equal(ShootStatuses.Delivered, outcome.Status);
+        var compared = studio.Verdicts.Last().Verdicts;
+        var rejected = Assert.Single(compared, v => !v.Accepted);
+        Assert.Equal(("p04.jpg", "different_person", "This looks like someone else.", 0.95), (rejected.Name, rejected.Code, rejected.Reason, rejected.IdentityDistance));
+        Assert.Equal(["different_person"], rejected.Reasons);
+        Assert.All(compared.Where(v => v.Accepted), v => Assert.Equal(0.25, v.IdentityDistance));
+        Assert.DoesNotContain(studio.Submissions, s => s.Kind == GpuJobKinds.Generate && s.Inputs.Contains(someoneElse));
+    }
 }

@@ -31,16 +31,15 @@ public sealed class RefineOrchestratorTests
         "clothes navy, skin smoothing 0.2", "work/s1/identity/profile.json",
         new ShootSettings(8, 15, 2, 1, TimeSpan.FromMinutes(2), 2, threshold, webP));
 
-    static GpuJobResult Refined(GpuJobMessage job, double distance) => new(job.JobId, job.InstanceId, true,
-        [$"{job.OutputPrefix}base.jpg", $"{job.OutputPrefix}master.jpg"],
-        new Dictionary<string, string> { ["identityDistance"] = distance.ToString(System.Globalization.CultureInfo.InvariantCulture), ["width"] = "816", ["height"] = "1020" },
-        null, null, "fake", 0.01);
+    static GpuJobResult Refined(GpuJobMessage job, double distance) => GpuJobResult.Success(job.JobId, job.InstanceId,
+        new RefineResult($"{job.OutputPrefix}base.jpg", $"{job.OutputPrefix}master.jpg", new ImageMeasurements(816, 1020, 100, 0, 0, 118),
+            new HeadshotFace(distance, null, null)), "fake", 0.01);
 
-    static GpuJobResult Rendered(GpuJobMessage job) => new(job.JobId, job.InstanceId, true,
+    static GpuJobResult Rendered(GpuJobMessage job) => GpuJobResult.Success(job.JobId, job.InstanceId, new UpscaleResult(
         job.Parameters.GetValueOrDefault(UpscaleJob.WebPParameter) == "true"
-            ? [$"{job.OutputPrefix}master.jpg", $"{job.OutputPrefix}master-web.jpg", $"{job.OutputPrefix}master-thumb.jpg", $"{job.OutputPrefix}master.webp", $"{job.OutputPrefix}master-web.webp"]
-            : [$"{job.OutputPrefix}master.jpg", $"{job.OutputPrefix}master-web.jpg", $"{job.OutputPrefix}master-thumb.jpg"],
-        new Dictionary<string, string> { ["width"] = "3580", ["height"] = "4475", ["bytes"] = "4000000" }, null, null, "fake", 0.01);
+            ? new UpscaleOutputs($"{job.OutputPrefix}master.jpg", $"{job.OutputPrefix}master-web.jpg", $"{job.OutputPrefix}master-thumb.jpg", $"{job.OutputPrefix}master.webp", $"{job.OutputPrefix}master-web.webp")
+            : new UpscaleOutputs($"{job.OutputPrefix}master.jpg", $"{job.OutputPrefix}master-web.jpg", $"{job.OutputPrefix}master-thumb.jpg"),
+        3580, 4475, 4_000_000), "fake", 0.01);
 
     static async Task<(RefineOutcome Outcome, Recorder Recorder)> RunAsync(RefineInput input, Func<GpuJobMessage, GpuJobResult> worker,
         Func<GenerativeEditInput, GenerativeEditOutput>? editor = null)
@@ -140,8 +139,8 @@ public sealed class RefineOrchestratorTests
         Generative = new GenerativeChange(GenerativeEditKind.Hair, "hair", "short bob", ["work/s1/identity/faces/p01.jpg"]),
     };
 
-    static GpuJobResult Prepared(GpuJobMessage job) => new(job.JobId, job.InstanceId, true,
-        [$"{job.OutputPrefix}edit-image.png", $"{job.OutputPrefix}edit-mask.png"], new Dictionary<string, string>(), null, null, "fake", 0.01);
+    static GpuJobResult Prepared(GpuJobMessage job) => GpuJobResult.Success(job.JobId, job.InstanceId,
+        new PrepareEditResult($"{job.OutputPrefix}edit-image.png", $"{job.OutputPrefix}edit-mask.png", "hair", 0.2), "fake", 0.01);
 
     [Fact]
     public async Task RunAsync_HairEditDriftsOnce_AsksTheModelAgainAndDeliversTheSecond()
