@@ -17,7 +17,7 @@ public sealed class RefineHttp(RefineApi api)
         FunctionContext context)
     {
         var body = await RequestBody.ReadAsync(request.Body, RefineRequestReader.MaxBodyBytes, context.CancellationToken);
-        return await request.ToResponseAsync(await api.CreateAsync(token, request.ContentType(), body, client, context.CancellationToken));
+        return await request.ToResponseAsync(await api.CreateAsync(token, request.ContentType(), body, request.Origin(), client, context.CancellationToken));
     }
 
     [Function("GetRefineStatus")]

@@ -16,7 +16,7 @@ public sealed class ShootsHttp(ShootsApi api)
         var body = await RequestBody.ReadAsync(request.Body, ShootsApi.MaxBodyBytes, context.CancellationToken);
         return await request.ToResponseAsync(body is null
             ? ApiResponse.Problem(413, "The request is too large", $"Send at most {ShootsApi.MaxBodyBytes} bytes of JSON.")
-            : await api.CreateAsync(body, context.CancellationToken));
+            : await api.CreateAsync(body, request.Origin(), context.CancellationToken));
     }
 
     [Function("GetShootStatus")]

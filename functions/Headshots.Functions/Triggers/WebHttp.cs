@@ -36,7 +36,7 @@ public sealed class WebHttp(ShootsApi api)
         FunctionContext context)
     {
         var body = await RequestBody.ReadAsync(request.Body, ShootsApi.MaxBodyBytes, context.CancellationToken);
-        return await request.ToResponseAsync(await api.ReplacementsAsync(id, request.Query["t"], body, context.CancellationToken));
+        return await request.ToResponseAsync(await api.ReplacementsAsync(id, request.Query["t"], body, request.Origin(), context.CancellationToken));
     }
 
     [Function("ShootResendEmail")]
@@ -44,7 +44,7 @@ public sealed class WebHttp(ShootsApi api)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/shoots/{id}/resend")] HttpRequestData request,
         string id,
         FunctionContext context) =>
-        await request.ToResponseAsync(await api.ResendEmailAsync(id, request.Query["t"], context.CancellationToken));
+        await request.ToResponseAsync(await api.ResendEmailAsync(id, request.Query["t"], request.Origin(), context.CancellationToken));
 
     [Function("ShootReshoot")]
     public async Task<HttpResponseData> Reshoot(
@@ -53,6 +53,6 @@ public sealed class WebHttp(ShootsApi api)
         FunctionContext context)
     {
         var body = await RequestBody.ReadAsync(request.Body, ShootsApi.MaxBodyBytes, context.CancellationToken);
-        return await request.ToResponseAsync(await api.ReshootAsync(id, request.Query["t"], body, context.CancellationToken));
+        return await request.ToResponseAsync(await api.ReshootAsync(id, request.Query["t"], body, request.Origin(), context.CancellationToken));
     }
 }

@@ -1,4 +1,5 @@
 using Headshots.Pipeline.Api;
+using Headshots.Pipeline.Limits;
 using Headshots.Pipeline.Refine;
 using Headshots.Pipeline.Web;
 using Microsoft.DurableTask.Client;
@@ -15,7 +16,7 @@ public static class HttpRoutes
             var body = await ReadBodyAsync(http, ShootsApi.MaxBodyBytes);
             await WriteAsync(http, body is null
                 ? ApiResponse.Problem(413, "The request is too large", $"Send at most {ShootsApi.MaxBodyBytes} bytes of JSON.")
-                : await api.CreateAsync(body, http.RequestAborted));
+                : await api.CreateAsync(body, OriginOf(http), http.RequestAborted));
         });
         app.MapGet("/api/shoots/{id}", async (HttpContext http, string id, ShootsApi api, DurableTaskClient client) =>
             await WriteAsync(http, await api.GetStatusAsync(id, http.Request.Query["t"].FirstOrDefault(), client, http.RequestAborted)));
@@ -26,7 +27,7 @@ public static class HttpRoutes
         app.MapPost("/g/{token}/refine", async (HttpContext http, string token, RefineApi api, DurableTaskClient client) =>
         {
             var body = await ReadBodyAsync(http, RefineRequestReader.MaxBodyBytes);
-            await WriteAsync(http, await api.CreateAsync(token, http.Request.ContentType, body, client, http.RequestAborted));
+            await WriteAsync(http, await api.CreateAsync(token, http.Request.ContentType, body, OriginOf(http), client, http.RequestAborted));
         });
         app.MapGet("/g/{token}/refine/{refineId}", async (HttpContext http, string token, string refineId, RefineApi api) =>
             await WriteAsync(http, await api.StatusAsync(token, refineId, http.RequestAborted)));
@@ -37,14 +38,14 @@ public static class HttpRoutes
         app.MapPost("/api/shoots/{id}/replacements", async (HttpContext http, string id, ShootsApi api) =>
         {
             var body = await ReadBodyAsync(http, ShootsApi.MaxBodyBytes);
-            await WriteAsync(http, await api.ReplacementsAsync(id, http.Request.Query["t"].FirstOrDefault(), body, http.RequestAborted));
+            await WriteAsync(http, await api.ReplacementsAsync(id, http.Request.Query["t"].FirstOrDefault(), body, OriginOf(http), http.RequestAborted));
         });
         app.MapPost("/api/shoots/{id}/resend", async (HttpContext http, string id, ShootsApi api) =>
-            await WriteAsync(http, await api.ResendEmailAsync(id, http.Request.Query["t"].FirstOrDefault(), http.RequestAborted)));
+            await WriteAsync(http, await api.ResendEmailAsync(id, http.Request.Query["t"].FirstOrDefault(), OriginOf(http), http.RequestAborted)));
         app.MapPost("/api/shoots/{id}/reshoot", async (HttpContext http, string id, ShootsApi api) =>
         {
             var body = await ReadBodyAsync(http, ShootsApi.MaxBodyBytes);
-            await WriteAsync(http, await api.ReshootAsync(id, http.Request.Query["t"].FirstOrDefault(), body, http.RequestAborted));
+            await WriteAsync(http, await api.ReshootAsync(id, http.Request.Query["t"].FirstOrDefault(), body, OriginOf(http), http.RequestAborted));
         });
         app.MapPost("/g/{token}/delete", async (HttpContext http, string token, GalleryApi api, DurableTaskClient client) =>
         {
@@ -55,6 +56,10 @@ public static class HttpRoutes
             await WriteAsync(http, await api.ZipAsync(token, http.RequestAborted)));
         app.MapGet("/healthz", () => Results.Text("ok"));
     }
+
+    /// <summary>Kestrel faces the client directly here (no proxy), so the connection's address is the client's.</summary>
+    static RequestOrigin OriginOf(HttpContext http) =>
+        new(http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers[StudioAccess.Header].FirstOrDefault());
 
     /// <returns>The body as text, or null when it is larger than <paramref name="maxBytes"/> (declared or read).</returns>
     static async Task<string?> ReadBodyAsync(HttpContext http, int maxBytes) =>
