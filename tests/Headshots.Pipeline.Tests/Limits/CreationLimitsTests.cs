@@ -158,3 +158,23 @@ public sealed class CreationLimitsTests
         Assert.Equal(60, provider.GetRequiredService<IOptions<Options.LimitsOptions>>().Value.RequestsPerWindow);
     }
 }
+
+/// <summary>The client address the Function App's adapter reads from X-Forwarded-For.</summary>
+public sealed class RequestOriginTests
+{
+    [Theory]
+    [InlineData("203.0.113.7:51234", "203.0.113.7")]
+    [InlineData("198.51.100.9, 203.0.113.7:443", "203.0.113.7")]
+    [InlineData("[2001:db8::1]:443", "2001:db8::1")]
+    [InlineData("2001:db8::1", "2001:db8::1")]
+    public void BehindFrontEnd_ForwardedFor_IsTheLastAddressWithoutItsPort(string forwardedFor, string client)
+    {
+        Assert.Equal(client, RequestOrigin.BehindFrontEnd(forwardedFor, null).ClientAddress);
+    }
+
+    [Fact]
+    public void BehindFrontEnd_NoHeader_HasNoAddress()
+    {
+        Assert.Null(RequestOrigin.BehindFrontEnd(null, "code").ClientAddress);
+    }
+}
