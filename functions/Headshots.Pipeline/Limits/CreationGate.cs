@@ -37,11 +37,10 @@ public sealed class CreationGate(
             retryAfter);
     }
 
-    /// <summary>A new shoot: the rate limit, then the access code, then the caps.</summary>
+    /// <summary>A new shoot whose request <see cref="Admit"/> let through: the access code, then the caps.</summary>
     /// <returns>Null to go on; otherwise the answer that refuses it.</returns>
     public async Task<ApiResponse?> AdmitShootAsync(RequestOrigin origin, string? email, CancellationToken cancellationToken)
     {
-        if (Admit(origin, "POST /api/shoots") is { } limited) return limited;
         if (!access.Admits(origin.AccessCode))
         {
             return origin.AccessCode is null
