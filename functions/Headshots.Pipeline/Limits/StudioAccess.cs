@@ -11,7 +11,7 @@ public sealed class StudioAccess(IOptions<StudioOptions> options)
     /// <summary>The request header the start page and the CLI send the code in.</summary>
     public const string Header = "X-Studio-Access-Code";
 
-    public bool Required => !string.IsNullOrEmpty(options.Value.AccessCode);
+    public bool Required => options.Value.IsPrivate;
 
     /// <summary>
     /// Whether <paramref name="code"/> opens the studio (always, for a public one). Compared in constant time over

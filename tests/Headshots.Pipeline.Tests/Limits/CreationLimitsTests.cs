@@ -139,7 +139,7 @@ public sealed class CreationLimitsTests
     [InlineData("Limits:MaxShootsPerEmailPerDay", "-1", "MaxShootsPerEmailPerDay")]
     [InlineData("Limits:DailyGenerationBudget", "-5", "DailyGenerationBudget")]
     [InlineData("Limits:Window", "00:00:00", "Window")]
-    [InlineData("Studio:AccessCode", "short", "Studio:AccessCode must be at least 8 characters")]
+    [InlineData("Studio:AccessCode", "short", "Studio:AccessCode must be 8 to 200 characters")]
     public void Start_LimitOutOfRange_IsRefusedNamingTheSetting(string key, string value, string named)
     {
         using var provider = Build(settings: new() { [key] = value });
@@ -152,7 +152,8 @@ public sealed class CreationLimitsTests
     [Fact]
     public void Start_Defaults_AreValid()
     {
-        using var provider = Build();
+        // An empty access code is a public studio, as the Bicep passes it when the studio is not private.
+        using var provider = Build(settings: new() { ["Studio:AccessCode"] = "" });
 
         provider.GetRequiredService<IStartupValidator>().Validate();
         Assert.Equal(60, provider.GetRequiredService<IOptions<Options.LimitsOptions>>().Value.RequestsPerWindow);
