@@ -8,9 +8,6 @@ namespace Headshots.Pipeline.Limits;
 /// <param name="AccessCode">The <see cref="StudioAccess.Header"/> header's value.</param>
 public sealed record RequestOrigin(string? ClientAddress, string? AccessCode)
 {
-    /// <summary>A request from inside the process (tests, tools) that has no client address.</summary>
-    public static RequestOrigin Unknown { get; } = new(null, null);
-
     /// <summary>
     /// A request behind a front end that appends the address it was reached from to X-Forwarded-For (the Function App's
     /// platform front end, Azure Front Door): the last entry is the client's, earlier ones are whatever the client sent.
