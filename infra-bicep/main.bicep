@@ -135,6 +135,30 @@ param generationEngine string = ''
 @description('Most a shoot\'s cloud generation may cost, in AzureOpenAI__Currency (Generation__MaxCostPerShoot); a decimal number as text, e.g. 3 or 2.5. Reached, no more candidates are generated.')
 param generationMaxCostPerShoot string = '3'
 
+// ---- abuse limits (Limits__*, Studio__AccessCode) ------------------------------------------------
+// The studio is a public endpoint that starts paid work: the Function App itself refuses past these figures.
+
+@description('Requests one client address may make per minute to the creating endpoints: new shoot, reshoot, replacements, refine, resend (Limits__RequestsPerWindow). Counted per instance of the Function App.')
+@minValue(1)
+param limitsRequestsPerMinute int = 60
+
+@description('Shoots not yet ended across the studio (Limits__MaxShootsInFlight); a new one past it is refused with 503 until one ends.')
+@minValue(1)
+param limitsMaxShootsInFlight int = 50
+
+@description('Shoots one email address may start in 24 hours (Limits__MaxShootsPerEmailPerDay).')
+@minValue(1)
+param limitsMaxShootsPerEmailPerDay int = 5
+
+@description('What cloud image-model calls may cost in one UTC day across every shoot and refinement, in AzureOpenAI__Currency (Limits__DailyGenerationBudget); a decimal number as text. Spent, shoots fall back to reframed looks and say so.')
+param limitsDailyGenerationBudget string = '50'
+
+@description('A private studio: starting a shoot needs the access code kept in the Key Vault secret studioAccessCodeSecretName (Studio__AccessCode), entered once on the start page. Its value is never a parameter.')
+param privateStudio bool = false
+
+@description('Name of the Key Vault secret holding the studio access code (with privateStudio).')
+param studioAccessCodeSecretName string = 'studio-access-code'
+
 @description('Engine for the edits that need a generative model (Editing__Engine). Empty (default): azure-openai when deployAzureOpenAI is true, else local. azure-openai needs deployAzureOpenAI: without it the deployment fails at validation.')
 @allowed([
   ''
@@ -451,6 +475,7 @@ var workerSettings = {
 }
 
 var smtpPasswordSecretUri = '${keyVault.outputs.uri}secrets/${smtpPasswordSecretName}'
+var studioAccessCodeSecretUri = '${keyVault.outputs.uri}secrets/${studioAccessCodeSecretName}'
 
 var functionAppSettings = union(storageConnectionSettings, telemetrySettings, workerSettings, {
   // The Functions host's own storage (Durable Task hub, leases), identity-based.
@@ -477,6 +502,12 @@ var functionAppSettings = union(storageConnectionSettings, telemetrySettings, wo
   Smtp__Password: useAcs || !empty(smtpUserName) ? '@Microsoft.KeyVault(SecretUri=${smtpPasswordSecretUri})' : ''
   Generation__Engine: effectiveGenerationEngine
   Generation__MaxCostPerShoot: generationMaxCostPerShoot
+  Limits__RequestsPerWindow: string(limitsRequestsPerMinute)
+  Limits__MaxShootsInFlight: string(limitsMaxShootsInFlight)
+  Limits__MaxShootsPerEmailPerDay: string(limitsMaxShootsPerEmailPerDay)
+  Limits__DailyGenerationBudget: limitsDailyGenerationBudget
+  // A Key Vault reference, as for the SMTP password; empty is a public studio.
+  Studio__AccessCode: privateStudio ? '@Microsoft.KeyVault(SecretUri=${studioAccessCodeSecretUri})' : ''
   Editing__Engine: effectiveEditingEngine
   AzureOpenAI__Endpoint: openAi.?outputs.endpoint ?? ''
   AzureOpenAI__Deployment: openAi.?outputs.deploymentName ?? ''

@@ -6,6 +6,7 @@ using Headshots.Pipeline.Delivery;
 using Headshots.Pipeline.Editing;
 using Headshots.Pipeline.Generation;
 using Headshots.Pipeline.Intake;
+using Headshots.Pipeline.Limits;
 using Headshots.Pipeline.Options;
 using Headshots.Pipeline.Orchestrations;
 using Headshots.Pipeline.Refine;
@@ -30,6 +31,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EmailRetryOptions>().Bind(configuration.GetSection(EmailRetryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHeadshotLimits(configuration);
 
         services.AddSingleton<GpuJobQueue>();
         services.AddSingleton<ShootStore>();

@@ -52,6 +52,9 @@ public sealed class LocalStudioFixture : IAsyncLifetime
         ["Pipeline:KeepPerLook"] = "1",
         ["Pipeline:MinAcceptedPhotos"] = "8",
         ["GpuJobs:AttemptTimeout"] = "00:02:00",
+        // The tests share one storage emulator and a few email addresses: the studio-wide caps would count every test's shoots.
+        ["Limits:MaxShootsInFlight"] = "100000",
+        ["Limits:MaxShootsPerEmailPerDay"] = "10000",
     };
 
     public Task<LocalStack> StartStackAsync(string hub, bool runWorker = true, IReadOnlyDictionary<string, string?>? extra = null,
@@ -130,6 +133,8 @@ public sealed class LocalStudioFixture : IAsyncLifetime
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["HEADSHOTS_PORT_BASE"] = Ports.Blob.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["HEADSHOTS_STORAGE_FOLDER"] = StorageFolder;
+        info.Environment["Limits__MaxShootsInFlight"] = "100000";
+        info.Environment["Limits__MaxShootsPerEmailPerDay"] = "10000";
         foreach (var (k, v) in environment) info.Environment[k] = v;
         return info;
     }

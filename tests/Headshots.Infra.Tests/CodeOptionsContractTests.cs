@@ -26,6 +26,9 @@ public sealed class CodeOptionsContractTests
         (GenerationOptions.Section, typeof(GenerationOptions)),
         // How the person's email is retried through a mail outage (issue 17).
         (EmailRetryOptions.Section, typeof(EmailRetryOptions)),
+        // The abuse limits (issue 17): the Bicep sets every figure but the window, and the access code from Key Vault.
+        (LimitsOptions.Section, typeof(LimitsOptions)),
+        (StudioOptions.Section, typeof(StudioOptions)),
     ];
 
     static readonly (string Section, Type Options)[] WorkerReads =
@@ -78,6 +81,7 @@ public sealed class CodeOptionsContractTests
         ["EmailRetry__FirstWait"] = "product default (a minute after the first failed try)",
         ["EmailRetry__Growth"] = "product default (each wait twice the last)",
         ["EmailRetry__MaxWait"] = "product default (at most an hour between tries)",
+        ["Limits__Window"] = "a minute: the Bicep's limitsRequestsPerMinute counts in it",
         ["EmailRetry__GiveUpAfter"] = "product default (tries for a day, then \"email not sent\"); the gallery never waits for it",
     }
     .Concat(typeof(IntakeThresholds).GetProperties().Select(p => KeyValuePair.Create(

@@ -38,6 +38,7 @@ public sealed partial class ConfigurationContractTests
         "GpuJobs__AttemptTimeout", "GpuJobs__MaxAttempts",
         "Smtp__Host", "Smtp__Port", "Smtp__From", "Smtp__UserName", "Smtp__UseStartTls", "Smtp__Password",
         "Generation__Engine", "Generation__MaxCostPerShoot",
+        "Limits__RequestsPerWindow", "Limits__MaxShootsInFlight", "Limits__MaxShootsPerEmailPerDay", "Limits__DailyGenerationBudget", "Studio__AccessCode",
         "Editing__Engine", "AzureOpenAI__Endpoint", "AzureOpenAI__Deployment",
         "AZURE_CLIENT_ID",
     ];
@@ -114,8 +115,13 @@ public sealed partial class ConfigurationContractTests
         var jobs = new GpuJobOptions();
         var worker = new Headshots.GpuWorker.Processing.WorkerOptions();
         var smtp = new SmtpOptions();
+        var limits = new LimitsOptions();
         return new()
         {
+            { "limitsRequestsPerMinute", Text(limits.RequestsPerWindow) },
+            { "limitsMaxShootsInFlight", Text(limits.MaxShootsInFlight) },
+            { "limitsMaxShootsPerEmailPerDay", Text(limits.MaxShootsPerEmailPerDay) },
+            { "limitsDailyGenerationBudget", limits.DailyGenerationBudget.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             { "galleryTokenDays", Text(pipeline.GalleryTokenDays) },
             { "minAcceptedPhotos", Text(pipeline.MinAcceptedPhotos) },
             { "variantsPerLook", Text(pipeline.VariantsPerLook) },
@@ -189,6 +195,17 @@ public sealed partial class ConfigurationContractTests
 
         Assert.Matches(@"'Smtp__Password', if\([^']*'useAcs'[^']*'smtpUserName'\)+, format\('@Microsoft.KeyVault\(SecretUri=\{0\}\)', format\('\{0\}secrets/\{1\}', " + ModuleOutput("key-vault", "uri"), text);
         Assert.DoesNotContain(ArmTemplate.Main.Root.Parameters, pair => pair.Key.Contains("password", StringComparison.OrdinalIgnoreCase)
+            && !pair.Key.EndsWith("SecretName", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void StudioAccessCode_FunctionApp_IsAKeyVaultReferenceNeverAValue()
+    {
+        var text = FunctionAppSettingsExpression();
+
+        Assert.Matches(@"'Studio__AccessCode', if\(parameters\('privateStudio'\), format\('@Microsoft.KeyVault\(SecretUri=\{0\}\)', format\('\{0\}secrets/\{1\}', "
+            + ModuleOutput("key-vault", "uri"), text);
+        Assert.DoesNotContain(ArmTemplate.Main.Root.Parameters, pair => pair.Key.Contains("accessCode", StringComparison.OrdinalIgnoreCase)
             && !pair.Key.EndsWith("SecretName", StringComparison.Ordinal));
     }
 

@@ -105,6 +105,32 @@ public sealed class DeploymentShapeTests
     }
 
     [Fact]
+    public void Limits_DefaultShape_ArePublicWithTheCodesFigures()
+    {
+        var settings = DeploymentShape.For().FunctionAppSettings;
+        var limits = new LimitsOptions();
+
+        Assert.Equal(Text(limits.RequestsPerWindow), settings["Limits__RequestsPerWindow"]);
+        Assert.Equal(Text(limits.MaxShootsInFlight), settings["Limits__MaxShootsInFlight"]);
+        Assert.Equal(Text(limits.MaxShootsPerEmailPerDay), settings["Limits__MaxShootsPerEmailPerDay"]);
+        Assert.Equal(limits.DailyGenerationBudget.ToString(CultureInfo.InvariantCulture), settings["Limits__DailyGenerationBudget"]);
+        Assert.Equal("", settings["Studio__AccessCode"]);
+
+        static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public void PrivateStudio_SetInTheEnvironment_ReadsTheAccessCodeFromKeyVaultNeverAsAValue()
+    {
+        var settings = DeploymentShape.For(("PRIVATE_STUDIO", "true"), ("LIMITS_MAX_SHOOTS_PER_EMAIL_PER_DAY", "2"), ("GENERATION_DAILY_BUDGET", "12.5"))
+            .FunctionAppSettings;
+
+        // Made from the vault's address, which only the deployment knows (its form is checked in ConfigurationContractTests).
+        Assert.Same(ArmEvaluator.Unknown, settings["Studio__AccessCode"]);
+        Assert.Equal(("2", "12.5"), (settings["Limits__MaxShootsPerEmailPerDay"], settings["Limits__DailyGenerationBudget"]));
+    }
+
+    [Fact]
     public void Budget_SetInTheEnvironment_ReachesTheSetting()
     {
         var settings = DeploymentShape.For(("GENERATION_MAX_COST_PER_SHOOT", "2.5")).FunctionAppSettings;

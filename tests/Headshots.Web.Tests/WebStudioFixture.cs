@@ -65,6 +65,9 @@ public sealed partial class WebStudioFixture : IAsyncLifetime
                 ["Pipeline:KeepPerLook"] = "1",
                 ["Pipeline:MinAcceptedPhotos"] = "8",
                 ["GpuJobs:AttemptTimeout"] = "00:02:00",
+                // Every browser test starts its shoots from one address and one emulator.
+                ["Limits:MaxShootsInFlight"] = "100000",
+                ["Limits:MaxShootsPerEmailPerDay"] = "10000",
             },
             LogFile = Path.Combine(storageFolder, "logs", "web.log"),
             MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Information,

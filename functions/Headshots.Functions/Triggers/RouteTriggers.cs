@@ -1,3 +1,4 @@
+using Headshots.Pipeline.Limits;
 using System.Globalization;
 using Headshots.Pipeline.Routing;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +24,11 @@ internal static class RouteTriggers
         {
             request.RouteValues[name] = bindingData.TryGetValue(name, out var value) ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
         }
-        await route.ServeAsync(request.HttpContext, context.InstanceServices, durableClient);
+        // The Function App sits behind the platform's front end, which names the client in X-Forwarded-For.
+        var origin = RequestOrigin.BehindFrontEnd(
+            request.Headers.TryGetValue("X-Forwarded-For", out var forwarded) ? string.Join(',', forwarded.ToArray()) : null,
+            request.Headers.TryGetValue(StudioAccess.Header, out var codes) ? codes.FirstOrDefault() : null);
+        await route.ServeAsync(request.HttpContext, context.InstanceServices, durableClient, origin);
         return new EmptyResult();
     }
 }

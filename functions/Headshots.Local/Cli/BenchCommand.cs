@@ -99,7 +99,7 @@ public static class BenchCommand
     {
         await using var stack = await LocalStack.StartAsync(options, cancellationToken);
         using var http = new HttpClient { BaseAddress = stack.BaseUrl };
-        var client = new StudioClient(http);
+        var client = StudioClient.For(stack, http);
         // Warm-up shoot: the first one pays for JIT and connection set-up, which is not orchestration overhead.
         await RunOnceAsync(client, 8, new Dictionary<string, double>(), cancellationToken);
 

@@ -31,7 +31,7 @@ public static class BenchShoot
         CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = stack.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
-        var client = new StudioClient(http);
+        var client = StudioClient.For(stack, http);
         var shoot = await client.CreateShootAsync("bench@example.com", photos.Select(p => p.Name).ToList(), cancellationToken);
         foreach (var target in shoot.Uploads) await client.UploadAsync(target.Url, photos.First(p => p.Name == target.Name).Jpeg, "image/jpeg", cancellationToken);
 

@@ -28,7 +28,7 @@ public static class ShootSession
         await using var stack = await LocalStack.StartAsync(stackOptions, cancellationToken);
         using var http = new HttpClient { BaseAddress = stack.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
         using var inboxHttp = new HttpClient { BaseAddress = stack.InboxUrl, Timeout = TimeSpan.FromMinutes(1) };
-        var client = new StudioClient(http);
+        var client = StudioClient.For(stack, http);
 
         var (shootId, statusUrl) = await submit(stack, client, cancellationToken);
         // Kept for ./headshots status: the studio keeps only the token's hash.

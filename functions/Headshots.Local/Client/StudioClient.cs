@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Headshots.Pipeline.Api;
+using Headshots.Pipeline.Options;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Headshots.Local.Client;
 
@@ -8,11 +11,18 @@ namespace Headshots.Local.Client;
 /// A client of the studio exactly as any app would be: POST /api/shoots, PUT each photo to its SAS URL, PUT the order
 /// last (that upload is what starts the shoot), then follow GET /api/shoots/{id}?t=… (the statusUrl it was given).
 /// </summary>
-public sealed class StudioClient(HttpClient http)
+/// <param name="accessCode">A private studio's Studio:AccessCode, sent with POST /api/shoots; null for a public studio.</param>
+public sealed class StudioClient(HttpClient http, string? accessCode = null)
 {
+    /// <summary>A client of a studio this process runs: it sends that studio's own access code, if it has one.</summary>
+    public static StudioClient For(Stack.LocalStack stack, HttpClient http) =>
+        new(http, stack.Services.GetRequiredService<IOptions<StudioOptions>>().Value.AccessCode);
+
     public async Task<CreateShootResponse> CreateShootAsync(string email, IReadOnlyList<string> photoNames, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsJsonAsync("api/shoots", new { email, photos = photoNames }, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/shoots") { Content = JsonContent.Create(new { email, photos = photoNames }) };
+        if (accessCode is not null) request.Headers.Add(Headshots.Pipeline.Limits.StudioAccess.Header, accessCode);
+        using var response = await http.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode) throw new StudioClientException($"The studio refused the shoot ({(int)response.StatusCode}): {Detail(body)}");
         return JsonSerializer.Deserialize<CreateShootResponse>(body, ApiResponse.Json)!;

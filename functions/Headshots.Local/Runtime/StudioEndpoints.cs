@@ -1,3 +1,4 @@
+using Headshots.Pipeline.Limits;
 using Headshots.Pipeline.Routing;
 using Microsoft.DurableTask.Client;
 
@@ -12,7 +13,9 @@ public static class StudioEndpoints
         {
             app.MapMethods("/" + route.Template, [route.Method], (HttpContext http) => route.ServeAsync(http, http.RequestServices,
                     // Only the routes that declare it get a client, as only their triggers bind one in Azure.
-                    route.UsesDurableClient ? http.RequestServices.GetRequiredService<DurableTaskClient>() : null))
+                    route.UsesDurableClient ? http.RequestServices.GetRequiredService<DurableTaskClient>() : null,
+                    // Kestrel faces the client directly here (no proxy), so the connection's address is the client's.
+                    new RequestOrigin(http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers[StudioAccess.Header].FirstOrDefault())))
                 .WithName(route.FunctionName);
         }
         app.MapGet("/healthz", () => Results.Text("ok"));

@@ -100,6 +100,7 @@ public sealed record PublishRequest(string ShootId, string? Name, IReadOnlyList<
 /// <param name="Failed">Candidates the model did not make (refused, throttled, timed out, failed), with <paramref name="FailureMessage"/> the first reason.</param>
 /// <param name="SkippedForBudget">Candidates not generated because the shoot's budget was reached.</param>
 /// <param name="LooksToppedUp">Looks where reframed candidates were added because too few generated ones passed.</param>
+/// <param name="SkippedForDailyBudget">Candidates not generated because the studio's daily budget (Limits:DailyGenerationBudget) was spent.</param>
 public sealed record GenerationSummary(
     string Engine,
     int Planned,
@@ -113,7 +114,8 @@ public sealed record GenerationSummary(
     decimal Budget,
     string Currency,
     IReadOnlyList<string> LooksToppedUp,
-    string? FailureMessage = null);
+    string? FailureMessage = null,
+    int SkippedForDailyBudget = 0);
 
 public sealed record PublishedGallery(string Token, string Url, int Images);
 

@@ -2,6 +2,7 @@ using Headshots.Pipeline.Delivery;
 using System.Text.Json;
 using Headshots.Jobs.Storage;
 using Headshots.Pipeline.Intake;
+using Headshots.Pipeline.Limits;
 using Headshots.Pipeline.Options;
 using Headshots.Pipeline.Orchestrations;
 using Headshots.Pipeline.Storage;
@@ -26,6 +27,8 @@ public sealed class ShootsApi(
     IOptions<EditingOptions> editing,
     GalleryManifestStore manifests,
     ShootNotifier notifier,
+    CreationGate gate,
+    StudioAccess access,
     TimeProvider clock,
     ILogger<ShootsApi> logger)
 {
@@ -34,8 +37,10 @@ public sealed class ShootsApi(
 
     public const int MaxBodyBytes = 64 * 1024;
 
-    public async Task<ApiResponse> CreateAsync(string body, CancellationToken cancellationToken)
+    /// <param name="origin">Who asked: the rate limit, the access code and the caps are checked before anything is created.</param>
+    public async Task<ApiResponse> CreateAsync(string body, RequestOrigin origin, CancellationToken cancellationToken)
     {
+        if (gate.Admit(origin, "POST /api/shoots") is { } limited) return limited;
         CreateShootRequest? request;
         try
         {
@@ -52,6 +57,7 @@ public sealed class ShootsApi(
         var problems = registration.Problems(names).ToList();
         if (request.Email is not null && !OrderParser.IsEmailAddress(request.Email)) problems.Add($"\"{request.Email}\" is not an email address");
         if (problems.Count > 0) return ApiResponse.Problem(400, "The shoot cannot be created", string.Join("; ", problems) + ".");
+        if (await gate.AdmitShootAsync(origin, request.Email, cancellationToken) is { } refused) return refused;
 
         var shoot = await registration.RegisterAsync(names, row =>
         {
@@ -63,7 +69,7 @@ public sealed class ShootsApi(
 
     /// <summary>GET /: the start page, which uploads straight to the blob endpoint.</summary>
     public ApiResponse StartPage() => ApiResponse.UploadPage(200, StartPageRenderer.Render(options.Value.DefaultLooks,
-        photosSentToCloud: generation.Value.Engine == GenerationOptions.AzureOpenAi || editing.Value.GenerativeEditsAvailable), BlobOrigin);
+        photosSentToCloud: generation.Value.Engine == GenerationOptions.AzureOpenAi || editing.Value.GenerativeEditsAvailable, askAccessCode: access.Required), BlobOrigin);
 
     /// <summary>GET /s/{id}?t=…: the person's live status page.</summary>
     public async Task<ApiResponse> StatusPageAsync(string shootId, string? token, DurableTaskClient client, CancellationToken cancellationToken)
@@ -80,10 +86,12 @@ public sealed class ShootsApi(
     /// POST /api/shoots/{id}/reshoot?t=…: after delivery, a new shoot under the same order, from new photos (a new
     /// likeness profile). Answers with its uploads and status page; uploading its order starts it.
     /// </summary>
-    public async Task<ApiResponse> ReshootAsync(string shootId, string? token, string? body, CancellationToken cancellationToken)
+    public async Task<ApiResponse> ReshootAsync(string shootId, string? token, string? body, RequestOrigin origin, CancellationToken cancellationToken)
     {
+        if (gate.Admit(origin, "POST /api/shoots/{id}/reshoot") is { } limited) return limited;
         var (row, names, problem) = await OpenPhotoRequestAsync(shootId, token, body, cancellationToken);
         if (problem is not null) return problem;
+        if (row!.Status == ShootStatuses.Delivered && await gate.AdmitReshootAsync(row.Email, cancellationToken) is { } refused) return refused;
         try
         {
             return ApiResponse.FromJson(201, await reshoots.StartAsync(row!, names, cancellationToken));
@@ -98,8 +106,9 @@ public sealed class ShootsApi(
     /// POST /api/shoots/{id}/replacements?t=…: a shoot that stopped (too few usable photos, a bad order) gets SAS URLs
     /// for new photos beside the old ones and for the order; uploading the order again restarts it.
     /// </summary>
-    public async Task<ApiResponse> ReplacementsAsync(string shootId, string? token, string? body, CancellationToken cancellationToken)
+    public async Task<ApiResponse> ReplacementsAsync(string shootId, string? token, string? body, RequestOrigin origin, CancellationToken cancellationToken)
     {
+        if (gate.Admit(origin, "POST /api/shoots/{id}/replacements") is { } limited) return limited;
         var (row, names, problem) = await OpenPhotoRequestAsync(shootId, token, body, cancellationToken);
         if (problem is not null) return problem;
         if (row!.Status != ShootStatuses.Failed)
@@ -166,8 +175,9 @@ public sealed class ShootsApi(
     /// POST /api/shoots/{id}/resend?t=…: sends the shoot's email again now (the gallery link, or why it stopped), for a
     /// person whose email was not sent or went astray; <c>./headshots resend</c> calls it for the operator.
     /// </summary>
-    public async Task<ApiResponse> ResendEmailAsync(string shootId, string? token, CancellationToken cancellationToken)
+    public async Task<ApiResponse> ResendEmailAsync(string shootId, string? token, RequestOrigin origin, CancellationToken cancellationToken)
     {
+        if (gate.Admit(origin, "POST /api/shoots/{id}/resend") is { } limited) return limited;
         var (row, notAvailable) = await OpenWithTokenAsync(shootId, token, cancellationToken);
         if (row is null) return TokenProblem(notAvailable, "POST /api/shoots/{id}/resend?t=TOKEN");
         if (row.Status is not (ShootStatuses.Delivered or ShootStatuses.Failed) || row.Email is null)

@@ -30,6 +30,10 @@ public static class GenerationNotes
         {
             notes.Add($"The studio's budget for one shoot ({g.Budget.ToString("0.00", CultureInfo.InvariantCulture)} {g.Currency}) was reached, so {N(g.SkippedForBudget)} more {Plural(g.SkippedForBudget, "image was", "images were")} not generated.");
         }
+        if (g.SkippedForDailyBudget > 0)
+        {
+            notes.Add($"The studio's budget for generated images today was spent, so {N(g.SkippedForDailyBudget)} more {Plural(g.SkippedForDailyBudget, "image was", "images were")} not generated; reframed photos of you fill those looks instead.");
+        }
         if (g.Failed > 0)
         {
             notes.Add($"The image service did not make {N(g.Failed)} {Plural(g.Failed, "image", "images")}: {g.FailureMessage ?? "it failed"}");

@@ -36,6 +36,8 @@ public enum GenerativeEditFailure
     NotAuthorized,
     /// <summary>Editing:Engine is local: there is no generative model to call.</summary>
     NotConfigured,
+    /// <summary>Limits:DailyGenerationBudget is spent for today (UTC): no cloud call is made until the next day.</summary>
+    DailyBudgetReached,
 }
 
 /// <summary>One edit of one image by the generative model.</summary>

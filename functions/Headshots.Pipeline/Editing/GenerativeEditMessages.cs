@@ -28,6 +28,9 @@ public static class GenerativeEditMessages
     public const string NotAuthorized =
         "The studio is not allowed to use its cloud editing service (a setup problem on the studio's side). Your gallery is unchanged.";
 
+    public const string DailyBudgetReached =
+        "The studio has spent today's budget for its cloud image service, so this change was not made. Please ask again tomorrow; your gallery is unchanged.";
+
     public static string For(GenerativeEditFailure failure) => failure switch
     {
         GenerativeEditFailure.None => "",
@@ -39,6 +42,7 @@ public static class GenerativeEditMessages
         GenerativeEditFailure.Invalid => Invalid,
         GenerativeEditFailure.NotAuthorized => NotAuthorized,
         GenerativeEditFailure.NotConfigured => RefineMessages.GenerativeEditsNeedCloud,
+        GenerativeEditFailure.DailyBudgetReached => DailyBudgetReached,
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure, null),
     };
 }

@@ -1,3 +1,4 @@
+using Headshots.Pipeline.Limits;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,12 +8,14 @@ namespace Headshots.Pipeline.Editing;
 /// One edit end to end, inside an activity: read the blobs, call the model with bounded attempts (waiting out a
 /// retry-after, backing off after timeouts and server errors), write the result, and record what it cost.
 /// Person-facing failures come back as an output with a plain-words message; only storage faults throw, for the
-/// orchestrator's activity retry to handle.
+/// orchestrator's activity retry to handle. Every call first reserves its expected cost against the studio's daily
+/// budget (<see cref="DailySpend"/>) and is not made when the day's budget is spent.
 /// </summary>
 public sealed class GenerativeEditRunner(
     IGenerativeEditor editor,
     IEditArtifacts artifacts,
     ICostLedger ledger,
+    DailySpend dailySpend,
     IOptions<AzureOpenAIOptions> options,
     TimeProvider clock,
     ILogger<GenerativeEditRunner> logger)
@@ -27,6 +30,19 @@ public sealed class GenerativeEditRunner(
         var request = new GenerativeEditRequest(input.Kind, input.Description, image, mask, references, input.ShootId,
             input.Prompt, input.Size ?? ImageSizes.Square, input.Quality);
 
+        // Only a successful attempt is paid for, so one image's price covers every retry.
+        var estimate = o.Prices.For(request.Quality ?? o.Quality, request.Size) + (o.PricePerInputImage * (references.Count + (image.Length > 0 ? 1 : 0)));
+        if (await dailySpend.TryReserveAsync(estimate, cancellationToken) is not { } reservation)
+        {
+            return new GenerativeEditOutput(false, null, GenerativeEditFailure.DailyBudgetReached, GenerativeEditMessages.DailyBudgetReached, 0, 0, o.PromptVersion);
+        }
+        var output = await RunReservedAsync(input, request, o, cancellationToken);
+        await dailySpend.SettleAsync(reservation, output.Cost, cancellationToken);
+        return output;
+    }
+
+    async Task<GenerativeEditOutput> RunReservedAsync(GenerativeEditInput input, GenerativeEditRequest request, AzureOpenAIOptions o, CancellationToken cancellationToken)
+    {
         GenerativeEditResult result;
         var attempt = 0;
         while (true)

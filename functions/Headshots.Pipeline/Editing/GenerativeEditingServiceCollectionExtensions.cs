@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
+using Headshots.Pipeline.Limits;
 using Headshots.Pipeline.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,8 @@ public static class GenerativeEditingServiceCollectionExtensions
         services.TryAddSingleton<IGenerativeEditor, AzureOpenAiImageEditor>();
         services.TryAddSingleton<IEditArtifacts, BlobEditArtifacts>();
         services.TryAddSingleton<ICostLedger, CostLedger>();
+        // Every cloud call reserves against Limits:DailyGenerationBudget.
+        services.AddHeadshotLimits(configuration);
         services.TryAddSingleton<GenerativeEditRunner>();
         return services;
     }

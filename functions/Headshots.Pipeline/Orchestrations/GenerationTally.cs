@@ -18,12 +18,14 @@ internal sealed class GenerationTally(GenerationSettings settings, int planned)
     int drifted;
     int failed;
     int skippedForBudget;
+    int skippedForDailyBudget;
+    bool dailyBudgetSpent;
     string? failureMessage;
 
-    /// <summary>Reserves <paramref name="estimate"/> if the budget still has it; false once the budget is reached.</summary>
+    /// <summary>Reserves <paramref name="estimate"/> if the budget still has it; false once the shoot's or the studio's daily budget is reached.</summary>
     public bool TryReserve(decimal estimate)
     {
-        if (spent + reserved + estimate > settings.MaxCost) return false;
+        if (dailyBudgetSpent || spent + reserved + estimate > settings.MaxCost) return false;
         reserved += estimate;
         calls++;
         return true;
@@ -36,7 +38,24 @@ internal sealed class GenerationTally(GenerationSettings settings, int planned)
         spent += cost;
     }
 
-    public void SkippedForBudget() => skippedForBudget++;
+    /// <summary>A candidate not generated because <see cref="TryReserve"/> refused it: counted under whichever budget was reached.</summary>
+    public void SkippedForBudget()
+    {
+        if (dailyBudgetSpent) skippedForDailyBudget++;
+        else skippedForBudget++;
+    }
+
+    /// <summary>
+    /// The studio's daily budget refused a call (it was not made): its reservation is released, and no further candidate
+    /// of this shoot is generated.
+    /// </summary>
+    public void DailyBudgetSpent(decimal estimate)
+    {
+        reserved -= estimate;
+        calls--;
+        dailyBudgetSpent = true;
+        skippedForDailyBudget++;
+    }
 
     public void Passed(bool afterRegenerating)
     {
@@ -54,5 +73,5 @@ internal sealed class GenerationTally(GenerationSettings settings, int planned)
 
     public GenerationSummary Summary(IReadOnlyList<string> looksToppedUp) =>
         new(settings.Engine, planned, calls, passed, regenerated, drifted, failed, skippedForBudget, spent, settings.MaxCost, settings.Currency,
-            looksToppedUp, failureMessage);
+            looksToppedUp, failureMessage, skippedForDailyBudget);
 }

@@ -70,8 +70,8 @@ public sealed partial class ShootOrchestrator
             var reframed = shortLooks.Count > 0 ? await ReframeAsync(identity, shortLooks, null) : [];
             Generation = tally.Summary(shortLooks.Select(l => l.Id).ToList());
             logger.LogInformation(
-                "Shoot {ShootId}: {Passed} of {Planned} generated candidates passed ({Drifted} drifted, {Failed} not made, {Skipped} over budget), cost {Cost} {Currency}; {Reframed} reframed for {Looks}",
-                ShootId, Generation.Passed, plan.Count, Generation.Drifted, Generation.Failed, Generation.SkippedForBudget, Generation.Cost, Generation.Currency,
+                "Shoot {ShootId}: {Passed} of {Planned} generated candidates passed ({Drifted} drifted, {Failed} not made, {Skipped} over budget, {SkippedDaily} over the daily budget), cost {Cost} {Currency}; {Reframed} reframed for {Looks}",
+                ShootId, Generation.Passed, plan.Count, Generation.Drifted, Generation.Failed, Generation.SkippedForBudget, Generation.SkippedForDailyBudget, Generation.Cost, Generation.Currency,
                 reframed.Count, string.Join(", ", Generation.LooksToppedUp));
             var candidates = generated.Concat(reframed).ToList();
             return candidates.Count > 0
@@ -95,6 +95,12 @@ public sealed partial class ShootOrchestrator
                     return null;
                 }
                 var made = await MakeAsync(look, variant, attempt, name, references, generation);
+                if (made.Failure == GenerativeEditFailure.DailyBudgetReached)
+                {
+                    tally.DailyBudgetSpent(estimate);
+                    logger.LogWarning("Shoot {ShootId}: the studio's daily generation budget is spent; {Candidate} and the rest are reframed", ShootId, name);
+                    return null;
+                }
                 tally.Settle(estimate, made.Cost);
                 if (!made.Succeeded)
                 {

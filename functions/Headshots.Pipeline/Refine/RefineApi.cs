@@ -5,6 +5,7 @@ using Headshots.Jobs.Storage;
 using Headshots.Pipeline.Delivery;
 using Headshots.Pipeline.Editing;
 using Headshots.Pipeline.Intake;
+using Headshots.Pipeline.Limits;
 using Headshots.Pipeline.Options;
 using Headshots.Pipeline.Orchestrations;
 using Headshots.Pipeline.Storage;
@@ -24,6 +25,7 @@ public sealed class RefineApi(
     StorageClients storage,
     RefineStore refines,
     ShootSettingsFactory settings,
+    CreationGate gate,
     IOptions<EditingOptions> editing)
 {
     /// <summary>Versions one image may have, the original included: a bound on storage and GPU time per gallery.</summary>
@@ -35,8 +37,10 @@ public sealed class RefineApi(
     public const string ImageField = "image";
     public const string FromField = "from";
 
-    public async Task<ApiResponse> CreateAsync(string token, string? contentType, string? body, DurableTaskClient client, CancellationToken cancellationToken)
+    public async Task<ApiResponse> CreateAsync(string token, string? contentType, string? body, RequestOrigin origin, DurableTaskClient client,
+        CancellationToken cancellationToken)
     {
+        if (gate.Admit(origin, "POST /g/{token}/refine") is { } limited) return limited;
         var form = contentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
         var lookup = await galleries.FindAsync(token, cancellationToken);
         if (lookup.Status != GalleryLookupStatus.Found)

@@ -1,4 +1,5 @@
 using Headshots.Pipeline.Api;
+using Headshots.Pipeline.Limits;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Headshots.Pipeline.Routing;
 
 /// <summary>What a route's handler gets from either host: the request, the app's services and, where declared, a durable client.</summary>
-public sealed record RouteCall(StudioRoute Route, HttpContext Http, IServiceProvider Services, DurableTaskClient? DurableClientOrNull)
+/// <param name="Origin">Who sent the request, as the host can tell (the abuse limits count by it).</param>
+public sealed record RouteCall(StudioRoute Route, HttpContext Http, IServiceProvider Services, DurableTaskClient? DurableClientOrNull, RequestOrigin Origin)
 {
     public CancellationToken Aborted => Http.RequestAborted;
 

@@ -1,4 +1,5 @@
 using Headshots.Pipeline.Api;
+using Headshots.Pipeline.Limits;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.DurableTask.Client;
@@ -17,9 +18,9 @@ public sealed record StudioRoute(string FunctionName, string Method, string Temp
     public IReadOnlyList<string> Parameters { get; } = RoutePatternFactory.Parse(Template).Parameters.Select(p => p.Name).ToList();
 
     /// <summary>Runs the handler for a request whose route values are set, and writes its response to <paramref name="http"/>.</summary>
-    public async Task ServeAsync(HttpContext http, IServiceProvider services, DurableTaskClient? durableClient)
+    public async Task ServeAsync(HttpContext http, IServiceProvider services, DurableTaskClient? durableClient, RequestOrigin origin)
     {
-        var response = await Handle(new RouteCall(this, http, services, durableClient));
+        var response = await Handle(new RouteCall(this, http, services, durableClient, origin));
         await ApiResponseWriter.WriteAsync(http, response);
     }
 }

@@ -24,16 +24,16 @@ public static class StudioRoutes
         // The shoot API.
         new("CreateShoot", HttpMethods.Post, RouteTemplates.CreateShoot, UsesDurableClient: false, async call =>
             await call.ReadBodyAsync(ShootsApi.MaxBodyBytes) is { } body
-                ? await call.Service<ShootsApi>().CreateAsync(body, call.Aborted)
+                ? await call.Service<ShootsApi>().CreateAsync(body, call.Origin, call.Aborted)
                 : ApiResponse.Problem(413, "The request is too large", $"Send at most {ShootsApi.MaxBodyBytes} bytes of JSON.")),
         new("GetShootStatus", HttpMethods.Get, RouteTemplates.GetShootStatus, UsesDurableClient: true,
             call => call.Service<ShootsApi>().GetStatusAsync(call.RouteValue("id"), call.Query("t"), call.DurableClient, call.Aborted)),
         new("ShootReplacements", HttpMethods.Post, RouteTemplates.ShootReplacements, UsesDurableClient: false, async call =>
-            await call.Service<ShootsApi>().ReplacementsAsync(call.RouteValue("id"), call.Query("t"), await call.ReadBodyAsync(ShootsApi.MaxBodyBytes), call.Aborted)),
+            await call.Service<ShootsApi>().ReplacementsAsync(call.RouteValue("id"), call.Query("t"), await call.ReadBodyAsync(ShootsApi.MaxBodyBytes), call.Origin, call.Aborted)),
         new("ShootResendEmail", HttpMethods.Post, RouteTemplates.ShootResendEmail, UsesDurableClient: false,
-            call => call.Service<ShootsApi>().ResendEmailAsync(call.RouteValue("id"), call.Query("t"), call.Aborted)),
+            call => call.Service<ShootsApi>().ResendEmailAsync(call.RouteValue("id"), call.Query("t"), call.Origin, call.Aborted)),
         new("ShootReshoot", HttpMethods.Post, RouteTemplates.ShootReshoot, UsesDurableClient: false, async call =>
-            await call.Service<ShootsApi>().ReshootAsync(call.RouteValue("id"), call.Query("t"), await call.ReadBodyAsync(ShootsApi.MaxBodyBytes), call.Aborted)),
+            await call.Service<ShootsApi>().ReshootAsync(call.RouteValue("id"), call.Query("t"), await call.ReadBodyAsync(ShootsApi.MaxBodyBytes), call.Origin, call.Aborted)),
 
         // The gallery.
         new("GalleryPage", HttpMethods.Get, RouteTemplates.GalleryPage, UsesDurableClient: false,
@@ -47,7 +47,7 @@ public static class StudioRoutes
                 call.DurableClient, call.Aborted)),
         new("CreateRefine", HttpMethods.Post, RouteTemplates.CreateRefine, UsesDurableClient: true, async call =>
             await call.Service<RefineApi>().CreateAsync(call.RouteValue("token"), call.ContentType, await call.ReadBodyAsync(RefineRequestReader.MaxBodyBytes),
-                call.DurableClient, call.Aborted)),
+                call.Origin, call.DurableClient, call.Aborted)),
         new("GetRefineStatus", HttpMethods.Get, RouteTemplates.GetRefineStatus, UsesDurableClient: false,
             call => call.Service<RefineApi>().StatusAsync(call.RouteValue("token"), call.RouteValue("refineId"), call.Aborted)),
     ];

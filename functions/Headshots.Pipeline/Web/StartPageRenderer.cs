@@ -25,7 +25,8 @@ public static class StartPageRenderer
     public const string LocalNotice = "Your photos stay on this studio's own storage: no image service outside it sees them.";
 
     /// <param name="photosSentToCloud">Whether Generation:Engine or Editing:Engine is azure-openai.</param>
-    public static string Render(IReadOnlyCollection<string> defaultLooks, bool photosSentToCloud = false)
+    /// <param name="askAccessCode">Whether Studio:AccessCode is set: the page asks for it (once per browser, which remembers it).</param>
+    public static string Render(IReadOnlyCollection<string> defaultLooks, bool photosSentToCloud = false, bool askAccessCode = false)
     {
         var html = new StringBuilder();
         html.Append("<h1>Professional headshots from your own photos</h1>")
@@ -37,6 +38,10 @@ public static class StartPageRenderer
             .Append("or use the command line (<code>./headshots shoot FOLDER --email you@example.com</code>).</p></noscript>")
             .Append("<form id=\"start\" class=\"card\" novalidate data-min=\"").Append(MinPhotos).Append("\" data-max=\"").Append(MaxPhotos)
             .Append("\" data-max-bytes=\"").Append(MaxPhotoBytes.ToString(CultureInfo.InvariantCulture)).Append("\">")
+            .Append(askAccessCode
+                ? "<label for=\"access-code\">Studio access code <span class=\"hint\">(this studio is private; this browser remembers the code)</span></label>" +
+                  "<input id=\"access-code\" name=\"access-code\" type=\"password\" autocomplete=\"current-password\" required maxlength=\"200\">"
+                : "")
             .Append("<label for=\"email\">Email <span class=\"hint\">(we send your gallery link here)</span></label>")
             .Append("<input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"email\" required maxlength=\"254\">")
             .Append("<label for=\"name\">Your name <span class=\"hint\">(optional, shown on your gallery)</span></label>")

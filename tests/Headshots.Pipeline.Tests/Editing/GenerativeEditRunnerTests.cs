@@ -26,7 +26,7 @@ public sealed class GenerativeEditRunnerTests : IAsyncLifetime
     static readonly GenerativeEditInput Input = new("s1", "r1-1", GenerativeEditKind.Expression, "a warm closed-mouth smile",
         "work/s1/refine/r1/source.png", "work/s1/refine/r1/mask.png", ["work/s1/photos/a.png"], "work/s1/refine/r1/edited.png");
 
-    GenerativeEditRunner Runner(Action<AzureOpenAIOptions>? change = null)
+    GenerativeEditRunner Runner(Action<AzureOpenAIOptions>? change = null, Headshots.Pipeline.Limits.DailySpend? dailySpend = null)
     {
         var options = Editors.Options(server, o =>
         {
@@ -37,7 +37,8 @@ public sealed class GenerativeEditRunnerTests : IAsyncLifetime
             o.Timeout = TimeSpan.FromSeconds(20);
             change?.Invoke(o);
         });
-        return new GenerativeEditRunner(Editors.Create(options), artifacts, ledger, Microsoft.Extensions.Options.Options.Create(options), delays,
+        return new GenerativeEditRunner(Editors.Create(options), artifacts, ledger, dailySpend ?? Limits.DailySpends.Create(1000m),
+            Microsoft.Extensions.Options.Options.Create(options), delays,
             NullLogger<GenerativeEditRunner>.Instance);
     }
 
@@ -142,6 +143,39 @@ public sealed class GenerativeEditRunnerTests : IAsyncLifetime
 
         Assert.Equal((GenerativeEditFailure.QuotaExceeded, 1), (output.Failure, output.Attempts));
         Assert.Single(server.Calls);
+    }
+
+    [Fact]
+    public async Task Run_DailyBudgetSpentByAnEarlierCall_MakesNoCallAndSaysTodaysBudgetIsSpent()
+    {
+        // 0.20 a day pays for one high-quality square image (0.167) and not a second.
+        var store = new Limits.MemoryDailySpendStore();
+        var runner = Runner(dailySpend: Limits.DailySpends.Create(0.20m, store));
+
+        var first = await runner.RunAsync(Input, CancellationToken.None);
+        var second = await runner.RunAsync(Input with { OperationId = "r1-2" }, CancellationToken.None);
+
+        Assert.True(first.Succeeded);
+        Assert.Equal((GenerativeEditFailure.DailyBudgetReached, 0, 0m), (second.Failure, second.Attempts, second.Cost));
+        Assert.Equal(GenerativeEditMessages.DailyBudgetReached, second.Message);
+        Assert.Single(server.Calls);
+        Assert.Single(ledger.Entries);
+        Assert.Equal(0.167m, store[DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]);
+    }
+
+    [Fact]
+    public async Task Run_CallThatCostNothing_GivesItsReservationBackToTheDay()
+    {
+        var store = new Limits.MemoryDailySpendStore();
+        var runner = Runner(dailySpend: Limits.DailySpends.Create(0.20m, store));
+        server.ThenAzureContentFilter();
+
+        var refused = await runner.RunAsync(Input, CancellationToken.None);
+        var next = await runner.RunAsync(Input with { OperationId = "r1-2" }, CancellationToken.None);
+
+        Assert.Equal(GenerativeEditFailure.ContentFiltered, refused.Failure);
+        Assert.True(next.Succeeded);
+        Assert.Equal(2, server.Calls.Count);
     }
 
     [Fact]

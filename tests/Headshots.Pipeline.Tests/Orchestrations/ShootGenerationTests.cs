@@ -1,5 +1,6 @@
 using Headshots.Jobs.Protocol;
 using Headshots.Pipeline.Activities;
+using Headshots.Pipeline.Delivery;
 using Headshots.Pipeline.Editing;
 using Headshots.Pipeline.Orchestrations;
 
@@ -75,6 +76,39 @@ public sealed class ShootGenerationTests
         var summary = Assert.Single(studio.Publications).Generation!;
         Assert.Equal((2, 4, 0.20m), (summary.Calls, summary.SkippedForBudget, summary.Cost));
         Assert.True(summary.Cost <= summary.Budget);
+    }
+
+    [Fact]
+    public async Task RunAsync_StudioDailyBudgetSpentMidShoot_StopsGeneratingFallsBackToReframedLooksAndSaysSo()
+    {
+        await using var studio = await FakeStudio.StartAsync(photos: 10);
+        // The studio's day has 0.25 left: two calls of 0.10 are made, and the activity refuses the rest (as the runner
+        // does) while the shoot's own budget of 3.00 is far from reached.
+        var day = Limits.DailySpends.Create(0.25m);
+        studio.Generator = g =>
+        {
+            var reservation = day.TryReserveAsync(0.10m, CancellationToken.None).GetAwaiter().GetResult();
+            if (reservation is null)
+            {
+                return new GenerativeEditOutput(false, null, GenerativeEditFailure.DailyBudgetReached, GenerativeEditMessages.DailyBudgetReached, 0, 0, "v1");
+            }
+            day.SettleAsync(reservation, 0.10m, CancellationToken.None).GetAwaiter().GetResult();
+            return FakeStudio.Generated(g);
+        };
+
+        var outcome = await studio.RunAsync(FakeStudio.Input("gen-daily", looks: 2, variants: 2, keep: 2, generation: FakeStudio.Cloud(candidates: 3, concurrent: 2)));
+
+        Assert.Equal(ShootStatuses.Delivered, outcome.Status);
+        var published = Assert.Single(studio.Publications);
+        var summary = published.Generation!;
+        // Two made; the first refusal stops the shoot's generation: the call beside it is refused too, the other two never start.
+        Assert.Equal((2, 0.20m, 0, 0), (summary.Calls, summary.Cost, summary.SkippedForBudget, summary.Failed));
+        Assert.Equal(4, summary.SkippedForDailyBudget);
+        Assert.InRange(studio.Generations.Count, 3, 4);
+        Assert.Equal(4, published.Images.Count);
+        Assert.Equal(2, published.Images.Count(i => i.Engine == CandidateEngines.Reframe));
+        var notes = GenerationNotes.For(new GalleryManifest("gen-daily", "Ada", DateTimeOffset.UnixEpoch, [], Generation: summary));
+        Assert.Contains(notes, n => n.Contains("budget for generated images today was spent, so 4 more images were not generated", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -14,6 +14,10 @@
   const progress = document.getElementById('progress');
   const submit = document.getElementById('submit');
   const emailInput = document.getElementById('email'), nameInput = document.getElementById('name');
+  // A private studio's access code (Studio:AccessCode): entered once, then remembered by this browser.
+  const codeInput = document.getElementById('access-code');
+  const codeKey = 'headshots.accessCode';
+  if (codeInput) { try { codeInput.value = localStorage.getItem(codeKey) || ''; } catch (_) { /* storage off: asked each time */ } }
   let entries = [];   // { file, li, bar, state, url, next, done }
   let shoot = null;   // the answer of POST /api/shoots, once made
   let busy = false;
@@ -80,6 +84,7 @@
   function validate() {
     const messages = [];
     const email = emailInput.value.trim();
+    if (codeInput && !codeInput.value) messages.push('Enter the studio\'s access code (ask the studio for it).');
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) messages.push('Enter the email address your gallery link should go to.');
     if (!form.querySelectorAll('input[name=looks]:checked').length) messages.push('Choose at least one look.');
     if (entries.length < min) messages.push('Choose at least ' + min + ' photos (you have ' + entries.length + ').');
@@ -99,10 +104,18 @@
         const taken = new Set();
         entries.forEach(en => { en.name = U.safeName(en.file.name, taken); });
         progress.textContent = 'Creating your shoot…';
+        const headers = { 'Content-Type': 'application/json' };
+        if (codeInput) headers['X-Studio-Access-Code'] = codeInput.value;
         const response = await fetch('/api/shoots', {
-          method: 'POST', headers: { 'Content-Type': 'application/json' },
+          method: 'POST', headers,
           body: JSON.stringify({ email: emailInput.value.trim(), name: nameInput.value.trim() || null, photos: entries.map(en => en.name) }),
         });
+        if (codeInput) {
+          try {
+            if (response.status === 401 || response.status === 403) localStorage.removeItem(codeKey);
+            else if (response.ok) localStorage.setItem(codeKey, codeInput.value);
+          } catch (_) { /* storage off */ }
+        }
         if (!response.ok) throw new Error(await U.problemOf(response));
         shoot = await response.json();
         const urls = new Map(shoot.uploads.map(u => [u.name, u.url]));
