@@ -131,8 +131,12 @@ public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, Sho
                 }
             }
             var results = stage is null ? await RunQuietlyAsync(ShootStages.Generate, jobs) : await RunAllAsync(stage, jobs);
-            var candidates = results.Zip(variants).Where(r => r.First.Succeeded && r.First.Outputs.Count > 0)
-                .Select(r => ToCandidate(r.First, r.Second, CandidateEngines.Reframe)).ToList();
+            var candidates = results.Zip(variants, jobs).Where(r => r.First.Succeeded && r.First.Outputs.Count > 0)
+                .Select(r => ToCandidate(r.First, r.Second, CandidateEngines.Reframe) with
+                {
+                    SourcePath = r.Third.Inputs[0],
+                    SourcePixels = r.First.OptionalNumber("sourcePixels"),
+                }).ToList();
             LogFailures(results);
             if (candidates.Count == 0 && stage is not null)
             {
@@ -155,7 +159,12 @@ public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, Sho
 
         public async Task<List<SelectedHeadshot>> EnhanceAsync(List<SelectedHeadshot> selected)
         {
-            var jobs = selected.Select(s => Job($"enhance-{s.Candidate.Key}", GpuJobKinds.Enhance, [s.Candidate.Path], Work("enhanced"))).ToList();
+            // A reframed headshot goes with its photo, look and variant: the worker renders it again from the photo's
+            // full resolution (Render:Path=native) before retouching.
+            var jobs = selected.Select(s => s.Candidate.SourcePath is { } source
+                ? Job($"enhance-{s.Candidate.Key}", GpuJobKinds.Enhance, [s.Candidate.Path, source], Work("enhanced"),
+                    ("look", s.Candidate.Look), ("variant", s.Candidate.Variant.ToString(CultureInfo.InvariantCulture)))
+                : Job($"enhance-{s.Candidate.Key}", GpuJobKinds.Enhance, [s.Candidate.Path], Work("enhanced"))).ToList();
             var results = await RunAllAsync(Stage(ShootStages.Enhance, jobs.Count), jobs);
             LogFailures(results);
             var enhanced = selected.Zip(results)
@@ -176,7 +185,8 @@ public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, Sho
                 .Where(p => p.Files is not null)
                 .Select(p => new DeliveredRef(p.Selected.Candidate.Look, p.Selected.Candidate.Aspect, p.Files!.Full, p.Files.Web, p.Files.Thumbnail,
                     (int)p.Result.Number("width"), (int)p.Result.Number("height"), (long)p.Result.Number("bytes"), p.Selected.Score,
-                    p.Selected.Candidate.IdentityDistance, p.Selected.BasePath, p.Files.FullWebP, p.Files.WebWebP, p.Selected.Candidate.Engine))
+                    p.Selected.Candidate.IdentityDistance, p.Selected.BasePath, p.Files.FullWebP, p.Files.WebWebP, p.Selected.Candidate.Engine,
+                    SourceResolution.Megapixels(p.Selected.Candidate.SourcePixels, p.Result.OptionalNumber("inputWidth"), p.Result.OptionalNumber("inputHeight"))))
                 .ToList();
             return delivered.Count > 0 ? delivered : throw new ShootStoppedException($"rendering at 16 MP failed for every headshot ({FirstError(results)}).");
         }

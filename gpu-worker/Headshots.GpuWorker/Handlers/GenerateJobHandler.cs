@@ -28,6 +28,7 @@ public sealed class GenerateJobHandler(JobBlobs blobs, IHeadshotComposer compose
         var data = JobData.Measurements(candidate.Measurements, candidate.Width, candidate.Height);
         data["look"] = look.Id;
         data["aspect"] = look.Aspect.Name;
+        JobData.AddSource(data, candidate.Source);
         await CandidateFace.MeasureAsync(blobs, faces, job, candidate.Jpeg, data, cancellationToken);
         return new JobOutcome([output], data, composer.GetType().Name);
     }

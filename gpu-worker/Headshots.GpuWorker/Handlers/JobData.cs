@@ -19,6 +19,14 @@ internal static class JobData
         ["meanLuma"] = Format(m.MeanLuma),
     };
 
+    /// <summary>Where a reframed image came from: <c>sourcePixels</c> (the photo's pixels in its frame) and <c>sourceFrameWidth</c>.</summary>
+    public static void AddSource(Dictionary<string, string> data, CandidateSource? source)
+    {
+        if (source is null) return;
+        data["sourcePixels"] = source.Pixels.ToString(CultureInfo.InvariantCulture);
+        data["sourceFrameWidth"] = Format(source.FrameWidth);
+    }
+
     public static string Required(GpuJobMessage job, string name) =>
         job.Parameters.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value)
             ? value

@@ -17,7 +17,9 @@ public sealed class UpscaleJobHandler(JobBlobs blobs, IUpscaler upscaler) : IGpu
         var webP = JobData.Flag(job, UpscaleJob.WebPParameter);
         var input = JobData.SingleInput(job);
         var stem = JobData.Stem(input);
-        var delivered = upscaler.Upscale(await blobs.ReadAsync(input, cancellationToken), aspect, webP, cancellationToken);
+        var image = await blobs.ReadAsync(input, cancellationToken);
+        var size = new ImageMagick.MagickImageInfo(image);
+        var delivered = upscaler.Upscale(image, aspect, webP, cancellationToken);
         var outputs = new UpscaleOutputs(
             await WriteAsync($"{stem}.jpg", delivered.Full, "image/jpeg"),
             await WriteAsync($"{stem}-web.jpg", delivered.Web, "image/jpeg"),
@@ -29,7 +31,10 @@ public sealed class UpscaleJobHandler(JobBlobs blobs, IUpscaler upscaler) : IGpu
             ["width"] = delivered.Width.ToString(CultureInfo.InvariantCulture),
             ["height"] = delivered.Height.ToString(CultureInfo.InvariantCulture),
             ["bytes"] = delivered.Full.Length.ToString(CultureInfo.InvariantCulture),
-        }, upscaler is Headshots.Engines.Upscaling.EsrganModelUpscaler ? "esrgan-slim-x4" : "lanczos");
+            // The pixels it was enlarged from: with the generate job's sourcePixels, the real resolution behind it.
+            ["inputWidth"] = size.Width.ToString(CultureInfo.InvariantCulture),
+            ["inputHeight"] = size.Height.ToString(CultureInfo.InvariantCulture),
+        }, delivered.Enlargement ?? (upscaler is Headshots.Engines.Upscaling.EsrganModelUpscaler ? Enlargements.Esrgan : Enlargements.Lanczos));
 
         Task<string> WriteAsync(string name, byte[] content, string contentType) =>
             blobs.WriteAsync($"{job.OutputPrefix}{name}", content, contentType, cancellationToken);
