@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Headshots.Engines.Looks;
 using Headshots.Local.Client;
 using Headshots.Local.Stack;
 using Headshots.Pipeline.Api;
@@ -20,7 +21,19 @@ public static class BenchCommand
     {
         if (a.Positionals is ["models"]) return ModelBenchCommand.Run(RepositoryPaths.Find());
         if (a.Positionals is ["intake"]) return IntakeBenchCommand.Run(RepositoryPaths.Find(), cancellationToken);
-        if (a.Positionals is ["shoot"]) return await ShootBenchCommand.RunAsync(RepositoryPaths.Find(), cancellationToken);
+        if (a.Positionals is ["shoot"])
+        {
+            var photos = a.Option("photos") is { } wanted
+                ? int.TryParse(wanted, NumberStyles.None, CultureInfo.InvariantCulture, out var chosen) && chosen is >= 8 and <= BenchShoot.Photos ? chosen : throw new CliException($"--photos must be a number from 8 to {BenchShoot.Photos} for bench shoot.")
+                : BenchShoot.Photos;
+            var renderPaths = a.Option("path") switch
+            {
+                null or "both" => [RenderOptions.Legacy, RenderOptions.Native],
+                RenderOptions.Legacy or RenderOptions.Native => new[] { a.Option("path")! },
+                var other => throw new CliException($"--path must be legacy, native or both, got '{other}'."),
+            };
+            return await ShootBenchCommand.RunAsync(RepositoryPaths.Find(), photos, renderPaths, cancellationToken);
+        }
         if (a.Positionals is ["generate"])
         {
             var latency = a.Option("latency") is { } l

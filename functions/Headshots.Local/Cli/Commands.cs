@@ -22,7 +22,7 @@ public static class Commands
             "up" => UpAsync(CliArguments.Parse(args, new Dictionary<string, bool> { ["no-worker"] = false }), cancellationToken),
             "status" => StatusAsync(CliArguments.Parse(args, new Dictionary<string, bool> { ["json"] = false, ["token"] = true }), cancellationToken),
             "worker" => WorkerAsync(CliArguments.Parse(args, new Dictionary<string, bool>()), cancellationToken),
-            "bench" => BenchCommand.RunAsync(CliArguments.Parse(args, new Dictionary<string, bool> { ["photos"] = true, ["skip-demo"] = false }), cancellationToken),
+            "bench" => BenchCommand.RunAsync(CliArguments.Parse(args, new Dictionary<string, bool> { ["photos"] = true, ["skip-demo"] = false, ["path"] = true }), cancellationToken),
             "inspect" => Task.FromResult(InspectCommand.Run(CliArguments.Parse(args, new Dictionary<string, bool> { ["json"] = false }), cancellationToken)),
             "refine" => RefineCommand.RunAsync(CliArguments.Parse(args, RefineCommand.Options), cancellationToken),
             "reshoot" => ReshootCommand.RunAsync(CliArguments.Parse(args, ReshootCommand.Options), cancellationToken),

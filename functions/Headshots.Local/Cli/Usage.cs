@@ -19,7 +19,7 @@ public static class Usage
           ./headshots bench [--photos N] [--skip-demo]               measure orchestration overhead (no-op engines) and the demo
           ./headshots bench models                                   measure each model's latency and the engines built on them
           ./headshots bench intake                                   intake of 15 photos of 12 MP: time and peak memory
-          ./headshots bench shoot                                    a whole shoot: 15 photos in, 5 looks × 4 at 16 MP out, per engine
+          ./headshots bench shoot [--photos N] [--path P]            a whole shoot: 15 photos of 12 MP in, 5 looks × 4 at 16 MP out, legacy and native render paths side by side
           ./headshots bench generate [--latency S] [--concurrent N]  the same shoot generated through a local Azure OpenAI stand-in (20 s, 4 at a time)
           ./headshots bench upscale                                  ESRGAN 1→16 MP against UpscalerJS in Node.js and Lanczos
           ./headshots models fetch                                   prepare the ONNX models (npm packages, pinned; no model hub)

@@ -91,7 +91,7 @@ public sealed record SelectedHeadshot(CandidateRef Candidate, double Score, stri
 /// <param name="SourceMegapixels">The real resolution behind the image before it was enlarged to the delivered size: the photo's pixels in its frame, or fewer where it was rendered smaller; null when the worker did not report it.</param>
 public sealed record DeliveredRef(string Look, string Aspect, string Full, string Web, string Thumbnail, int Width, int Height, long Bytes, double Score,
     double? IdentityDistance = null, string? BasePath = null, string? FullWebP = null, string? WebWebP = null, string Engine = CandidateEngines.Reframe,
-    double? SourceMegapixels = null)
+    double? SourceMegapixels = null);
 
 /// <param name="Stage">The transition into the publish stage, recorded before publishing.</param>
 /// <param name="ProfilePath">The identity profile refinements are checked against.</param>
