@@ -8,7 +8,20 @@ namespace Headshots.Engines;
 /// <param name="Thumbnail">Thumbnail, 480 px long edge.</param>
 /// <param name="FullWebP">The same pixels as <paramref name="Full"/> as lossy WebP (quality 90, the sRGB profile embedded, no other metadata); null unless asked for.</param>
 /// <param name="WebWebP">The web copy as WebP; null unless asked for.</param>
-public sealed record DeliveredImage(byte[] Full, int Width, int Height, byte[] Web, byte[] Thumbnail, byte[]? FullWebP = null, byte[]? WebWebP = null);
+/// <param name="Enlargement">How it was brought to the delivered size (<see cref="Enlargements"/>); null from an upscaler that does not say.</param>
+public sealed record DeliveredImage(byte[] Full, int Width, int Height, byte[] Web, byte[] Thumbnail, byte[]? FullWebP = null, byte[]? WebWebP = null,
+    string? Enlargement = null);
+
+/// <summary>How a headshot was brought to the delivered size, as the upscale job reports it.</summary>
+public static class Enlargements
+{
+    /// <summary>Rendered at the delivered size (or larger, then reduced): nothing invented.</summary>
+    public const string None = "none";
+
+    public const string Lanczos = "lanczos";
+
+    public const string Esrgan = "esrgan-slim-x4";
+}
 
 /// <summary>Upscale: renders a headshot at 16 MP for its aspect ratio.</summary>
 public interface IUpscaler

@@ -35,6 +35,10 @@ public static class GpuWorkerServiceCollectionExtensions
         services.AddSingleton<JobBlobs>();
         services.AddSingleton<IPhotoNormaliser, MagickPhotoNormaliser>();
         services.AddSingleton<IQualityMeter, MagickQualityMeter>();
+        services.AddOptions<RenderOptions>()
+            .Bind(configuration.GetSection(RenderOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         var engines = configuration.GetSection(WorkerOptions.Section)["Engines"] ?? "models";
         if (engines == "models")
@@ -121,7 +125,9 @@ public static class GpuWorkerServiceCollectionExtensions
         services.AddSingleton<IFaceEmbedder, DlibFaceEmbedder>();
         services.AddSingleton<IPersonSegmenter, SelfieSegmenter>();
         services.AddSingleton<FaceAnalyser>();
-        services.AddSingleton<IUpscaler, EsrganModelUpscaler>();
+        services.AddSingleton<EsrganModelUpscaler>();
+        services.AddSingleton<IUpscaler>(sp => new DeliveryUpscaler(sp.GetRequiredService<EsrganModelUpscaler>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RenderOptions>>().Value.LanczosUpTo));
         services.AddSingleton<IFaceEnhancer, LandmarkFaceEnhancer>();
         services.AddSingleton<IHeadshotComposer, ModelHeadshotComposer>();
         services.AddSingleton<IHeadshotEditor, ModelHeadshotEditor>();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Headshots.Engines.Looks;
 using Headshots.Local.Client;
 using Headshots.Local.Stack;
 using Headshots.Pipeline.Api;
@@ -28,8 +29,18 @@ public static class BenchCommand
         models.SetAction(_ => ModelBenchCommand.Run(RepositoryPaths.Find()));
         var intake = new Command("intake", "intake of 15 photos of 12 MP: time and peak memory");
         intake.SetAction((_, cancellationToken) => Task.FromResult(IntakeBenchCommand.Run(RepositoryPaths.Find(), cancellationToken)));
-        var shoot = new Command("shoot", "a whole shoot: 15 photos of 12 MP in, 5 looks × 4 at 16 MP out, per engine");
-        shoot.SetAction((_, cancellationToken) => ShootBenchCommand.RunAsync(RepositoryPaths.Find(), cancellationToken));
+        var shootPhotos = Ranged(new Option<int>("--photos")
+        {
+            HelpName = "N", Description = "photos of 12 MP in the shoot", DefaultValueFactory = _ => BenchShoot.Photos,
+        }, 8, BenchShoot.Photos);
+        var renderPath = new Option<string>("--path") { HelpName = "P", Description = "the render path: legacy, native or both", DefaultValueFactory = _ => "both" };
+        renderPath.AcceptOnlyFromAmong(RenderOptions.Legacy, RenderOptions.Native, "both");
+        var shoot = new Command("shoot", "a whole shoot: 15 photos of 12 MP in, 5 looks × 4 at 16 MP out, legacy and native render paths side by side")
+        {
+            shootPhotos, renderPath,
+        };
+        shoot.SetAction((parse, cancellationToken) => ShootBenchCommand.RunAsync(RepositoryPaths.Find(), parse.GetValue(shootPhotos),
+            parse.GetValue(renderPath) is "both" or null ? [RenderOptions.Legacy, RenderOptions.Native] : [parse.GetValue(renderPath)!], cancellationToken));
         var latency = new Option<double>("--latency") { HelpName = "S", Description = "the stand-in's seconds per image", DefaultValueFactory = _ => 20 };
         latency.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0 or > 300) r.AddError("--latency must be seconds from 0 to 300."); });
         var concurrent = Ranged(new Option<int>("--concurrent") { HelpName = "N", Description = "calls in flight", DefaultValueFactory = _ => 4 }, 1, 32);

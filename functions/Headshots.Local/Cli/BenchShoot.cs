@@ -26,6 +26,13 @@ public static class BenchShoot
         return SampleShootDeriver.Derive(portrait, Photos, seed: 5).Select(p => (p.Name, IntakeBenchCommand.TwelveMegapixels(p.Jpeg))).ToList();
     }
 
+    /// <summary>
+    /// The same photos with a weave woven into the clothing at 12 MP (<see cref="WeaveChart"/>): the only detail finer
+    /// than the sample portrait itself, which a delivered image keeps only if it is rendered from the photo's own pixels.
+    /// </summary>
+    public static IReadOnlyList<(string Name, byte[] Jpeg)> WovenTwelveMegapixelPhotos(RepositoryPaths paths, int count) =>
+        TwelveMegapixelPhotos(paths).Take(count).AsParallel().AsOrdered().Select(p => (p.Name, WeaveChart.OnClothing(p.Jpeg, 90))).ToList();
+
     /// <summary>Creates the shoot, uploads the photos, then times from the order's upload until the shoot ends.</summary>
     public static async Task<BenchShootRun> RunAsync(LocalStack stack, IReadOnlyList<(string Name, byte[] Jpeg)> photos, IReadOnlyList<string> looks,
         CancellationToken cancellationToken)

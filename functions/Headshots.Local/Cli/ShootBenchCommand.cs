@@ -1,72 +1,143 @@
-using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Azure.Data.Tables;
 using Headshots.Engines.Imaging;
+using Headshots.Engines.Looks;
 using Headshots.Jobs.Looks;
 using Headshots.Jobs.Protocol;
 using Headshots.Jobs.Storage;
-using Headshots.Local.Client;
 using Headshots.Local.Stack;
-using Headshots.Pipeline.Orchestrations;
 using Spectre.Console;
 
 namespace Headshots.Local.Cli;
 
 /// <summary>
-/// <c>bench shoot</c>: a whole local shoot with the real engines on the CPU: 15 photos of 12 MP in, every look,
-/// four 16 MP headshots per look out. Reports the wall time (order uploaded → gallery delivered and emailed) and
-/// each engine's time per image from the jobs table. Target: under 4 minutes on 2 cores.
+/// <c>bench shoot</c>: a whole local shoot with the real engines on the CPU: 15 photos of 12 MP in (a weave woven
+/// into the clothing, <see cref="WeaveChart"/>), every look, four 16 MP headshots per look out, once by each render
+/// path (<c>Render:Path=legacy</c>: 1024 px + ESRGAN; <c>native</c>: from the photo's own pixels), side by side:
+/// each engine's time per image, the wall time (order uploaded → gallery delivered and emailed), the process's peak
+/// memory and how much of the weave the delivered images keep. Target: the native shoot under 60 s on 2 cores.
 /// </summary>
 public static class ShootBenchCommand
 {
-    const double TargetSeconds = 240;
-    const int Photos = BenchShoot.Photos;
+    const double TargetSeconds = 60;
     const int KeepPerLook = 4;
 
-    public static async Task<int> RunAsync(RepositoryPaths paths, CancellationToken cancellationToken)
+    /// <param name="photoCount">Fewer than 15 photos for a busy machine (at least the 8 a shoot needs).</param>
+    /// <param name="renderPaths">The render paths to run, in order.</param>
+    public static async Task<int> RunAsync(RepositoryPaths paths, int photoCount, IReadOnlyList<string> renderPaths, CancellationToken cancellationToken)
     {
-        var photos = BenchShoot.TwelveMegapixelPhotos(paths);
+        var photos = BenchShoot.WovenTwelveMegapixelPhotos(paths, photoCount);
         var looks = LookCatalog.All.Select(l => l.Id).ToList();
+        AnsiConsole.MarkupLine($"Whole shoot: {photos.Count} photos of 12 MP (a weave on the clothing), {looks.Count} looks × {KeepPerLook} at 16 MP, real engines on the CPU, render paths {string.Join(" and ", renderPaths)}…");
+        var runs = new List<PathRun>();
+        foreach (var path in renderPaths)
+        {
+            runs.Add(await RunPathAsync(paths, path, photos, looks, cancellationToken));
+        }
+
+        var kinds = GpuJobKinds.All.Where(k => runs.Any(r => r.PerImage.ContainsKey(k))).ToList();
+        var view = new Table().AddColumn("Seconds per image");
+        foreach (var run in runs) view.AddColumn(run.Path);
+        foreach (var kind in kinds)
+        {
+            view.AddRow([kind, .. runs.Select(r => r.PerImage.TryGetValue(kind, out var s) ? $"{s.Seconds:0.00} ({s.Jobs})" : "—")]);
+        }
+        view.AddRow(["whole shoot, wall seconds", .. runs.Select(r => r.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture))]);
+        view.AddRow(["peak memory, MB", .. runs.Select(r => r.PeakMegabytes is { } mb ? mb.ToString("0", CultureInfo.InvariantCulture) : "n/a")]);
+        view.AddRow(["weave kept (correlation)", .. runs.Select(r => r.Detail.ToString("0.000", CultureInfo.InvariantCulture))]);
+        view.AddRow(["real source, MP (mean)", .. runs.Select(r => r.SourceMegapixels.ToString("0.0", CultureInfo.InvariantCulture))]);
+        AnsiConsole.Write(view);
+
+        foreach (var run in runs)
+        {
+            var key = $"bench.shoot.{run.Path}";
+            foreach (var (kind, s) in run.PerImage)
+            {
+                Console.WriteLine($"{key}.{kind}.jobs={s.Jobs} per_image_seconds={s.Seconds.ToString("0.000", CultureInfo.InvariantCulture)}");
+            }
+            Console.WriteLine($"{key}.delivered={run.Delivered} photos={photos.Count} looks={looks.Count}");
+            Console.WriteLine($"{key}.wall_seconds={run.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture)}");
+            Console.WriteLine($"{key}.peak_memory_mb={(run.PeakMegabytes is { } mb ? mb.ToString("0", CultureInfo.InvariantCulture) : "n/a")}");
+            Console.WriteLine($"{key}.weave_correlation={run.Detail.ToString("0.000", CultureInfo.InvariantCulture)} images_measured={run.Measured}");
+            Console.WriteLine($"{key}.source_megapixels_mean={run.SourceMegapixels.ToString("0.00", CultureInfo.InvariantCulture)}");
+        }
+        if (runs.FirstOrDefault(r => r.Path == RenderOptions.Native) is { } native)
+        {
+            Console.WriteLine($"bench.shoot.native.target_seconds={TargetSeconds.ToString("0", CultureInfo.InvariantCulture)} ratio_to_target={(native.WallSeconds / TargetSeconds).ToString("0.00", CultureInfo.InvariantCulture)}");
+            if (runs.FirstOrDefault(r => r.Path == RenderOptions.Legacy) is { Detail: > 0 } legacy)
+            {
+                Console.WriteLine($"bench.shoot.weave_ratio_native_to_legacy={(native.Detail / legacy.Detail).ToString("0.0", CultureInfo.InvariantCulture)} (target at least 3)");
+            }
+        }
+        return 0;
+    }
+
+    static async Task<PathRun> RunPathAsync(RepositoryPaths paths, string renderPath, IReadOnlyList<(string Name, byte[] Jpeg)> photos, IReadOnlyList<string> looks,
+        CancellationToken cancellationToken)
+    {
         var folder = Path.Combine(Path.GetTempPath(), "headshots-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var settings = new Dictionary<string, string?>
         {
-            ["LocalRuntime:HubName"] = "BenchShootHub",
+            ["LocalRuntime:HubName"] = "BenchShoot" + char.ToUpperInvariant(renderPath[0]) + renderPath[1..],
             ["Pipeline:KeepPerLook"] = KeepPerLook.ToString(CultureInfo.InvariantCulture),
+            [$"{RenderOptions.Section}:Path"] = renderPath,
         };
         var options = LocalStackFactory.Create(paths, settings: settings) with { Ports = LocalPorts.FirstFreeBlock(27410), StorageFolder = folder };
         try
         {
-            AnsiConsole.MarkupLine($"Whole shoot: {Photos} photos of 12 MP, {looks.Count} looks × {KeepPerLook} at 16 MP, real engines on the CPU…");
+            AnsiConsole.MarkupLine($"Render path [bold]{renderPath}[/]…");
             await using var stack = await LocalStack.StartAsync(options, cancellationToken);
+            PeakMemory.Reset();
             var run = await BenchShoot.RunAsync(stack, photos, looks, cancellationToken);
-            var (shoot, final, stages, total) = (run.ShootId, run.Final, run.StageStarts, run.WallSeconds);
+            var peak = PeakMemory.Megabytes();
 
+            var storage = stack.Services.GetRequiredService<StorageClients>();
             var jobs = new List<JobEntity>();
-            var table = stack.Services.GetRequiredService<StorageClients>().Table(StorageNames.JobsTable);
-            await foreach (var row in table.QueryAsync<JobEntity>(j => j.PartitionKey == shoot, cancellationToken: cancellationToken)) jobs.Add(row);
-
-            var view = new Table().AddColumns("Engine (job kind)", "Images", "Seconds per image", "Seconds in all");
-            foreach (var kind in GpuJobKinds.All.Where(k => jobs.Any(j => j.Kind == k)))
-            {
-                var ofKind = jobs.Where(j => j.Kind == kind).ToList();
-                var perImage = ofKind.Average(j => j.GpuSeconds);
-                view.AddRow(kind, ofKind.Count.ToString(CultureInfo.InvariantCulture), perImage.ToString("0.00", CultureInfo.InvariantCulture),
-                    ofKind.Sum(j => j.GpuSeconds).ToString("0.0", CultureInfo.InvariantCulture));
-                Console.WriteLine($"bench.shoot.{kind}.jobs={ofKind.Count} per_image_seconds={perImage.ToString("0.000", CultureInfo.InvariantCulture)} total_seconds={ofKind.Sum(j => j.GpuSeconds).ToString("0.0", CultureInfo.InvariantCulture)}");
-            }
-            AnsiConsole.Write(view);
-            foreach (var (stage, start) in stages.OrderBy(s => s.Value))
-            {
-                Console.WriteLine($"bench.shoot.stage.{stage}.started_at_seconds={start.ToString("0.0", CultureInfo.InvariantCulture)}");
-            }
-            Console.WriteLine($"bench.shoot.delivered={final.Delivered} photos={Photos} looks={looks.Count}");
-            Console.WriteLine($"bench.shoot.wall_seconds={total.ToString("0.0", CultureInfo.InvariantCulture)}");
-            Console.WriteLine($"bench.shoot.target_seconds={TargetSeconds.ToString("0", CultureInfo.InvariantCulture)} ratio_to_target={(total / TargetSeconds).ToString("0.00", CultureInfo.InvariantCulture)}");
-            return 0;
+            await foreach (var row in storage.Table(StorageNames.JobsTable).QueryAsync<JobEntity>(j => j.PartitionKey == run.ShootId, cancellationToken: cancellationToken)) jobs.Add(row);
+            var perImage = GpuJobKinds.All.Where(k => jobs.Any(j => j.Kind == k)).ToDictionary(
+                k => k, k => (Seconds: jobs.Where(j => j.Kind == k).Average(j => j.GpuSeconds), Jobs: jobs.Count(j => j.Kind == k)));
+            var (detail, measured, source) = await DetailAsync(storage, jobs, cancellationToken);
+            return new PathRun(renderPath, perImage, run.WallSeconds, peak, detail, measured, source, run.Final.Delivered);
         }
         finally
         {
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
     }
+
+    /// <summary>
+    /// The weave's correlation in the first delivered image of each look, at the scale the image shows the photo
+    /// (from the generate job's frame width), averaged; and the mean real source resolution of every delivered image.
+    /// </summary>
+    static async Task<(double Detail, int Measured, double SourceMegapixels)> DetailAsync(StorageClients storage, List<JobEntity> jobs, CancellationToken cancellationToken)
+    {
+        var results = jobs.Where(j => j.Status == JobStatus.Succeeded && j.ResultJson is not null)
+            .ToDictionary(j => j.RowKey, j => JsonSerializer.Deserialize<GpuJobResult>(j.ResultJson!, JobJson.Options)!);
+        var delivered = results.Where(r => r.Key.StartsWith("upscale-", StringComparison.Ordinal)).OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        var sources = new List<double>();
+        var scores = new List<double>();
+        foreach (var group in delivered.GroupBy(r => r.Key["upscale-".Length..^3]))
+        {
+            foreach (var (jobId, result) in group)
+            {
+                var key = jobId["upscale-".Length..];
+                if (!results.TryGetValue($"generate-{key}", out var generated) || generated.ValuesAs<CandidateResult>()?.Source is not { } source) continue;
+                var frameWidth = source.FrameWidth;
+                if (result.ValuesAs<UpscaleResult>() is { InputWidth: { } w, InputHeight: { } h } upscaled)
+                {
+                    sources.Add(Math.Min(source.Pixels > 0 ? source.Pixels : (double)w * h, (double)w * h) / 1e6);
+                }
+                if (jobId != group.First().Key) continue;
+                var path = BlobPath.Parse(result.ValuesAs<UpscaleResult>()!.Files.Full);
+                var bytes = (await storage.Container(path.Container).GetBlobClient(path.Name).DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
+                var image = RgbImage.Decode(bytes, WeaveChart.FullSize);
+                scores.Add(WeaveChart.Correlation(image, WeaveChart.Period * image.Width / frameWidth));
+            }
+        }
+        return (scores.DefaultIfEmpty(0).Average(), scores.Count, sources.DefaultIfEmpty(0).Average());
+    }
+
+    sealed record PathRun(string Path, IReadOnlyDictionary<string, (double Seconds, int Jobs)> PerImage, double WallSeconds, double? PeakMegabytes,
+        double Detail, int Measured, double SourceMegapixels, int Delivered);
 }

@@ -51,8 +51,11 @@ public sealed record PhotoVerdictBatch(string ShootId, IReadOnlyList<PhotoVerdic
 /// <param name="EyeLine">Height of the eyes as a fraction of the image height (a third is the classic headshot); null without face models.</param>
 /// <param name="FaceWidth">Width of the face as a fraction of the image width; null without face models.</param>
 /// <param name="Engine">What made it (<see cref="CandidateEngines"/>).</param>
+/// <param name="SourcePath">The photo a reframed candidate was framed from, which the retouch renders it again from for delivery; null for generated ones (and shoots started before).</param>
+/// <param name="SourcePixels">The photo's pixels inside a reframed candidate's frame (at the photo's full resolution); null when not reported.</param>
 public sealed record CandidateRef(string Look, string Aspect, int Variant, string Path, double Sharpness, double ClippedHighlights, double CrushedShadows, double MeanLuma,
-    double? IdentityDistance = null, double? EyeLine = null, double? FaceWidth = null, string Engine = CandidateEngines.Reframe)
+    double? IdentityDistance = null, double? EyeLine = null, double? FaceWidth = null, string Engine = CandidateEngines.Reframe,
+    string? SourcePath = null, double? SourcePixels = null)
 {
     /// <summary>Unique within a shoot, and part of job ids: a reframed candidate keeps the key it always had.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -82,8 +85,10 @@ public sealed record IdentityProfile(string ProfilePath, IReadOnlyList<string> R
 public sealed record SelectedHeadshot(CandidateRef Candidate, double Score, string? BasePath = null);
 
 /// <param name="FullWebP">The 16 MP WebP (work container) when the shoot delivers WebP; <paramref name="WebWebP"/> its web copy.</param>
+/// <param name="SourceMegapixels">The real resolution behind the image before it was enlarged to the delivered size: the photo's pixels in its frame, or fewer where it was rendered smaller; null when the worker did not report it.</param>
 public sealed record DeliveredRef(string Look, string Aspect, string Full, string Web, string Thumbnail, int Width, int Height, long Bytes, double Score,
-    double? IdentityDistance = null, string? BasePath = null, string? FullWebP = null, string? WebWebP = null, string Engine = CandidateEngines.Reframe);
+    double? IdentityDistance = null, string? BasePath = null, string? FullWebP = null, string? WebWebP = null, string Engine = CandidateEngines.Reframe,
+    double? SourceMegapixels = null);
 
 /// <param name="Stage">The transition into the publish stage, recorded before publishing.</param>
 /// <param name="ProfilePath">The identity profile refinements are checked against.</param>

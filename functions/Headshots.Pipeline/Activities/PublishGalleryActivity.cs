@@ -40,7 +40,7 @@ public sealed class PublishGalleryActivity(StorageClients storage, GalleryStore 
             var webWebP = await GalleryFileCopy.CopyAsync(storage, request.ShootId, image.WebWebP, $"{stem}-web.webp");
             images[i] = new GalleryImage(image.Look, LookCatalog.Find(image.Look)?.Name ?? image.Look, image.Aspect, full, web, thumb,
                 image.Width, image.Height, image.Bytes, image.Score, image.IdentityDistance, stem, image.BasePath, FileWebP: fullWebP, WebWebP: webWebP,
-                Engine: image.Engine);
+                Engine: image.Engine, SourceMegapixels: image.SourceMegapixels);
         });
 
         var manifest = new GalleryManifest(request.ShootId, request.Name, clock.GetUtcNow(), images, request.ProfilePath, request.Generation);

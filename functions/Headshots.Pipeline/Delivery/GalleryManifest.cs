@@ -57,10 +57,25 @@ public static class GalleryFiles
 /// <param name="Versions">Refined versions, oldest first; the original is version 1 and is never overwritten.</param>
 /// <param name="FileWebP">The 16 MP WebP and <paramref name="WebWebP"/> the web copy's, when the studio delivers WebP (<c>Pipeline:DeliverWebP</c>); otherwise null.</param>
 /// <param name="Engine">What made it (<see cref="Activities.CandidateEngines"/>); null in galleries published before generated images (reframed).</param>
+/// <param name="SourceMegapixels">The real resolution behind the image before enlargement (<see cref="Activities.DeliveredRef.SourceMegapixels"/>); null in galleries published before it was reported.</param>
 public sealed record GalleryImage(string Look, string LookName, string Aspect, string File, string Web, string Thumbnail, int Width, int Height, long Bytes, double Score,
     double? IdentityDistance = null, string? Id = null, string? BasePath = null, IReadOnlyList<GalleryVersion>? Versions = null,
-    string? FileWebP = null, string? WebWebP = null, string? Engine = null) : IGalleryFiles
+    string? FileWebP = null, string? WebWebP = null, string? Engine = null, double? SourceMegapixels = null) : IGalleryFiles
 {
+    /// <summary>
+    /// What the size line says the pixels came from ("from a 2.4 MP crop of your photo"), so an enlargement is not
+    /// taken for a photograph; null when unknown.
+    /// </summary>
+    public string? SourceLine => SourceMegapixels switch
+    {
+        null => null,
+        var mp when Generated => $"enlarged from the {Megapixels(mp.Value)} MP the generator made",
+        var mp when mp.Value * 1_000_000 >= Width * (double)Height * 0.99 => $"from a {Megapixels(mp.Value)} MP crop of your photo, not enlarged",
+        var mp => $"from a {Megapixels(mp.Value)} MP crop of your photo",
+    };
+
+    static string Megapixels(double value) => value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+
     public bool Generated => Activities.CandidateEngines.IsGenerated(Engine);
 
     /// <summary>"Generated" or "Reframed from your photo": how the page, the email and the API label it.</summary>

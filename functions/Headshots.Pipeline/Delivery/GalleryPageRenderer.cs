@@ -63,7 +63,7 @@ public static class GalleryPageRenderer
             {
                 html.Append("<li id=\"").Append(E(image.ImageId)).Append("\" data-image=\"").Append(E(image.ImageId)).Append("\">");
                 RenderFigure(html, imageBase, image.LookName, image.Aspect, image,
-                    $"{image.MadeBy} · quality {image.Score.ToString("0.00", CultureInfo.InvariantCulture)}", image.Versions is { Count: > 0 } ? "Version 1 (original)" : null, 1);
+                    $"{(image.SourceLine is { } source ? source + " · " : "")}{image.MadeBy} · quality {image.Score.ToString("0.00", CultureInfo.InvariantCulture)}", image.Versions is { Count: > 0 } ? "Version 1 (original)" : null, 1);
                 foreach (var version in (image.Versions ?? []).Reverse())
                 {
                     RenderFigure(html, imageBase, image.LookName, image.Aspect, version, version.Changes,

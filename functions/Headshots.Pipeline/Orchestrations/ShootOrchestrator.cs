@@ -130,8 +130,13 @@ public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, Sho
                 }
             }
             var results = stage is null ? await RunQuietlyAsync(ShootStages.Generate, jobs) : await RunAllAsync(stage, jobs);
-            var candidates = results.Zip(variants).Where(r => r.First.Succeeded)
-                .Select(r => ToCandidate(r.First.ValuesAs<CandidateResult>()!, r.Second, CandidateEngines.Reframe)).ToList();
+            var candidates = results.Zip(variants, jobs).Where(r => r.First.Succeeded)
+                .Select(r => (Result: r.First.ValuesAs<CandidateResult>()!, Variant: r.Second, Job: r.Third))
+                .Select(r => ToCandidate(r.Result, r.Variant, CandidateEngines.Reframe) with
+                {
+                    SourcePath = r.Job.Inputs[0],
+                    SourcePixels = r.Result.Source?.Pixels,
+                }).ToList();
             LogFailures(results);
             if (candidates.Count == 0 && stage is not null)
             {
@@ -154,7 +159,12 @@ public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, Sho
 
         public async Task<List<SelectedHeadshot>> EnhanceAsync(List<SelectedHeadshot> selected)
         {
-            var jobs = selected.Select(s => Job($"enhance-{s.Candidate.Key}", GpuJobKinds.Enhance, [s.Candidate.Path], Work("enhanced"))).ToList();
+            // A reframed headshot goes with its photo, look and variant: the worker renders it again from the photo's
+            // full resolution (Render:Path=native) before retouching.
+            var jobs = selected.Select(s => s.Candidate.SourcePath is { } source
+                ? Job($"enhance-{s.Candidate.Key}", GpuJobKinds.Enhance, [s.Candidate.Path, source], Work("enhanced"),
+                    new EnhanceJobParameters(s.Candidate.Look, s.Candidate.Variant).ToParameters())
+                : Job($"enhance-{s.Candidate.Key}", GpuJobKinds.Enhance, [s.Candidate.Path], Work("enhanced"))).ToList();
             var results = await RunAllAsync(Stage(ShootStages.Enhance, jobs.Count), jobs);
             LogFailures(results);
             var enhanced = selected.Zip(results)
@@ -177,7 +187,8 @@ public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, Sho
                 .Select(p => (p.Selected, Rendered: p.Rendered!, Files: p.Rendered!.Files))
                 .Select(p => new DeliveredRef(p.Selected.Candidate.Look, p.Selected.Candidate.Aspect, p.Files.Full, p.Files.Web, p.Files.Thumbnail,
                     p.Rendered.Width, p.Rendered.Height, p.Rendered.Bytes, p.Selected.Score,
-                    p.Selected.Candidate.IdentityDistance, p.Selected.BasePath, p.Files.FullWebP, p.Files.WebWebP, p.Selected.Candidate.Engine))
+                    p.Selected.Candidate.IdentityDistance, p.Selected.BasePath, p.Files.FullWebP, p.Files.WebWebP, p.Selected.Candidate.Engine,
+                    SourceResolution.Megapixels(p.Selected.Candidate.SourcePixels, p.Rendered.InputWidth, p.Rendered.InputHeight)))
                 .ToList();
             return delivered.Count > 0 ? delivered : throw new ShootStoppedException($"rendering at 16 MP failed for every headshot ({FirstError(results)}).");
         }

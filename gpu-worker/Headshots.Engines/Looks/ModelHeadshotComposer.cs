@@ -2,6 +2,7 @@ using Headshots.Engines.Faces;
 using Headshots.Engines.Imaging;
 using Headshots.Engines.Segmentation;
 using Headshots.Jobs.Looks;
+using ImageMagick;
 
 namespace Headshots.Engines.Looks;
 
@@ -9,10 +10,13 @@ namespace Headshots.Engines.Looks;
 /// The local generate engine: frames head-and-shoulders from the face mesh, cuts the person out with the selfie
 /// segmenter, puts them on the look's own backdrop and grades the whole to the look. A photo without a face gets
 /// the classical crop-and-grade instead of a failure. A tilted head is turned level first (<see cref="HeadRoll"/>).
+/// Candidates are composed at 1024 px for selection; a selected one is rendered again for delivery from the
+/// full-resolution photo at the resolution its frame has there (<see cref="RenderForDelivery"/>): the same face,
+/// frame and look, every step at that size (the segmenter's mask comes through its guided upsampler).
 /// </summary>
-public sealed class ModelHeadshotComposer(FaceAnalyser faces, IPersonSegmenter segmenter) : IHeadshotComposer
+public sealed class ModelHeadshotComposer(FaceAnalyser faces, IPersonSegmenter segmenter) : IHeadshotComposer, IDeliveryRenderer
 {
-    /// <summary>Photos are read at most this large: twice the output's long edge is plenty for any crop of them.</summary>
+    /// <summary>Photos are read at most this large to find the face and frame it: twice the candidate's long edge.</summary>
     const int WorkingEdge = 2 * ClassicalHeadshotComposer.LongEdge;
 
     readonly ClassicalHeadshotComposer fallback = new();
@@ -20,25 +24,51 @@ public sealed class ModelHeadshotComposer(FaceAnalyser faces, IPersonSegmenter s
     /// <summary>Whether a tilted head is turned level; off only to compare with the photo framed as it is.</summary>
     internal bool Straighten { get; init; } = true;
 
-    public Candidate Compose(byte[] sourceJpeg, LookPreset look, int variant, CancellationToken cancellationToken)
+    public Candidate Compose(byte[] sourceJpeg, LookPreset look, int variant, CancellationToken cancellationToken) =>
+        Render(sourceJpeg, look, variant, null, cancellationToken);
+
+    public Candidate RenderForDelivery(byte[] sourceJpeg, LookPreset look, int variant, double lanczosUpTo, CancellationToken cancellationToken) =>
+        Render(sourceJpeg, look, variant, lanczosUpTo, cancellationToken);
+
+    /// <param name="lanczosUpTo">Null: the candidate size; otherwise the delivery size (<see cref="RenderScale.For"/>).</param>
+    Candidate Render(byte[] sourceJpeg, LookPreset look, int variant, double? lanczosUpTo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sourceJpeg);
         ArgumentNullException.ThrowIfNull(look);
         ArgumentOutOfRangeException.ThrowIfNegative(variant);
-        var source = RgbImage.Decode(sourceJpeg, WorkingEdge);
-        var face = MainFace.Locate(faces, source);
+        var working = RgbImage.Decode(sourceJpeg, WorkingEdge);
+        var face = MainFace.Locate(faces, working);
         if (face is null)
         {
             return fallback.Compose(sourceJpeg, look, variant, cancellationToken);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var (width, height) = ClassicalHeadshotComposer.OutputSize(look.Aspect);
         var frame = Straighten
-            ? PortraitFraming.Levelled(face, source.Width, source.Height, look.Aspect, variant)
-            : PortraitFraming.Frame(face, source.Width, source.Height, look.Aspect, variant);
-        var framed = FramedPortrait.Render(source, frame, width, height);
-        var framedFace = MainFace.Map(face, p => frame.ToOutput(p, width), (float)(width / frame.Width));
+            ? PortraitFraming.Levelled(face, working.Width, working.Height, look.Aspect, variant)
+            : PortraitFraming.Frame(face, working.Width, working.Height, look.Aspect, variant);
+        var photo = new MagickImageInfo(sourceJpeg);
+        var toPhoto = Math.Max(photo.Width, photo.Height) / (double)Math.Max(working.Width, working.Height);
+        var inPhoto = frame.Scaled(toPhoto);
+        var origin = new CandidateSource(inPhoto.PhotoPixels((int)photo.Width, (int)photo.Height), inPhoto.Width);
+        var (width, height) = lanczosUpTo is { } upTo
+            ? RenderScale.For(look.Aspect, inPhoto.Width, upTo)
+            : ClassicalHeadshotComposer.OutputSize(look.Aspect);
+
+        // Decoded only as large as the render needs: one output pixel per photo pixel at most, so a crop rendered
+        // at the delivered size from a large photo does not hold the whole photo at full resolution.
+        var (source, sourceFrame) = (working, frame);
+        var needed = width / frame.Width;
+        if (lanczosUpTo is not null && needed > 1 && toPhoto > 1)
+        {
+            var edge = (int)Math.Ceiling(Math.Max(working.Width, working.Height) * Math.Min(needed, toPhoto));
+            source = RgbImage.Decode(sourceJpeg, edge);
+            sourceFrame = frame.Scaled(Math.Max(source.Width, source.Height) / (double)Math.Max(working.Width, working.Height));
+            face = MainFace.Map(face, p => p * (float)(source.Width / (double)working.Width), (float)(source.Width / (double)working.Width));
+        }
+
+        var framed = FramedPortrait.Render(source, sourceFrame, width, height);
+        var framedFace = MainFace.Map(face, p => sourceFrame.ToOutput(p, width), (float)(width / sourceFrame.Width));
         var mask = framed.Confine(segmenter.Segment(framed.Image));
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -50,6 +80,6 @@ public sealed class ModelHeadshotComposer(FaceAnalyser faces, IPersonSegmenter s
 
         using var image = GradingTable.Apply(composite, look).ToMagick();
         var measurements = MagickQualityMeter.Measure(image);
-        return new Candidate(JpegEncoder.Encode(image, 92), width, height, measurements);
+        return new Candidate(JpegEncoder.Encode(image, 92), width, height, measurements, origin);
     }
 }

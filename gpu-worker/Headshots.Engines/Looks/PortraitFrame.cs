@@ -14,6 +14,21 @@ public sealed record PortraitFrame(double Left, double Top, double Width, double
 
     public double Bottom => Top + Height;
 
+    /// <summary>The same frame in the pixels of the photo decoded <paramref name="factor"/> times larger.</summary>
+    public PortraitFrame Scaled(double factor) =>
+        new(Left * factor, Top * factor, Width * factor, Height * factor, Rotation, Pivot * (float)factor);
+
+    /// <summary>
+    /// About how many of a <paramref name="imageWidth"/> × <paramref name="imageHeight"/> photo's pixels the frame
+    /// covers: the level frame clipped to the photo (a levelling turn of a few degrees changes this by a few percent).
+    /// </summary>
+    public long PhotoPixels(int imageWidth, int imageHeight)
+    {
+        var width = Math.Max(0, Math.Min(Right, imageWidth) - Math.Max(Left, 0));
+        var height = Math.Max(0, Math.Min(Bottom, imageHeight) - Math.Max(Top, 0));
+        return (long)Math.Round(width * height);
+    }
+
     /// <summary>A source point in the turned photo's pixels, the ones <see cref="Left"/> and <see cref="Top"/> are in.</summary>
     public Vector2 Level(Vector2 point) => Rotation == 0 ? point : Turned(point, Rotation);
 

@@ -10,8 +10,8 @@ namespace Headshots.Engines.Retouch;
 /// </summary>
 public sealed class LandmarkFaceEnhancer : IFaceEnhancer
 {
-    /// <summary>Headshot candidates are about 1024 px; larger inputs are accepted up to this long edge.</summary>
-    public const int MaxEdge = 4096;
+    /// <summary>Headshots rendered for delivery are up to the delivered size (4620 px on the long edge of 3:4); larger inputs are reduced to this.</summary>
+    public const int MaxEdge = 4800;
 
     const uint Quality = 92;
 

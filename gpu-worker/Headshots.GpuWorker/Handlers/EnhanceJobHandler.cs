@@ -1,18 +1,48 @@
+using System.Globalization;
 using Headshots.Engines;
+using Headshots.Engines.Looks;
+using Headshots.Engines.Retouch;
+using Headshots.Jobs.Looks;
 using Headshots.Jobs.Protocol;
+using Microsoft.Extensions.Options;
 
 namespace Headshots.GpuWorker.Handlers;
 
-/// <summary>Retouches one selected headshot.</summary>
-public sealed class EnhanceJobHandler(JobBlobs blobs, IFaceEnhancer enhancer) : IGpuJobHandler
+/// <summary>
+/// Retouches one selected headshot. Given the photo it was framed from as a second input (with its look and
+/// variant) and <c>Render:Path=native</c>, it first renders the headshot again from that photo at the resolution its
+/// frame really has (<see cref="IDeliveryRenderer"/>), so the retouch works on, and measures, the pixels delivered.
+/// </summary>
+public sealed class EnhanceJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IOptions<RenderOptions> render, IHeadshotComposer? composer = null) : IGpuJobHandler
 {
     public string Kind => GpuJobKinds.Enhance;
 
     public async Task<JobOutcome> HandleAsync(GpuJobMessage job, CancellationToken cancellationToken)
     {
-        var input = JobData.SingleInput(job);
-        var enhanced = enhancer.Enhance(await blobs.ReadAsync(input, cancellationToken), Headshots.Engines.Retouch.RetouchSettings.Natural, cancellationToken);
+        if (job.Inputs.Count is < 1 or > 2)
+        {
+            throw new InvalidJobException($"The enhance job {job.JobId} needs the headshot and optionally the photo it was framed from, got {job.Inputs.Count} inputs.");
+        }
+
+        var input = job.Inputs[0];
+        var options = render.Value;
+        var headshot = await blobs.ReadAsync(input, cancellationToken);
+        CandidateSource? source = null;
+        if (job.Inputs.Count == 2 && options.IsNative && composer is IDeliveryRenderer renderer)
+        {
+            var parameters = JobData.Parameters(job, EnhanceJobParameters.Parse);
+            if (parameters is not { Look: { } lookId, Variant: { } variant })
+            {
+                throw new InvalidJobException($"The enhance job {job.JobId} has the photo it was framed from but no look and variant to render it with.");
+            }
+            var look = LookCatalog.Find(lookId) ?? throw new InvalidJobException($"Unknown look '{lookId}'.");
+
+            var rendered = renderer.RenderForDelivery(await blobs.ReadAsync(job.Inputs[1], cancellationToken), look, variant, options.LanczosUpTo, cancellationToken);
+            (headshot, source) = (rendered.Jpeg, rendered.Source);
+        }
+
+        var enhanced = enhancer.Enhance(headshot, RetouchSettings.Natural, cancellationToken);
         var output = await blobs.WriteAsync($"{job.OutputPrefix}{JobData.Stem(input)}.jpg", enhanced.Jpeg, "image/jpeg", cancellationToken);
-        return new JobOutcome(new EnhanceResult(output, JobData.Measurements(enhanced.Measurements, enhanced.Width, enhanced.Height)), enhancer.GetType().Name);
+        return new JobOutcome(new EnhanceResult(output, JobData.Measurements(enhanced.Measurements, enhanced.Width, enhanced.Height), JobData.Source(source)), enhancer.GetType().Name);
     }
 }

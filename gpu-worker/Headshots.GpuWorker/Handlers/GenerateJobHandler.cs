@@ -27,6 +27,6 @@ public sealed class GenerateJobHandler(JobBlobs blobs, IHeadshotComposer compose
         var output = await blobs.WriteAsync($"{job.OutputPrefix}{look.Id}-{variant:00}.jpg", candidate.Jpeg, "image/jpeg", cancellationToken);
         var face = await CandidateFace.MeasureAsync(blobs, faces, job, candidate.Jpeg, cancellationToken);
         return new JobOutcome(new CandidateResult(output, look.Id, look.Aspect.Name,
-            JobData.Measurements(candidate.Measurements, candidate.Width, candidate.Height), face), composer.GetType().Name);
+            JobData.Measurements(candidate.Measurements, candidate.Width, candidate.Height), face, JobData.Source(candidate.Source)), composer.GetType().Name);
     }
 }

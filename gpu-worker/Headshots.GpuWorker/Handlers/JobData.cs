@@ -25,6 +25,9 @@ internal static class JobData
         }
     }
 
+    /// <summary>Where a reframed image came from, as results carry it.</summary>
+    public static PhotoSource? Source(CandidateSource? source) => source is null ? null : new(source.Pixels, Round(source.FrameWidth));
+
     public static string Required(GpuJobMessage job, string name) =>
         job.Parameters.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value)
             ? value

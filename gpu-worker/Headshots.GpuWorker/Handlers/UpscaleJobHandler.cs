@@ -16,15 +16,17 @@ public sealed class UpscaleJobHandler(JobBlobs blobs, IUpscaler upscaler) : IGpu
         var webP = JobData.Flag(job, UpscaleJob.WebPParameter);
         var input = JobData.SingleInput(job);
         var stem = JobData.Stem(input);
-        var delivered = upscaler.Upscale(await blobs.ReadAsync(input, cancellationToken), aspect, webP, cancellationToken);
+        var image = await blobs.ReadAsync(input, cancellationToken);
+        var size = new ImageMagick.MagickImageInfo(image);
+        var delivered = upscaler.Upscale(image, aspect, webP, cancellationToken);
         var outputs = new UpscaleOutputs(
             await WriteAsync($"{stem}.jpg", delivered.Full, "image/jpeg"),
             await WriteAsync($"{stem}-web.jpg", delivered.Web, "image/jpeg"),
             await WriteAsync($"{stem}-thumb.jpg", delivered.Thumbnail, "image/jpeg"),
             delivered.FullWebP is { } fullWebP ? await WriteAsync($"{stem}.webp", fullWebP, "image/webp") : null,
             delivered.WebWebP is { } webWebP ? await WriteAsync($"{stem}-web.webp", webWebP, "image/webp") : null);
-        return new JobOutcome(new UpscaleResult(outputs, delivered.Width, delivered.Height, delivered.Full.Length),
-            upscaler is Headshots.Engines.Upscaling.EsrganModelUpscaler ? "esrgan-slim-x4" : "lanczos");
+        return new JobOutcome(new UpscaleResult(outputs, delivered.Width, delivered.Height, delivered.Full.Length, (int)size.Width, (int)size.Height),
+            delivered.Enlargement ?? (upscaler is Headshots.Engines.Upscaling.EsrganModelUpscaler ? Enlargements.Esrgan : Enlargements.Lanczos));
 
         Task<string> WriteAsync(string name, byte[] content, string contentType) =>
             blobs.WriteAsync($"{job.OutputPrefix}{name}", content, contentType, cancellationToken);

@@ -5,7 +5,8 @@ namespace Headshots.Jobs.Protocol;
 /// image) report it: written as a JPEG of its look's aspect, measured, its face placed and compared with the person.
 /// </summary>
 /// <param name="Face">Where the face sits and how far it is from the person; null without the face models.</param>
-public sealed record CandidateResult(string Path, string Look, string Aspect, ImageMeasurements Measurements, HeadshotFace? Face) : GpuJobValues
+/// <param name="Source">For a headshot framed from a photo: what of the photo it holds; null for generated ones.</param>
+public sealed record CandidateResult(string Path, string Look, string Aspect, ImageMeasurements Measurements, HeadshotFace? Face, PhotoSource? Source = null) : GpuJobValues
 {
     public override IReadOnlyList<string> Blobs() => [Path];
 }
