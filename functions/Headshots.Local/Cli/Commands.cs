@@ -27,6 +27,7 @@ public static class Commands
             "refine" => RefineCommand.RunAsync(CliArguments.Parse(args, RefineCommand.Options), cancellationToken),
             "reshoot" => ReshootCommand.RunAsync(CliArguments.Parse(args, ReshootCommand.Options), cancellationToken),
             "resend" => ResendCommand.RunAsync(CliArguments.Parse(args, ResendCommand.Options), cancellationToken),
+            "delete" => DeleteCommand.RunAsync(CliArguments.Parse(args, DeleteCommand.Options), cancellationToken),
             "models" => ModelsCommand.RunAsync(CliArguments.Parse(args, ModelsCommand.Options), cancellationToken),
             "help" or "--help" or "-h" => Help(),
             _ => throw new CliException($"Unknown command '{command}'."),

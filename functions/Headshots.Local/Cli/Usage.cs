@@ -14,6 +14,7 @@ public static class Usage
                                                                      make a new version of a delivered headshot
           ./headshots reshoot SHOOT_ID PHOTOS_DIR [--out DIR]        train again on new photos under the same order (2 per order)
           ./headshots resend SHOOT_ID [--token T]                    send the shoot's email again (after "email not sent")
+          ./headshots delete SHOOT_ID [--token T]                    erase the shoot and every shoot of its order now (cancels one in progress)
           ./headshots up                                             run the local studio until Ctrl+C
           ./headshots status SHOOT_ID [--json] [--token T]           a shoot's progress and verdicts (token: the status link's t)
           ./headshots bench [--photos N] [--skip-demo]               measure orchestration overhead (no-op engines) and the demo

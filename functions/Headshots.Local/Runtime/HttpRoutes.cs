@@ -51,6 +51,11 @@ public static class HttpRoutes
             var body = await ReadBodyAsync(http, RefineRequestReader.MaxBodyBytes);
             await WriteAsync(http, await api.EraseAsync(token, http.Request.ContentType, body, client, http.RequestAborted));
         });
+        app.MapPost("/api/shoots/{id}/delete", async (HttpContext http, string id, ShootDeleteApi api, DurableTaskClient client) =>
+        {
+            var body = await ReadBodyAsync(http, RefineRequestReader.MaxBodyBytes);
+            await WriteAsync(http, await api.DeleteAsync(id, http.Request.Query["t"].FirstOrDefault(), http.Request.ContentType, body, client, http.RequestAborted));
+        });
         app.MapGet("/g/{token}/zip", async (HttpContext http, string token, GalleryApi api) =>
             await WriteAsync(http, await api.ZipAsync(token, http.RequestAborted)));
         app.MapGet("/healthz", () => Results.Text("ok"));
