@@ -26,6 +26,8 @@ public sealed class CodeOptionsContractTests
         (GenerationOptions.Section, typeof(GenerationOptions)),
         // How the person's email is retried through a mail outage (issue 17).
         (EmailRetryOptions.Section, typeof(EmailRetryOptions)),
+        // One retention for everything a shoot holds (issue 17): the Bicep sets RetentionDays from retentionDays.
+        (PrivacyOptions.Section, typeof(PrivacyOptions)),
     ];
 
     static readonly (string Section, Type Options)[] WorkerReads =
@@ -78,6 +80,7 @@ public sealed class CodeOptionsContractTests
         ["EmailRetry__FirstWait"] = "product default (a minute after the first failed try)",
         ["EmailRetry__Growth"] = "product default (each wait twice the last)",
         ["EmailRetry__MaxWait"] = "product default (at most an hour between tries)",
+        ["Privacy__PurgeInterval"] = "the local runtime's timer; in Azure the RetentionTimer function runs hourly",
         ["EmailRetry__GiveUpAfter"] = "product default (tries for a day, then \"email not sent\"); the gallery never waits for it",
     }
     .Concat(typeof(IntakeThresholds).GetProperties().Select(p => KeyValuePair.Create(

@@ -25,7 +25,8 @@ public sealed class StatusLinks(RepositoryPaths paths)
     /// <summary>Drops the kept link of an erased shoot: its token opens nothing any more.</summary>
     public void Forget(string shootId)
     {
-        if (UploadLayout.IsValidShootId(shootId)) File.Delete(Path.Combine(Folder, shootId));
+        var file = Path.Combine(Folder, shootId);
+        if (UploadLayout.IsValidShootId(shootId) && File.Exists(file)) File.Delete(file);
     }
 
     /// <summary>The status URL for a command about <paramref name="shootId"/>, or a message saying how to give its token.</summary>
