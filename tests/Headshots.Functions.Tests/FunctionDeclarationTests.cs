@@ -80,8 +80,18 @@ public sealed class FunctionDeclarationTests
             .Order()
             .ToList();
 
-        Assert.Equal(["", "api/shoots", "api/shoots/{id}", "api/shoots/{id}/replacements", "api/shoots/{id}/resend", "api/shoots/{id}/reshoot",
+        Assert.Equal(["", "api/shoots", "api/shoots/{id}", "api/shoots/{id}/delete", "api/shoots/{id}/replacements", "api/shoots/{id}/resend", "api/shoots/{id}/reshoot",
             "assets/{file}", "g/{token}", "g/{token}/delete", "g/{token}/img/{file}",
             "g/{token}/refine", "g/{token}/refine/{refineId}", "g/{token}/zip", "s/{id}"], routes);
+    }
+
+    [Fact]
+    public void RetentionTimer_IsDeclaredToRunHourlyWithADurableClient()
+    {
+        var method = DeclaredFunctions()["RetentionTimer"];
+
+        var timer = method.GetParameters().Select(p => p.GetCustomAttribute<TimerTriggerAttribute>()).OfType<TimerTriggerAttribute>().Single();
+        Assert.Equal("0 17 * * * *", timer.Schedule);
+        Assert.Contains(method.GetParameters(), p => p.GetCustomAttribute<DurableClientAttribute>() is not null);
     }
 }
