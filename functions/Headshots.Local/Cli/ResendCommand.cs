@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Headshots.Local.Stack;
 using Headshots.Pipeline.Api;
-using Headshots.Pipeline.Intake;
 using Spectre.Console;
 
 namespace Headshots.Local.Cli;
@@ -16,35 +14,17 @@ public static class ResendCommand
 
     public static async Task<int> RunAsync(CliArguments a, CancellationToken cancellationToken)
     {
-        var id = a.Positionals.Count == 1 ? a.Positionals[0] : throw new CliException("Give the shoot id: ./headshots resend SHOOT_ID");
-        if (!UploadLayout.IsValidShootId(id)) throw new CliException($"'{id}' is not a shoot id (32 hexadecimal characters).");
-        var paths = RepositoryPaths.Find();
-        var statusUrl = new StatusLinks(paths).Require(id, a.Option("token"), "resend");
-        var resendUrl = statusUrl.Replace($"/api/shoots/{id}?", $"api/shoots/{id}/resend?", StringComparison.Ordinal);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{LocalStackFactory.Create(paths).Ports.Http}/") };
-        HttpResponseMessage response;
-        try
+        var target = ShootCommandTarget.From(a, "resend");
+        using var http = new HttpClient { BaseAddress = target.Studio };
+        using var response = await target.PostAsync(http, "resend", null, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
         {
-            response = await http.PostAsync(resendUrl, null, cancellationToken);
+            ShootCommandTarget.PrintProblem(body, response.ReasonPhrase);
+            return 1;
         }
-        catch (HttpRequestException)
-        {
-            throw new CliException("The local studio is not running; start it with ./headshots up, then ask again.");
-        }
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                using var problem = JsonDocument.Parse(body);
-                var detail = problem.RootElement.TryGetProperty("detail", out var d) ? d.GetString() : body;
-                var title = problem.RootElement.TryGetProperty("title", out var t) ? t.GetString() : response.ReasonPhrase;
-                AnsiConsole.MarkupLine($"[red]{Markup.Escape(title ?? "")}[/]: {Markup.Escape(detail ?? "")}");
-                return 1;
-            }
-            var resent = JsonSerializer.Deserialize<ResendResponse>(body, ApiResponse.Json)!;
-            AnsiConsole.MarkupLine($"Shoot {id}: {Markup.Escape(resent.Email.Message)}");
-            return 0;
-        }
+        var resent = JsonSerializer.Deserialize<ResendResponse>(body, ApiResponse.Json)!;
+        AnsiConsole.MarkupLine($"Shoot {target.ShootId}: {Markup.Escape(resent.Email.Message)}");
+        return 0;
     }
 }
