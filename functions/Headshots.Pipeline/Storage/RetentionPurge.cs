@@ -38,7 +38,7 @@ public sealed class RetentionPurge(ShootStore shoots, ShootDataEraser eraser, IO
             cancellationToken.ThrowIfCancellationRequested();
             if (row.Status == ShootStatuses.Deleted)
             {
-                swept += await eraser.SweepAsync(row.PartitionKey, cancellationToken);
+                swept += await eraser.SweepAsync(row.PartitionKey, client, cancellationToken);
                 continue;
             }
             await eraser.EraseAsync(row.PartitionKey, client, EraseReason.Retention, cancellationToken);

@@ -57,11 +57,19 @@ public sealed class ShootDataEraser(StorageClients storage, ShootStore shoots, R
     }
 
     /// <summary>
-    /// Deletes what reached storage after a shoot was erased (a GPU job that was already running writes its result):
-    /// the purge calls it again for recently erased shoots. The tombstone and histories are left as they are.
+    /// Deletes what reached storage after a shoot was erased (a GPU job that was already running writes its result) and
+    /// a history that could not be purged then (an orchestration slow to end on a busy host): the purge calls it again
+    /// for recently erased shoots. The tombstone is left as it is.
     /// </summary>
-    public async Task<int> SweepAsync(string shootId, CancellationToken cancellationToken)
+    public async Task<int> SweepAsync(string shootId, DurableTaskClient client, CancellationToken cancellationToken)
     {
+        if (await client.GetInstanceAsync(shootId, cancellationToken) is { } instance)
+        {
+            if (await OrchestrationEnder.EndAsync(client, instance.InstanceId, "the shoot was erased", cancellationToken))
+            {
+                await client.PurgeInstanceAsync(instance.InstanceId, cancellation: cancellationToken);
+            }
+        }
         var blobs = await DeleteDataAsync(shootId, EraseReason.Retention, cancellationToken);
         if (blobs > 0) logger.LogInformation("Shoot {ShootId}: {Blobs} files written after it was erased are deleted", shootId, blobs);
         return blobs;
