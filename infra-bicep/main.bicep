@@ -31,7 +31,7 @@ param grantDeployerAccess bool = true
 
 // ---- retention and pipeline knobs ---------------------------------------------------------------
 
-@description('Days after which uploads/ and work/ blobs are deleted by the lifecycle policy.')
+@description('Days after which everything of a shoot is erased (Privacy__RetentionDays: the hourly purge of files, rows and histories; the lifecycle policy on uploads/, work/ and gallery/ as a backstop).')
 @minValue(1)
 @maxValue(3650)
 param retentionDays int = 30
@@ -486,6 +486,7 @@ var functionAppSettings = union(storageConnectionSettings, telemetrySettings, wo
   AzureWebJobsStorage__clientId: identity.outputs.clientId
   AZURE_CLIENT_ID: identity.outputs.clientId
   Pipeline__GalleryTokenDays: string(galleryTokenDays)
+  Privacy__RetentionDays: string(retentionDays)
   // The start page answers "/" itself.
   AzureWebJobsDisableHomepage: 'true'
   Pipeline__MinAcceptedPhotos: string(minAcceptedPhotos)

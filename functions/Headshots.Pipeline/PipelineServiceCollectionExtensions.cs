@@ -30,6 +30,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<EditingOptions>().Bind(configuration.GetSection(EditingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EmailRetryOptions>().Bind(configuration.GetSection(EmailRetryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHeadshotLimits(configuration);
 
@@ -47,7 +48,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ShootRegistration>();
         services.AddSingleton<ReshootRequests>();
         services.AddSingleton<ShootsApi>();
+        services.AddSingleton<ShootDeleteApi>();
         services.AddSingleton<ShootDataEraser>();
+        services.AddSingleton<OrderEraser>();
+        services.AddSingleton<RetentionPurge>();
         services.AddSingleton<GalleryApi>();
         services.AddSingleton<GalleryManifestStore>();
         services.AddSingleton<RefineStore>();

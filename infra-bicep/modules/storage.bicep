@@ -52,7 +52,7 @@ param tables string[] = [
   'costs'
 ]
 
-@description('Days after which a person\'s originals (uploads/) and derived data (work/) are deleted.')
+@description('Days after which a person\'s originals (uploads/), derived data (work/) and galleries (gallery/) are deleted: the backstop behind the Function App\'s hourly purge.')
 @minValue(1)
 @maxValue(3650)
 param retentionDays int = 30
@@ -61,6 +61,7 @@ param retentionDays int = 30
 param retentionPrefixes string[] = [
   'uploads/'
   'work/'
+  'gallery/'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
@@ -175,7 +176,7 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-01
     policy: {
       rules: [
         {
-          name: 'retention-uploads-and-work'
+          name: 'retention-uploads-work-and-galleries'
           enabled: true
           type: 'Lifecycle'
           definition: {

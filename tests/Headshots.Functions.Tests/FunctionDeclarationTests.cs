@@ -69,4 +69,14 @@ public sealed class FunctionDeclarationTests
             Assert.Equal(input, trigger.ParameterType);
         }
     }
+
+    [Fact]
+    public void RetentionTimer_IsDeclaredToRunHourlyWithADurableClient()
+    {
+        var method = DeclaredFunctions()["RetentionTimer"];
+
+        var timer = method.GetParameters().Select(p => p.GetCustomAttribute<TimerTriggerAttribute>()).OfType<TimerTriggerAttribute>().Single();
+        Assert.Equal("0 17 * * * *", timer.Schedule);
+        Assert.Contains(method.GetParameters(), p => p.GetCustomAttribute<DurableClientAttribute>() is not null);
+    }
 }

@@ -105,14 +105,14 @@ public sealed partial class ArmTemplateTests
     }
 
     [Fact]
-    public void Template_LifecyclePolicy_DeletesUploadsAndWorkAfterRetentionDays()
+    public void Template_LifecyclePolicy_DeletesUploadsWorkAndGalleriesAfterRetentionDays()
     {
         var policy = Template.Single("Microsoft.Storage/storageAccounts/managementPolicies");
         var rule = Assert.Single(policy["properties.policy.rules"]!.AsArray())!;
 
         Assert.Equal("Lifecycle", rule["type"]?.GetValue<string>());
         Assert.True(rule["enabled"]?.GetValue<bool>());
-        Assert.Equal(["uploads/", "work/"], Sorted(policy.Deployment.Resolve(rule["definition"]?["filters"]?["prefixMatch"])));
+        Assert.Equal(["gallery/", "uploads/", "work/"], Sorted(policy.Deployment.Resolve(rule["definition"]?["filters"]?["prefixMatch"])));
         var days = policy.Deployment.Resolve(rule["definition"]?["actions"]?["baseBlob"]?["delete"]?["daysAfterModificationGreaterThan"]);
         Assert.Equal(30, days?.GetValue<int>());
         Assert.Equal(30, Template.Root.Parameters["retentionDays"]?["defaultValue"]?.GetValue<int>());

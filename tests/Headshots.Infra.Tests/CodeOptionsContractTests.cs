@@ -29,6 +29,8 @@ public sealed class CodeOptionsContractTests
         // The abuse limits (issue 17): the Bicep sets every figure but the window, and the access code from Key Vault.
         (LimitsOptions.Section, typeof(LimitsOptions)),
         (StudioOptions.Section, typeof(StudioOptions)),
+        // One retention for everything a shoot holds (issue 17): the Bicep sets RetentionDays from retentionDays.
+        (PrivacyOptions.Section, typeof(PrivacyOptions)),
     ];
 
     static readonly (string Section, Type Options)[] WorkerReads =
@@ -82,6 +84,7 @@ public sealed class CodeOptionsContractTests
         ["EmailRetry__Growth"] = "product default (each wait twice the last)",
         ["EmailRetry__MaxWait"] = "product default (at most an hour between tries)",
         ["Limits__Window"] = "a minute: the Bicep's limitsRequestsPerMinute counts in it",
+        ["Privacy__PurgeInterval"] = "the local runtime's timer; in Azure the RetentionTimer function runs hourly",
         ["EmailRetry__GiveUpAfter"] = "product default (tries for a day, then \"email not sent\"); the gallery never waits for it",
     }
     .Concat(typeof(IntakeThresholds).GetProperties().Select(p => KeyValuePair.Create(

@@ -34,7 +34,7 @@ public sealed partial class ConfigurationContractTests
         "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri",
         "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
         "Pipeline__PublicBaseUrl", "Pipeline__GalleryTokenDays", "Pipeline__MinAcceptedPhotos",
-        "Pipeline__VariantsPerLook", "Pipeline__KeepPerLook",
+        "Pipeline__VariantsPerLook", "Pipeline__KeepPerLook", "Privacy__RetentionDays",
         "GpuJobs__AttemptTimeout", "GpuJobs__MaxAttempts",
         "Smtp__Host", "Smtp__Port", "Smtp__From", "Smtp__UserName", "Smtp__UseStartTls", "Smtp__Password",
         "Generation__Engine", "Generation__MaxCostPerShoot",
@@ -123,6 +123,7 @@ public sealed partial class ConfigurationContractTests
             { "limitsMaxShootsPerEmailPerDay", Text(limits.MaxShootsPerEmailPerDay) },
             { "limitsDailyGenerationBudget", limits.DailyGenerationBudget.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             { "galleryTokenDays", Text(pipeline.GalleryTokenDays) },
+            { "retentionDays", Text(new PrivacyOptions().RetentionDays) },
             { "minAcceptedPhotos", Text(pipeline.MinAcceptedPhotos) },
             { "variantsPerLook", Text(pipeline.VariantsPerLook) },
             { "keepPerLook", Text(pipeline.KeepPerLook) },
@@ -148,9 +149,8 @@ public sealed partial class ConfigurationContractTests
         Assert.Equal(codeDefault, value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value.ToJsonString());
     }
 
-    /// <summary>Defaults that no options class holds: the retention rule and the deployment's shape.</summary>
+    /// <summary>Defaults that no options class holds: the deployment's shape.</summary>
     [Theory]
-    [InlineData("retentionDays", "30")]
     [InlineData("gpuWorkloadProfileType", "Consumption")]
     [InlineData("deployAzureOpenAI", "false")]
     public void MainParameter_DeploymentDefault_IsTheDocumentedOne(string parameter, string expected)

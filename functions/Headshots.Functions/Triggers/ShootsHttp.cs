@@ -6,7 +6,7 @@ using Microsoft.DurableTask.Client;
 
 namespace Headshots.Functions.Triggers;
 
-/// <summary>POST /api/shoots, GET /api/shoots/{id}?t=… (the status token), replacement photos, reshoots and the email sent again.</summary>
+/// <summary>POST /api/shoots, GET /api/shoots/{id}?t=… (the status token), replacement photos, reshoots, the email sent again and deletion.</summary>
 public static class ShootsHttp
 {
     [Function("CreateShoot")]
@@ -29,6 +29,12 @@ public static class ShootsHttp
     public static Task<IActionResult> ResendEmail(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RouteTemplates.ShootResendEmail)] HttpRequest request, FunctionContext context) =>
         request.ServeAsync(context);
+
+    [Function("ShootDelete")]
+    public static Task<IActionResult> Delete(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = RouteTemplates.ShootDelete)] HttpRequest request,
+        [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        request.ServeAsync(context, client);
 
     [Function("ShootReshoot")]
     public static Task<IActionResult> Reshoot(

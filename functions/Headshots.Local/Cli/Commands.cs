@@ -27,7 +27,7 @@ public static class Commands
         foreach (var command in new[]
         {
             Demo(), Shoot(), InspectCommand.Definition(), RefineCommand.Definition(), ReshootCommand.Definition(), ResendCommand.Definition(),
-            Up(), Status(), Worker(), BenchCommand.Definition(), ModelsCommand.Definition(),
+            DeleteCommand.Definition(), Up(), Status(), Worker(), BenchCommand.Definition(), ModelsCommand.Definition(),
         })
         {
             root.Subcommands.Add(command);

@@ -22,6 +22,13 @@ public sealed class StatusLinks(RepositoryPaths paths)
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
+    /// <summary>Drops the kept link of an erased shoot: its token opens nothing any more.</summary>
+    public void Forget(string shootId)
+    {
+        var file = Path.Combine(Folder, shootId);
+        if (UploadLayout.IsValidShootId(shootId) && File.Exists(file)) File.Delete(file);
+    }
+
     /// <summary>The status URL for a command about <paramref name="shootId"/>, or a message saying how to give its token.</summary>
     public string Require(string shootId, string? token, string command) =>
         Find(shootId, token) ?? throw new CliException($"This machine has no status token for {shootId} (it was not started by ./headshots here). " +

@@ -122,6 +122,7 @@ public sealed class LocalStack : IAsyncDisposable
             });
             builder.Services.AddHostedService<OrderWatcher>();
             builder.Services.AddHostedService<ResultsListener>();
+            builder.Services.AddHostedService<RetentionTimer>();
 
             var app = builder.Build();
             app.MapGrpcService<TaskHubGrpcServer>().RequireHost($"*:{options.Ports.Grpc}");

@@ -15,7 +15,8 @@ namespace Headshots.Pipeline.Activities;
 /// gallery.json and index.html, and issues the gallery token. Re-running it overwrites the same names, so a replay
 /// never duplicates an image.
 /// </summary>
-public sealed class PublishGalleryActivity(StorageClients storage, GalleryStore galleries, ShootStore shoots, IOptions<PipelineOptions> options, TimeProvider clock)
+public sealed class PublishGalleryActivity(StorageClients storage, GalleryStore galleries, ShootStore shoots, IOptions<PipelineOptions> options,
+    IOptions<PrivacyOptions> privacy, TimeProvider clock)
     : TaskActivity<PublishRequest, PublishedGallery>
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -49,7 +50,11 @@ public sealed class PublishGalleryActivity(StorageClients storage, GalleryStore 
         await gallery.GetBlobClient($"{request.ShootId}/index.html").UploadAsync(
             BinaryData.FromString(GalleryPageRenderer.Render(manifest, "")), new BlobUploadOptions { HttpHeaders = new() { ContentType = "text/html; charset=utf-8" } });
 
-        var token = await galleries.CreateTokenAsync(request.ShootId, TimeSpan.FromDays(options.Value.GalleryTokenDays), cancellationToken);
+        // The link never outlives the files it shows: it expires when retention erases the shoot, if that comes first.
+        var row = await shoots.GetAsync(request.ShootId, cancellationToken);
+        var lifetime = TimeSpan.FromDays(options.Value.GalleryTokenDays);
+        if (row is not null) lifetime = TimeSpan.FromTicks(Math.Min(lifetime.Ticks, (privacy.Value.ErasedOn(row.CreatedAt) - clock.GetUtcNow()).Ticks));
+        var token = await galleries.CreateTokenAsync(request.ShootId, lifetime, cancellationToken);
         var url = new Uri(options.Value.PublicBaseUrl!, $"g/{token}").ToString();
         return new PublishedGallery(token, url, images.Length);
 

@@ -13,14 +13,15 @@ using Headshots.Pipeline.Storage;
 namespace Headshots.Pipeline.Api;
 
 /// <summary>GET /g/{token} (the gallery page) and GET /g/{token}/img/{file} (its images).</summary>
-public sealed class GalleryApi(StorageClients storage, GalleryStore galleries, RefineStore refines, ShootDataEraser eraser, IOptions<EditingOptions> editing,
-    ShootStore shoots)
+public sealed class GalleryApi(StorageClients storage, GalleryStore galleries, RefineStore refines, OrderEraser orderEraser, IOptions<EditingOptions> editing,
+    ShootStore shoots, IOptions<PrivacyOptions> privacy)
 {
     public const string ConfirmField = "confirm";
 
     /// <summary>
     /// POST /g/{token}/delete with confirm=yes (the gallery's form, or JSON): deletes every photo, headshot, version
-    /// and record of the shoot, and the link itself. Refused while a refinement is still being made.
+    /// and record of the shoot and of every other shoot of its order (the first shoot and its reshoots, which the page
+    /// lists), and the links themselves. Refused while a refinement is still being made.
     /// </summary>
     public async Task<ApiResponse> EraseAsync(string token, string? contentType, string? body, DurableTaskClient client, CancellationToken cancellationToken)
     {
@@ -34,19 +35,23 @@ public sealed class GalleryApi(StorageClients storage, GalleryStore galleries, R
         {
             return Message(400, "Nothing was deleted", $"Tick the box that says you understand (\"{ConfirmField}\" must be \"yes\"): deleting cannot be undone.", back);
         }
-        var shootId = lookup.ShootId!;
-        if ((await refines.ListAsync(shootId, cancellationToken)).Any(r => !RefineStatuses.IsFinal(r.Status)))
+        var row = await shoots.GetAsync(lookup.ShootId!, cancellationToken);
+        if (row is null) return ApiResponse.Page(404, GalleryPageRenderer.RenderNotAvailable(expired: false));
+        if (await orderEraser.RefiningAsync(await orderEraser.ListAsync(row, cancellationToken), cancellationToken))
         {
             return Message(409, "A refinement is still being made", "Wait until it has finished (the gallery shows when), then delete everything.", back);
         }
-        await eraser.EraseAsync(shootId, client, cancellationToken);
+        var erased = await orderEraser.EraseAsync(row, client, cancellationToken);
         return ApiResponse.Page(200, GalleryPageRenderer.RenderMessage("Everything is deleted",
-            "Your uploaded photos, your likeness profile, every headshot and version, and this gallery's link are gone from the studio. " +
+            $"Your uploaded photos, your likeness profile, every headshot and version, and the gallery links of {Shoots(erased.Count)} are gone from the studio. " +
             "Copies you downloaded are yours to keep.", "/", "Start a new shoot"));
 
         static ApiResponse Message(int status, string title, string detail, string back) =>
             ApiResponse.Page(status, GalleryPageRenderer.RenderMessage(title, detail, back));
     }
+
+    /// <summary>"this shoot" or "your 2 shoots", as the deletion's answer counts them.</summary>
+    public static string Shoots(int count) => count == 1 ? "this shoot" : $"your {count} shoots";
 
     public async Task<ApiResponse> PageAsync(string token, CancellationToken cancellationToken)
     {
@@ -58,8 +63,10 @@ public sealed class GalleryApi(StorageClients storage, GalleryStore galleries, R
             .Take(10)
             .Select(r => new RefinementNotice(r.ImageId, r.Changes, r.Status, RefineStatuses.IsFinal(r.Status), r.Message, $"/g/{token}/refine/{r.RowKey}"))
             .ToList();
-        var email = await shoots.GetAsync(manifest.ShootId, cancellationToken) is { } row ? ShootStatusReader.Email(row) : null;
-        var state = new GalleryPageState($"/g/{token}/refine", editing.Value.GenerativeEditsAvailable, notices, $"/g/{token}/zip", $"/g/{token}/delete", email);
+        var row = await shoots.GetAsync(manifest.ShootId, cancellationToken);
+        var order = row is null ? [] : await orderEraser.ListAsync(row, cancellationToken);
+        var state = new GalleryPageState($"/g/{token}/refine", editing.Value.GenerativeEditsAvailable, notices, $"/g/{token}/zip", $"/g/{token}/delete",
+            row is null ? null : ShootStatusReader.Email(row), order, row is null ? null : privacy.Value.ErasedOn(row.CreatedAt));
         return ApiResponse.Page(200, GalleryPageRenderer.Render(manifest, $"/g/{token}/img/", state));
     }
 

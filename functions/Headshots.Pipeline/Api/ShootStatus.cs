@@ -1,6 +1,7 @@
 namespace Headshots.Pipeline.Api;
 
 /// <summary>What GET /api/shoots/{id} returns.</summary>
+/// <param name="ErasedOn">When retention erases everything of the shoot (photos, headshots, gallery, records).</param>
 public sealed record ShootStatus(
     string ShootId,
     string Status,
@@ -17,7 +18,8 @@ public sealed record ShootStatus(
     DateTimeOffset UpdatedAt,
     DeliveredImagesStatus? Images = null,
     EmailStatus? Email = null,
-    string? GalleryUrl = null);
+    string? GalleryUrl = null,
+    DateTimeOffset? ErasedOn = null);
 
 /// <summary>Where the person's email (the gallery link, or why the shoot stopped) stands; the shoot's outcome does not wait for it.</summary>
 /// <param name="State">pending (not sent yet: being tried, or waiting for the mail server), sent, or given_up (email not sent).</param>

@@ -9,7 +9,9 @@ namespace Headshots.Pipeline.Api;
 /// <summary>Combines the shoots table (durable record) with the orchestration's live progress.</summary>
 public static class ShootStatusReader
 {
-    public static async Task<ShootStatus> ReadAsync(ShootEntity row, IReadOnlyList<PhotoEntity> photos, DurableTaskClient client, CancellationToken cancellationToken)
+    /// <param name="erasedOn">When retention erases the shoot (<see cref="Options.PrivacyOptions.ErasedOn"/>).</param>
+    public static async Task<ShootStatus> ReadAsync(ShootEntity row, IReadOnlyList<PhotoEntity> photos, DateTimeOffset erasedOn, DurableTaskClient client,
+        CancellationToken cancellationToken)
     {
         var stage = row.Stage;
         var done = row.Done;
@@ -31,7 +33,8 @@ public static class ShootStatusReader
                     new PhotoMeasurementsStatus(p.Faces, p.FaceWidth, p.FaceSharpness, p.FaceLuma, p.Yaw, p.IdentityDistance))).ToList(),
             row.CreatedAt, row.UpdatedAt,
             Email: Email(row),
-            GalleryUrl: row.Status == ShootStatuses.Delivered ? row.GalleryUrl : null);
+            GalleryUrl: row.Status == ShootStatuses.Delivered ? row.GalleryUrl : null,
+            ErasedOn: erasedOn);
     }
 
     /// <summary>The email's state as the person reads it; null before the shoot has an outcome to tell.</summary>
@@ -47,6 +50,9 @@ public static class ShootStatusReader
             (row.Status == ShootStatuses.Delivered ? ": your gallery is ready at its link; keep it." : "; this page says all the email would have.")),
         _ => null,
     };
+
+    /// <summary>A day as the pages and emails write it: "6 January 2027".</summary>
+    public static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     static string At(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -29,6 +29,8 @@ public sealed class ShootsApi(
     ShootNotifier notifier,
     CreationGate gate,
     StudioAccess access,
+    OrderEraser orderEraser,
+    IOptions<PrivacyOptions> privacy,
     TimeProvider clock,
     ILogger<ShootsApi> logger)
 {
@@ -76,10 +78,11 @@ public sealed class ShootsApi(
     {
         var (row, notAvailable) = await OpenWithTokenAsync(shootId, token, cancellationToken);
         if (row is null) return ApiResponse.Page(notAvailable, StatusPageRenderer.RenderNotAvailable(notAvailable == 410));
-        var status = await ShootStatusReader.ReadAsync(row, await photos.ListAsync(shootId, cancellationToken), client, cancellationToken);
+        var status = await ShootStatusReader.ReadAsync(row, await photos.ListAsync(shootId, cancellationToken), privacy.Value.ErasedOn(row.CreatedAt), client, cancellationToken);
         // Known before delivery too: a page open while the shoot runs offers the reshoot as soon as it is delivered.
         var reshootsLeft = await trainings.LeftAsync(row, cancellationToken);
-        return ApiResponse.UploadPage(200, StatusPageRenderer.Render(status, token!, options.Value.MinAcceptedPhotos, reshootsLeft), BlobOrigin);
+        var order = await orderEraser.ListAsync(row, cancellationToken);
+        return ApiResponse.UploadPage(200, StatusPageRenderer.Render(status, token!, options.Value.MinAcceptedPhotos, reshootsLeft, order), BlobOrigin);
     }
 
     /// <summary>
@@ -234,7 +237,7 @@ public sealed class ShootsApi(
     {
         var (row, notAvailable) = await OpenWithTokenAsync(shootId, token, cancellationToken);
         if (row is null) return TokenProblem(notAvailable, "GET /api/shoots/{id}?t=TOKEN, the statusUrl that POST /api/shoots returned");
-        var status = await ShootStatusReader.ReadAsync(row, await photos.ListAsync(shootId, cancellationToken), client, cancellationToken);
+        var status = await ShootStatusReader.ReadAsync(row, await photos.ListAsync(shootId, cancellationToken), privacy.Value.ErasedOn(row.CreatedAt), client, cancellationToken);
         if (row.Status == ShootStatuses.Delivered && await manifests.ReadAsync(shootId, cancellationToken) is { } manifest)
         {
             status = status with { Images = ShootStatusReader.Images(manifest) };

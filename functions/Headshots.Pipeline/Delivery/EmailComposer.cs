@@ -11,15 +11,19 @@ public static class EmailComposer
 {
     /// <param name="thumbnails">Shown as a grid of linked images; the email reads the same without them (images blocked).</param>
     /// <param name="notes">How the images were made (generated or reframed, and why), one sentence each.</param>
+    /// <param name="erasedOn">When retention erases the photos, the headshots and the link.</param>
     public static MimeMessage GalleryReady(string to, string? name, string galleryUrl, int images, string shootId, IReadOnlyList<EmailThumbnail>? thumbnails = null,
-        IReadOnlyList<string>? notes = null)
+        IReadOnlyList<string>? notes = null, DateTimeOffset? erasedOn = null)
     {
+        var keep = erasedOn is { } day
+            ? $"The link is personal: anyone who has it can see your photos. It works until {Api.ShootStatusReader.Day(day)}, when your photos and headshots are erased; download what you want to keep."
+            : "The link is personal: anyone who has it can see your photos. It expires after a while; download what you want to keep.";
         var hello = Greeting(name);
         var made = notes ?? [];
         var text = $"{hello}\n\nYour {images} headshots are ready. Open your private gallery:\n{galleryUrl}\n\n" +
                    string.Concat(made.Select(n => n + "\n")) + (made.Count > 0 ? "\n" : "") +
                    "There you can download each image at 16 MP or as a web copy, download them all as a ZIP, and ask for refinements.\n\n" +
-                   "The link is personal: anyone who has it can see your photos. It expires after a while; download what you want to keep.\n";
+                   keep + "\n";
         var grid = new StringBuilder();
         var shown = thumbnails ?? [];
         if (shown.Count > 0)
@@ -49,11 +53,12 @@ public static class EmailComposer
             $"<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\"><tr><td style=\"border-radius:6px;background:#0b57d0\">" +
             $"<a href=\"{E(galleryUrl)}\" style=\"display:inline-block;color:#ffffff;padding:12px 20px;font-size:16px;text-decoration:none;font-weight:bold\">Open your gallery</a></td></tr></table>" +
             $"<p style=\"font-size:13px;color:#555555;line-height:1.5\">Or copy this link: <a href=\"{E(galleryUrl)}\" style=\"color:#0b57d0\">{E(galleryUrl)}</a></p>" +
-            "<p style=\"color:#555555;font-size:13px;line-height:1.5\">The link is personal: anyone who has it can see your photos. It expires after a while; download what you want to keep.</p>");
+            $"<p style=\"color:#555555;font-size:13px;line-height:1.5\">{E(keep)}</p>");
         return Build(to, "Your headshots are ready", text, html, shootId);
     }
 
-    public static MimeMessage ShootFailed(string to, string? name, string error, IReadOnlyList<PhotoEntity> photos, string shootId)
+    /// <param name="erasedOn">When retention erases the uploaded photos.</param>
+    public static MimeMessage ShootFailed(string to, string? name, string error, IReadOnlyList<PhotoEntity> photos, string shootId, DateTimeOffset? erasedOn = null)
     {
         var hello = Greeting(name);
         var text = new StringBuilder($"{hello}\n\nWe could not finish your headshots: {error}\n");
@@ -68,11 +73,13 @@ public static class EmailComposer
                 rows.Append($"<tr><td style=\"padding:4px 8px\">{E(p.RowKey)}</td><td style=\"padding:4px 8px\">{E(p.Reason ?? "")}</td><td style=\"padding:4px 8px\">{E(p.Tip ?? "")}</td></tr>");
             }
         }
+        var kept = erasedOn is { } day ? $"Your uploaded photos are kept until {Api.ShootStatusReader.Day(day)} and then erased; your status page deletes them sooner." : null;
         text.Append("\nNothing was charged for this attempt. Upload new photos to try again.\n");
+        if (kept is not null) text.Append(kept).Append('\n');
         var html = Layout(
             $"<p>{E(hello)}</p><p>We could not finish your headshots: {E(error)}</p>" +
             (rows.Length > 0 ? $"<table role=\"presentation\" style=\"border-collapse:collapse;font-size:14px\"><tr><th align=\"left\">Photo</th><th align=\"left\">Problem</th><th align=\"left\">Tip</th></tr>{rows}</table>" : "") +
-            "<p>Nothing was charged for this attempt. Upload new photos to try again.</p>");
+            "<p>Nothing was charged for this attempt. Upload new photos to try again.</p>" + (kept is null ? "" : $"<p>{E(kept)}</p>"));
         return Build(to, "We could not finish your headshots", text.ToString(), html, shootId);
     }
 

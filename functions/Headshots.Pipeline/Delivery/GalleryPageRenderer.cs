@@ -38,6 +38,11 @@ public static class GalleryPageRenderer
             .Append("<h1>").Append(E(title)).Append("</h1>")
             .Append("<p class=\"meta\">").Append(manifest.Images.Count.ToString(CultureInfo.InvariantCulture))
             .Append(" images, delivered ").Append(E(manifest.PublishedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture))).Append(".</p>");
+        if (state?.ErasedOn is { } erasedOn)
+        {
+            html.Append("<p id=\"erased-on\" class=\"meta\">These headshots, your photos and this link will be erased on ")
+                .Append(E(Api.ShootStatusReader.Day(erasedOn))).Append(": download what you want to keep.</p>");
+        }
         if (state?.Email is { } email)
         {
             // A gallery reached while its email still waits for the mail server (or was given up) says so: keep this link.
@@ -75,20 +80,10 @@ public static class GalleryPageRenderer
             }
             html.Append("</ul></section>");
         }
-        if (state?.DeleteAction is { } erase) RenderErase(html, erase);
+        if (state?.DeleteAction is { } erase) ErasePanel.Render(html, erase, state.Order ?? [], "This gallery's link stops working.");
         html.Append("</main></body></html>");
         return html.ToString();
     }
-
-    /// <summary>Deleting everything is the person's right, one step away but behind a checkbox: it cannot be undone.</summary>
-    static void RenderErase(StringBuilder html, string action) =>
-        html.Append("<section class=\"erase\"><h2>Your data</h2><details><summary>Delete all my photos and headshots</summary>")
-            .Append("<form method=\"post\" action=\"").Append(E(action)).Append("\">")
-            .Append("<p>This deletes your uploaded photos, your likeness profile, every headshot and version in this gallery, and this link. ")
-            .Append("It cannot be undone: download what you want to keep first.</p>")
-            .Append("<p><input type=\"checkbox\" id=\"erase-confirm\" name=\"confirm\" value=\"yes\" required> ")
-            .Append("<label for=\"erase-confirm\">I understand that everything is deleted for good</label></p>")
-            .Append("<button type=\"submit\">Delete everything</button></form></details></section>");
 
     /// <remarks>
     /// Where WebP was delivered, the lightbox shows the WebP web copy (data-web-webp) and the 16 MP WebP is a download
@@ -136,7 +131,7 @@ public static class GalleryPageRenderer
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
         "<title>Gallery not available</title><style>" + Css + "</style></head><body><main><h1>This gallery is not available</h1><p>" +
         (expired
-            ? "The link has expired. Your headshots are kept only for a limited time; ask the studio for a new link."
+            ? "The link has expired. The studio keeps photos and headshots only for a limited time, then erases them with the link."
             : "The link is not valid. Check that you opened the whole link from your email.") +
         "</p></main></body></html>";
 

@@ -7,8 +7,10 @@ namespace Headshots.Pipeline.Delivery;
 /// <param name="ZipUrl">Where the whole gallery downloads as one ZIP ("/g/{token}/zip").</param>
 /// <param name="DeleteAction">Where the "delete everything" form posts ("/g/{token}/delete").</param>
 /// <param name="Email">Where the email with this gallery's link stands (pending, sent, given up), in plain words.</param>
+/// <param name="Order">The shoots "delete everything" erases with this one (the order and its reshoots), listed before confirming.</param>
+/// <param name="ErasedOn">When retention erases the gallery with everything else of the shoot.</param>
 public sealed record GalleryPageState(string RefineAction, bool GenerativeEditsAvailable, IReadOnlyList<RefinementNotice> Refinements, string? ZipUrl = null,
-    string? DeleteAction = null, Api.EmailStatus? Email = null);
+    string? DeleteAction = null, Api.EmailStatus? Email = null, IReadOnlyList<Storage.OrderShoot>? Order = null, DateTimeOffset? ErasedOn = null);
 
 /// <param name="Done">False while it is waiting or running (the page then watches it).</param>
 /// <param name="StatusUrl">Its JSON status ("/g/{token}/refine/{id}"), which the page's script polls.</param>

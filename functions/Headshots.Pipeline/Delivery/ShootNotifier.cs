@@ -1,10 +1,13 @@
+using Headshots.Pipeline.Options;
 using Headshots.Pipeline.Orchestrations;
 using Headshots.Pipeline.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Headshots.Pipeline.Delivery;
 
 /// <summary>Tells the person how their shoot ended.</summary>
-public sealed class ShootNotifier(EmailSender sender, PhotoStore photos, ShootStore shoots, GalleryManifestStore manifests, TimeProvider clock)
+public sealed class ShootNotifier(EmailSender sender, PhotoStore photos, ShootStore shoots, GalleryManifestStore manifests, IOptions<PrivacyOptions> privacy,
+    TimeProvider clock)
 {
     /// <summary>How many thumbnails the email shows; the gallery has them all.</summary>
     public const int EmailThumbnails = 8;
@@ -18,7 +21,7 @@ public sealed class ShootNotifier(EmailSender sender, PhotoStore photos, ShootSt
     {
         var row = await shoots.GetAsync(shootId, cancellationToken);
         if (row is null || row.DeliveryEmailed || row.Status == ShootStatuses.Deleted) return null;
-        var response = await SendGalleryReadyAsync(shootId, email, name, galleryUrl, images, cancellationToken);
+        var response = await SendGalleryReadyAsync(shootId, email, name, galleryUrl, images, privacy.Value.ErasedOn(row.CreatedAt), cancellationToken);
         await shoots.UpdateAsync(shootId, r =>
         {
             r.DeliveryEmailed = true;
@@ -27,7 +30,8 @@ public sealed class ShootNotifier(EmailSender sender, PhotoStore photos, ShootSt
         return response;
     }
 
-    async Task<string> SendGalleryReadyAsync(string shootId, string email, string? name, string galleryUrl, int images, CancellationToken cancellationToken)
+    async Task<string> SendGalleryReadyAsync(string shootId, string email, string? name, string galleryUrl, int images, DateTimeOffset erasedOn,
+        CancellationToken cancellationToken)
     {
         // Thumbnails are links into the gallery through the app (its token), never a public container.
         var manifest = await manifests.ReadAsync(shootId, cancellationToken);
@@ -36,7 +40,7 @@ public sealed class ShootNotifier(EmailSender sender, PhotoStore photos, ShootSt
             .Select(i => new EmailThumbnail($"{galleryUrl}/img/{Uri.EscapeDataString(i.Thumbnail)}", $"{galleryUrl}#{Uri.EscapeDataString(i.ImageId)}",
                 $"{i.LookName} headshot, {i.MadeBy.ToLowerInvariant()}", Caption(i)))
             .ToList();
-        return await sender.SendAsync(EmailComposer.GalleryReady(email, name, galleryUrl, images, shootId, thumbnails, manifest?.MadeNotes), cancellationToken);
+        return await sender.SendAsync(EmailComposer.GalleryReady(email, name, galleryUrl, images, shootId, thumbnails, manifest?.MadeNotes, erasedOn), cancellationToken);
     }
 
     static string Caption(GalleryImage image) => image.IdentityDistance is { } d
@@ -49,7 +53,8 @@ public sealed class ShootNotifier(EmailSender sender, PhotoStore photos, ShootSt
         var row = await shoots.GetAsync(shootId, cancellationToken);
         if (row?.FailureEmailed == true || row?.Status == ShootStatuses.Deleted) return null;
         var verdicts = await photos.ListAsync(shootId, cancellationToken);
-        var response = await sender.SendAsync(EmailComposer.ShootFailed(email, name, error, verdicts, shootId), cancellationToken);
+        var erasedOn = row is null ? (DateTimeOffset?)null : privacy.Value.ErasedOn(row.CreatedAt);
+        var response = await sender.SendAsync(EmailComposer.ShootFailed(email, name, error, verdicts, shootId, erasedOn), cancellationToken);
         await shoots.UpdateAsync(shootId, r =>
         {
             r.FailureEmailed = true;
@@ -69,9 +74,9 @@ public sealed class ShootNotifier(EmailSender sender, PhotoStore photos, ShootSt
         var shootId = row.PartitionKey;
         var delivered = row.Status == ShootStatuses.Delivered;
         var response = delivered
-            ? await SendGalleryReadyAsync(shootId, row.Email!, row.Name, row.GalleryUrl!, row.Delivered, cancellationToken)
+            ? await SendGalleryReadyAsync(shootId, row.Email!, row.Name, row.GalleryUrl!, row.Delivered, privacy.Value.ErasedOn(row.CreatedAt), cancellationToken)
             : await sender.SendAsync(EmailComposer.ShootFailed(row.Email!, row.Name, row.Error ?? "the shoot stopped",
-                await photos.ListAsync(shootId, cancellationToken), shootId), cancellationToken);
+                await photos.ListAsync(shootId, cancellationToken), shootId, privacy.Value.ErasedOn(row.CreatedAt)), cancellationToken);
         await shoots.UpdateAsync(shootId, r =>
         {
             if (delivered) r.DeliveryEmailed = true;

@@ -14,6 +14,7 @@ public static class RouteTemplates
     public const string ShootReplacements = "api/shoots/{id}/replacements";
     public const string ShootResendEmail = "api/shoots/{id}/resend";
     public const string ShootReshoot = "api/shoots/{id}/reshoot";
+    public const string ShootDelete = "api/shoots/{id}/delete";
     public const string GalleryPage = "g/{token}";
     public const string GalleryImage = "g/{token}/img/{file}";
     public const string GalleryZip = "g/{token}/zip";

@@ -34,6 +34,9 @@ public static class StudioRoutes
             call => call.Service<ShootsApi>().ResendEmailAsync(call.RouteValue("id"), call.Query("t"), call.Origin, call.Aborted)),
         new("ShootReshoot", HttpMethods.Post, RouteTemplates.ShootReshoot, UsesDurableClient: false, async call =>
             await call.Service<ShootsApi>().ReshootAsync(call.RouteValue("id"), call.Query("t"), await call.ReadBodyAsync(ShootsApi.MaxBodyBytes), call.Origin, call.Aborted)),
+        new("ShootDelete", HttpMethods.Post, RouteTemplates.ShootDelete, UsesDurableClient: true, async call =>
+            await call.Service<ShootDeleteApi>().DeleteAsync(call.RouteValue("id"), call.Query("t"), call.ContentType,
+                await call.ReadBodyAsync(RefineRequestReader.MaxBodyBytes), call.DurableClient, call.Aborted)),
 
         // The gallery.
         new("GalleryPage", HttpMethods.Get, RouteTemplates.GalleryPage, UsesDurableClient: false,

@@ -47,4 +47,6 @@ public sealed class ShootEntity : ITableEntity
     public string? OrderShootId { get; set; }
     /// <summary>On an order's first shoot: the reshoots that have started, comma-separated (each counts once).</summary>
     public string? Reshoots { get; set; }
+    /// <summary>When the shoot's data was erased (at the person's request or by retention); null while it is kept.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
 }

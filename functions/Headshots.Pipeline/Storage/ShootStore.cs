@@ -55,4 +55,16 @@ public sealed class ShootStore(StorageClients storage, TimeProvider clock)
             }
         }
     }
+
+    /// <summary>The shoots of an order: its first shoot and every reshoot registered under it (started or not), oldest first.</summary>
+    public async Task<IReadOnlyList<ShootEntity>> ListOrderAsync(string orderShootId, CancellationToken cancellationToken) =>
+        (await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {orderShootId} or OrderShootId eq {orderShootId}"), cancellationToken))
+            .OrderBy(r => r.CreatedAt).ToList();
+
+    public async Task<IReadOnlyList<ShootEntity>> QueryAsync(string filter, CancellationToken cancellationToken)
+    {
+        var rows = new List<ShootEntity>();
+        await foreach (var row in Table.QueryAsync<ShootEntity>(filter, cancellationToken: cancellationToken)) rows.Add(row);
+        return rows;
+    }
 }

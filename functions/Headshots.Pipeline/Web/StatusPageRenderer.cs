@@ -28,7 +28,8 @@ public static class StatusPageRenderer
     };
 
     /// <param name="reshootsLeft">Reshoots with new photos the order still includes; the form shows once delivered.</param>
-    public static string Render(ShootStatus status, string token, int minAccepted, int reshootsLeft = 0)
+    /// <param name="order">The shoots of this order that "delete everything" erases, listed before the person confirms.</param>
+    public static string Render(ShootStatus status, string token, int minAccepted, int reshootsLeft = 0, IReadOnlyList<Storage.OrderShoot>? order = null)
     {
         var html = new StringBuilder();
         var running = status.Status is ShootStatuses.Running or ShootStatuses.AwaitingUpload;
@@ -71,6 +72,13 @@ public static class StatusPageRenderer
             .Append("<ul id=\"reshoot-files\" class=\"files\"></ul><div id=\"reshoot-problems\" class=\"error\" role=\"alert\"></div>")
             .Append("<button type=\"submit\">Upload and start my reshoot</button></form>")
             .Append("</section>");
+        if (status.ErasedOn is { } erasedOn)
+        {
+            html.Append("<p id=\"erased-on\" class=\"hint\">Everything of this shoot (your photos, the headshots and this page) will be erased on ")
+                .Append(E(ShootStatusReader.Day(erasedOn))).Append(".</p>");
+        }
+        ErasePanel.Render(html, $"/api/shoots/{status.ShootId}/delete?t={Uri.EscapeDataString(token)}", order ?? [],
+            "This page stops working, and a shoot in progress is cancelled first.");
         // Without scripts, a refresh keeps the page current while the shoot runs.
         var page = PageLayout.Render("Your shoot", html.ToString(), "upload.js", "status.js");
         return running ? page.Replace("</title>", "</title><noscript><meta http-equiv=\"refresh\" content=\"10\"></noscript>", StringComparison.Ordinal) : page;
