@@ -52,16 +52,7 @@ public sealed class CrashRecoveryTests(LocalStudioFixture studio)
     [Fact]
     public async Task LocalRuntime_KilledMidShootAndRestarted_FinishesWithoutDuplicatesOrGaps()
     {
-        var hub = studio.NewHub();
-        var env = new Dictionary<string, string>
-        {
-            ["LocalRuntime__HubName"] = hub,
-            ["LocalRuntime__QueueVisibilityTimeout"] = "00:00:10",
-            ["Pipeline__VariantsPerLook"] = "3",
-            ["Pipeline__KeepPerLook"] = "2",
-            ["Pipeline__MinAcceptedPhotos"] = "8",
-            ["Worker__VisibilityTimeout"] = "00:00:05",
-        };
+        var env = RestartableRuntime(variantsPerLook: 3);
         using var http = studio.Http(new Uri($"http://127.0.0.1:{studio.Ports.Http}/"));
         var runtime = studio.StartCli(env, "up");
         try
@@ -98,15 +89,7 @@ public sealed class CrashRecoveryTests(LocalStudioFixture studio)
     [Fact]
     public async Task LocalRuntime_KilledWithSeveralShootsInFlight_EachDeliveredOnceWithAllImagesAndOneEmail()
     {
-        var env = new Dictionary<string, string>
-        {
-            ["LocalRuntime__HubName"] = studio.NewHub(),
-            ["LocalRuntime__QueueVisibilityTimeout"] = "00:00:10",
-            ["Pipeline__VariantsPerLook"] = "2",
-            ["Pipeline__KeepPerLook"] = "2",
-            ["Pipeline__MinAcceptedPhotos"] = "8",
-            ["Worker__VisibilityTimeout"] = "00:00:05",
-        };
+        var env = RestartableRuntime(variantsPerLook: 2);
         using var http = studio.Http(new Uri($"http://127.0.0.1:{studio.Ports.Http}/"));
         var runtime = studio.StartCli(env, "up");
         try
@@ -155,6 +138,17 @@ public sealed class CrashRecoveryTests(LocalStudioFixture studio)
             runtime.Dispose();
         }
     }
+
+    /// <summary>A runtime of its own task hub whose queue messages and jobs come back soon after a kill, keeping 2 per look.</summary>
+    Dictionary<string, string> RestartableRuntime(int variantsPerLook) => new()
+    {
+        ["LocalRuntime__HubName"] = studio.NewHub(),
+        ["LocalRuntime__QueueVisibilityTimeout"] = "00:00:10",
+        ["Pipeline__VariantsPerLook"] = variantsPerLook.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Pipeline__KeepPerLook"] = "2",
+        ["Pipeline__MinAcceptedPhotos"] = "8",
+        ["Worker__VisibilityTimeout"] = "00:00:05",
+    };
 
     static async Task<bool> TryGetAsync(HttpClient http, string path)
     {
