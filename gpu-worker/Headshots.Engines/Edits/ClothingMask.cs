@@ -54,7 +54,7 @@ internal static class ClothingMask
             }
         }
 
-        Blur.Box(weights, w, h, 1, Math.Max(1, Math.Max(w, h) / 256), 2);
+        BoxBlur.InPlace(weights, w, h, 1, Math.Max(1, Math.Max(w, h) / 256), 2);
         for (var i = 0; i < n; i++)
         {
             // The person's own soft edge: the recolour must not tint the backdrop beside the shoulders.

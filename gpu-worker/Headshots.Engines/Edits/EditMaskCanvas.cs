@@ -126,7 +126,7 @@ public sealed record EditMaskCanvas(int SourceWidth, int SourceHeight, int Size,
         var grown = EditMaskMorphology.Dilate(mask.Editable, mask.Width, mask.Height, feather / 2);
         var floats = new float[grown.Length];
         for (var i = 0; i < grown.Length; i++) floats[i] = grown[i];
-        var blurred = Segmentation.BoxFilter.Mean(floats, mask.Width, mask.Height, feather);
+        var blurred = BoxBlur.Mean(floats, mask.Width, mask.Height, feather);
         var result = new byte[grown.Length];
         for (var i = 0; i < result.Length; i++) result[i] = (byte)Math.Clamp(MathF.Round(blurred[i]), 0, 255);
         return result;

@@ -44,8 +44,8 @@ public sealed class MagickQualityMeter : IQualityMeter
         long clipped = 0, crushed = 0, sum = 0;
         for (var i = 0; i < luma.Length; i++)
         {
-            // Rec. 709 weights, rounded to the 8-bit luma the thresholds are defined on.
-            var y = (byte)Math.Round(0.2126 * rgb[3 * i] + 0.7152 * rgb[3 * i + 1] + 0.0722 * rgb[3 * i + 2]);
+            // Rounded to the 8-bit luma the thresholds are defined on.
+            var y = (byte)Math.Round(Luma.Of((double)rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2]));
             luma[i] = y;
             sum += y;
             if (y >= 250) clipped++;

@@ -71,11 +71,7 @@ public static class WeaveChart
         ArgumentNullException.ThrowIfNull(image);
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 2.0);
         var (w, h) = (image.Width, image.Height);
-        var luma = new float[w * h];
-        for (var i = 0; i < luma.Length; i++)
-        {
-            luma[i] = (0.299f * image.Pixels[i * 3]) + (0.587f * image.Pixels[(i * 3) + 1]) + (0.114f * image.Pixels[(i * 3) + 2]);
-        }
+        var luma = Luma.Plane(image.Pixels, w * h);
 
         var origins = new List<(int X, int Y)>();
         for (var y = h / 3; y + Tile <= h; y += Tile)

@@ -194,7 +194,7 @@ public static class BackgroundCompositor
     static (float[] Alpha, LowResField Light)? Wrap(float[] alpha, float[] back, int w, int h)
     {
         var soft = (float[])alpha.Clone();
-        Blur.Box(soft, w, h, 1, Math.Max(2, Math.Max(w, h) / 128), 2);
+        BoxBlur.InPlace(soft, w, h, 1, Math.Max(2, Math.Max(w, h) / 128), 2);
         return (soft, LowResField.Of(back, w, h, 3, Math.Max(2, Math.Max(w, h) / 48)));
     }
 }

@@ -26,7 +26,7 @@ internal static class BackgroundFill
         }
 
         var filled = PushPull(rgb, weights, w, h);
-        Blur.Box(filled, w, h, 3, Math.Max(1, Math.Max(w, h) / 40), 3);
+        BoxBlur.InPlace(filled, w, h, 3, Math.Max(1, Math.Max(w, h) / 40), 3);
         var canvas = new SoftShapes(w, h);
         Array.Copy(filled, canvas.Rgb, filled.Length);
         return canvas.Enlarged(image.Width, image.Height);

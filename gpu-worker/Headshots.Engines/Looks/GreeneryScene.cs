@@ -1,3 +1,5 @@
+using Headshots.Engines.Imaging;
+
 namespace Headshots.Engines.Looks;
 
 /// <summary>
@@ -30,7 +32,7 @@ internal static class GreeneryScene
             canvas.Ellipse(w * (float)random.NextDouble(), y, r, r * (0.7f + (float)random.NextDouble() * 0.6f), shade, 0.55f, 0.7f);
         }
 
-        Blur.Box(canvas.Rgb, canvas.Width, canvas.Height, 3, Math.Max(1, canvas.Width / 30), 3);
+        BoxBlur.InPlace(canvas.Rgb, canvas.Width, canvas.Height, 3, Math.Max(1, canvas.Width / 30), 3);
 
         for (var i = 0; i < 18; i++)
         {
@@ -38,7 +40,7 @@ internal static class GreeneryScene
             canvas.Ellipse(w * (float)random.NextDouble(), h * 0.7f * (float)random.NextDouble(), r, r, (255, 250, 220), 0.12f + ((float)random.NextDouble() * 0.16f), 0.25f, additive: true);
         }
 
-        Blur.Box(canvas.Rgb, canvas.Width, canvas.Height, 3, 1, 1);
+        BoxBlur.InPlace(canvas.Rgb, canvas.Width, canvas.Height, 3, 1, 1);
         return canvas.Enlarged(width, height);
     }
 }

@@ -1,3 +1,5 @@
+using Headshots.Engines.Imaging;
+
 namespace Headshots.Engines.Looks;
 
 /// <summary>
@@ -69,7 +71,7 @@ internal sealed class LowResField
             }
         }
 
-        Blur.Box(values, sw, sh, channels, Math.Max(1, (radius + (Factor / 2)) / Factor), 2);
+        BoxBlur.InPlace(values, sw, sh, channels, Math.Max(1, (radius + (Factor / 2)) / Factor), 2);
         return new LowResField(values, sw, sh, channels);
     }
 

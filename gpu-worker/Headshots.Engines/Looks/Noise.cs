@@ -1,3 +1,5 @@
+using Headshots.Engines.Imaging;
+
 namespace Headshots.Engines.Looks;
 
 /// <summary>
@@ -21,12 +23,7 @@ internal static class Noise
     public static float Uniform(uint x, uint y, uint seed)
     {
         var h = (x * 0x8da6b343u) ^ (y * 0xd8163841u) ^ (seed * 0xcb1ab31fu);
-        h ^= h >> 16;
-        h *= 0x7feb352du;
-        h ^= h >> 15;
-        h *= 0x846ca68bu;
-        h ^= h >> 16;
-        return (h >> 8) * (1f / 16777216f);
+        return IntegerHash.Unit(IntegerHash.Mix(h));
     }
 
     /// <summary>Zero mean, unit variance, close to Gaussian (sum of four uniforms).</summary>

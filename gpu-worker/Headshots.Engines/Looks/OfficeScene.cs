@@ -1,3 +1,5 @@
+using Headshots.Engines.Imaging;
+
 namespace Headshots.Engines.Looks;
 
 /// <summary>
@@ -38,7 +40,7 @@ internal static class OfficeScene
         var plantX = random.Next(2) == 0 ? w * 0.08f : w * 0.9f;
         canvas.Ellipse(plantX, h * 0.62f, w * 0.1f, h * 0.16f, (118, 138, 104), 0.6f, 0.6f);
 
-        Blur.Box(canvas.Rgb, canvas.Width, canvas.Height, 3, Math.Max(1, canvas.Width / 28), 3);
+        BoxBlur.InPlace(canvas.Rgb, canvas.Width, canvas.Height, 3, Math.Max(1, canvas.Width / 28), 3);
 
         // Bokeh: out-of-focus highlights from the window light, brightest near the top.
         for (var i = 0; i < 14; i++)
@@ -47,7 +49,7 @@ internal static class OfficeScene
             canvas.Ellipse(w * (float)random.NextDouble(), h * (0.05f + ((float)random.NextDouble() * 0.6f)), r, r, (255, 246, 228), 0.10f + ((float)random.NextDouble() * 0.12f), 0.25f, additive: true);
         }
 
-        Blur.Box(canvas.Rgb, canvas.Width, canvas.Height, 3, 1, 1);
+        BoxBlur.InPlace(canvas.Rgb, canvas.Width, canvas.Height, 3, 1, 1);
         return canvas.Enlarged(width, height);
     }
 }

@@ -32,7 +32,7 @@ public static class SubjectMatch
         var gain = faceLuma > 1 ? Math.Clamp(MathF.Pow(KeyFor(look) / faceLuma, 0.6f), 0.85f, 1.18f) : 1f;
 
         var (r, g, bl) = MeanColour(backdrop);
-        var luma = Math.Max(1f, (0.2126f * r) + (0.7152f * g) + (0.0722f * bl));
+        var luma = Math.Max(1f, Luma.Of(r, g, bl));
         const float spill = 0.06f;
         return new SubjectGrade(
             gain * (1 + (spill * ((r / luma) - 1))),
@@ -53,7 +53,7 @@ public static class SubjectMatch
             for (var x = left; x < right; x++)
             {
                 var i = ((y * image.Width) + x) * 3;
-                sum += (0.2126 * image.Pixels[i]) + (0.7152 * image.Pixels[i + 1]) + (0.0722 * image.Pixels[i + 2]);
+                sum += Luma.Of((double)image.Pixels[i], image.Pixels[i + 1], image.Pixels[i + 2]);
                 n++;
             }
         }

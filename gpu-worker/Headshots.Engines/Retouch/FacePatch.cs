@@ -56,7 +56,7 @@ internal sealed class FacePatch
         return y;
     }
 
-    public static float Luma(float r, float g, float b) => (0.2126f * r) + (0.7152f * g) + (0.0722f * b);
+    public static float Luma(float r, float g, float b) => Imaging.Luma.Of(r, g, b);
 
     /// <summary>Writes the patch back where <paramref name="gate"/> is set; every other byte stays the original.</summary>
     public void WriteInto(RgbImage image, float[] gate)

@@ -94,7 +94,7 @@ public static class SkinTexture
     /// <summary>RMS of luma minus its 3×3 mean, weighted.</summary>
     internal static double Detail(float[] luma, float[] weights, int width, int height)
     {
-        var mean = Blur.Box(luma, width, height, 1);
+        var mean = BoxBlur.Mean(luma, width, height, 1);
         double sum = 0, total = 0;
         for (var i = 0; i < luma.Length; i++)
         {
@@ -205,7 +205,7 @@ public static class SkinTexture
                 }
             }
 
-            var near = Blur.Box(hard, w, h, 2);
+            var near = BoxBlur.Mean(hard, w, h, 2);
             var interior = new float[w * h];
             for (var i = 0; i < interior.Length; i++)
             {

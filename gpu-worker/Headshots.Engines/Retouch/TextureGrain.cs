@@ -1,3 +1,5 @@
+using Headshots.Engines.Imaging;
+
 namespace Headshots.Engines.Retouch;
 
 /// <summary>
@@ -44,18 +46,8 @@ internal static class TextureGrain
     /// <summary>Triangular noise in −1..1 from a hash of the pixel index (no shared generator, no state).</summary>
     static float Noise(int index, int seed)
     {
-        static uint Hash(uint x)
-        {
-            x ^= x >> 16;
-            x *= 0x7feb352d;
-            x ^= x >> 15;
-            x *= 0x846ca68b;
-            x ^= x >> 16;
-            return x;
-        }
-
-        var a = Hash((uint)index ^ (uint)seed);
-        var b = Hash(a + 0x9e3779b9);
-        return ((a >> 8) / 16777216f) + ((b >> 8) / 16777216f) - 1;
+        var a = IntegerHash.Mix((uint)index ^ (uint)seed);
+        var b = IntegerHash.Mix(a + 0x9e3779b9);
+        return IntegerHash.Unit(a) + IntegerHash.Unit(b) - 1;
     }
 }

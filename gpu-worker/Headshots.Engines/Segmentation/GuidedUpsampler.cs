@@ -21,8 +21,8 @@ public static class GuidedUpsampler
 
         // A radius of about 1/64 of the image: wide enough to bridge the coarse mask's blockiness.
         var radius = Math.Max(2, Math.Max(w, h) / 64);
-        var meanI = BoxFilter.Mean(guide, w, h, radius);
-        var meanP = BoxFilter.Mean(p, w, h, radius);
+        var meanI = BoxBlur.Mean(guide, w, h, radius);
+        var meanP = BoxBlur.Mean(p, w, h, radius);
         var ip = new float[w * h];
         var ii = new float[w * h];
         for (var i = 0; i < ip.Length; i++)
@@ -31,8 +31,8 @@ public static class GuidedUpsampler
             ii[i] = guide[i] * guide[i];
         }
 
-        var corrIp = BoxFilter.Mean(ip, w, h, radius);
-        var corrIi = BoxFilter.Mean(ii, w, h, radius);
+        var corrIp = BoxBlur.Mean(ip, w, h, radius);
+        var corrIi = BoxBlur.Mean(ii, w, h, radius);
         var a = new float[w * h];
         var b = new float[w * h];
         for (var i = 0; i < a.Length; i++)
@@ -43,8 +43,8 @@ public static class GuidedUpsampler
             b[i] = meanP[i] - (a[i] * meanI[i]);
         }
 
-        var meanA = BoxFilter.Mean(a, w, h, radius);
-        var meanB = BoxFilter.Mean(b, w, h, radius);
+        var meanA = BoxBlur.Mean(a, w, h, radius);
+        var meanB = BoxBlur.Mean(b, w, h, radius);
         return Apply(image, meanA, meanB, w, h);
     }
 
@@ -64,7 +64,7 @@ public static class GuidedUpsampler
                 var av = row.Sample(a, w, columns[x]);
                 var bv = row.Sample(b, w, columns[x]);
                 var o = ((y * fw) + x) * 3;
-                var luma = ((0.299f * pixels[o]) + (0.587f * pixels[o + 1]) + (0.114f * pixels[o + 2])) / 255f;
+                var luma = Imaging.Luma.Of(pixels[o], pixels[o + 1], pixels[o + 2]) / 255f;
                 alpha[(y * fw) + x] = (byte)Math.Clamp(MathF.Round(((av * luma) + bv) * 255f), 0, 255);
             }
         });
@@ -87,17 +87,7 @@ public static class GuidedUpsampler
         return result;
     }
 
-    private static float[] Luma(RgbImage image)
-    {
-        var luma = new float[image.Width * image.Height];
-        var pixels = image.Pixels;
-        for (var i = 0; i < luma.Length; i++)
-        {
-            luma[i] = ((0.299f * pixels[3 * i]) + (0.587f * pixels[(3 * i) + 1]) + (0.114f * pixels[(3 * i) + 2])) / 255f;
-        }
-
-        return luma;
-    }
+    private static float[] Luma(RgbImage image) => Imaging.Luma.Plane(image.Pixels, image.Width * image.Height, 255f);
 
     private static float Lerp(float a, float b, float t) => a + ((b - a) * t);
 

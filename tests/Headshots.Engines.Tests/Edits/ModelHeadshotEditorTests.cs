@@ -168,7 +168,7 @@ public sealed class ModelHeadshotEditorTests
     {
         var mask = new SelfieSegmenter(TestModels.Models).Segment(image);
         var solid = mask.Alpha.Select(a => a >= 250 ? 1f : 0f).ToArray();
-        var eroded = BoxFilter.Mean(solid, image.Width, image.Height, 8);
+        var eroded = BoxBlur.Mean(solid, image.Width, image.Height, 8);
         return Enumerable.Range(0, eroded.Length).Where(i => eroded[i] > 0.9999f).ToList();
     }
 

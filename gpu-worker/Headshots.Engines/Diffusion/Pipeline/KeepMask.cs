@@ -1,4 +1,5 @@
 using Headshots.Engines.Edits;
+using Headshots.Engines.Imaging;
 using Headshots.Engines.Segmentation;
 
 namespace Headshots.Engines.Diffusion.Pipeline;
@@ -27,7 +28,7 @@ public sealed record KeepMask(int Width, int Height, float[] Keep)
         var grown = EditMaskMorphology.Dilate(kept, width, height, feather / 2);
         var floats = new float[grown.Length];
         for (var i = 0; i < grown.Length; i++) floats[i] = grown[i] / 255f;
-        var soft = BoxFilter.Mean(floats, width, height, feather);
+        var soft = BoxBlur.Mean(floats, width, height, feather);
         var keep = new float[kept.Length];
         for (var i = 0; i < keep.Length; i++) keep[i] = kept[i] != 0 ? 1 : Math.Clamp(soft[i], 0, 1);
         return new KeepMask(width, height, keep);
