@@ -5,7 +5,7 @@ using Headshots.Models.Diffusion;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Headshots.EndToEnd.Tests;
+namespace Headshots.GpuWorker.Tests.Processing;
 
 /// <summary>The diffuse job exists only where its models are, or are said to be; the worker starts either way.</summary>
 public sealed class DiffuseRegistrationTests : IDisposable

@@ -5,7 +5,7 @@ using Headshots.GpuWorker.Processing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Headshots.Infra.Tests;
+namespace Headshots.GpuWorker.Tests.Health;
 
 /// <summary>The worker's /healthz, which the image's HEALTHCHECK and the Container App's probes read.</summary>
 public sealed class WorkerHealthEndpointTests

@@ -9,7 +9,7 @@ using Headshots.Jobs.Protocol;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Headshots.EndToEnd.Tests;
+namespace Headshots.GpuWorker.Tests.Processing;
 
 /// <summary>Which engines the worker runs in each mode: the registration every stack and the container share.</summary>
 public sealed class WorkerRegistrationTests

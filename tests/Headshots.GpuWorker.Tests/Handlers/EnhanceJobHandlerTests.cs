@@ -1,0 +1,98 @@
+using Headshots.Engines;
+using Headshots.Engines.Faces;
+using Headshots.Engines.Imaging;
+using Headshots.Engines.Looks;
+using Headshots.Engines.Segmentation;
+using Headshots.GpuWorker.Handlers;
+using Headshots.Jobs.Protocol;
+using Microsoft.Extensions.Options;
+
+namespace Headshots.GpuWorker.Tests.Handlers;
+
+/// <summary>
+/// The enhance job's validation, on the handler's real classes with only the blob service faked: a job it can never
+/// do fails as an <see cref="InvalidJobException"/> that names the job, before any engine runs.
+/// </summary>
+public sealed class EnhanceJobHandlerTests : IAsyncLifetime
+{
+    private const string Headshot = "work/s-1/selected/look-01-00.jpg";
+    private const string Photo = "uploads/s-1/photo-00.jpg";
+
+    private FakeBlobService blobs = null!;
+
+    public async Task InitializeAsync() => blobs = await FakeBlobService.StartAsync([0xff, 0xd8, 0xff, 0xd9]);
+
+    public async Task DisposeAsync() => await blobs.DisposeAsync();
+
+    /// <summary>The handler as the worker builds it with its models, on the native render path.</summary>
+    private EnhanceJobHandler Handler()
+    {
+        var unreached = new Unreached();
+        var composer = new ModelHeadshotComposer(new FaceAnalyser(unreached, unreached, unreached), unreached);
+        return new EnhanceJobHandler(new JobBlobs(blobs.Storage), new ClassicalFaceEnhancer(), Options.Create(new RenderOptions { Path = RenderOptions.Native }), composer);
+    }
+
+    private static GpuJobMessage Job(EnhanceJobParameters parameters, params string[] inputs) =>
+        new("enhance-look-01-00", "s-1", "i-1", GpuJobKinds.Enhance, inputs, "work/s-1/final/", parameters.ToParameters(), 1);
+
+    [Fact]
+    public async Task HandleAsync_PhotoWithoutLookOrVariant_InvalidJobNamingTheJobAndThePhotoIsNotRead()
+    {
+        var job = Job(EnhanceJobParameters.None, Headshot, Photo);
+
+        var error = await Assert.ThrowsAsync<InvalidJobException>(() => Handler().HandleAsync(job, CancellationToken.None));
+
+        Assert.Equal("The enhance job enhance-look-01-00 has the photo it was framed from but no look and variant to render it with.", error.Message);
+        Assert.EndsWith("/work/s-1/selected/look-01-00.jpg", Assert.Single(blobs.Reads), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_PhotoWithLookButNoVariant_InvalidJobNamingTheJobAndWhatGoesTogether()
+    {
+        var job = Job(EnhanceJobParameters.None, Headshot, Photo) with
+        {
+            Parameters = new Dictionary<string, string> { [GenerateJobParameters.LookParameter] = "corporate-grey" },
+        };
+
+        var error = await Assert.ThrowsAsync<InvalidJobException>(() => Handler().HandleAsync(job, CancellationToken.None));
+
+        Assert.Equal("The enhance job enhance-look-01-00: 'look' and 'variant' go together: give both, or neither.", error.Message);
+    }
+
+    [Fact]
+    public async Task HandleAsync_PhotoWithUnknownLook_InvalidJobNamingTheLook()
+    {
+        var job = Job(new EnhanceJobParameters("no-such-look", 0), Headshot, Photo);
+
+        var error = await Assert.ThrowsAsync<InvalidJobException>(() => Handler().HandleAsync(job, CancellationToken.None));
+
+        Assert.Equal("Unknown look 'no-such-look'.", error.Message);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public async Task HandleAsync_NoneOrTooManyInputs_InvalidJobCountingThemAndNothingIsRead(int count)
+    {
+        var inputs = Enumerable.Range(0, count).Select(i => $"work/s-1/selected/{i:00}.jpg").ToArray();
+
+        var error = await Assert.ThrowsAsync<InvalidJobException>(() => Handler().HandleAsync(Job(EnhanceJobParameters.None, inputs), CancellationToken.None));
+
+        Assert.Equal($"The enhance job enhance-look-01-00 needs the headshot and optionally the photo it was framed from, got {count} inputs.", error.Message);
+        Assert.Empty(blobs.Reads);
+    }
+
+    /// <summary>The face and person models, which validation must never reach.</summary>
+    private sealed class Unreached : IFaceDetector, IFaceLandmarker, IFaceEmbedder, IPersonSegmenter
+    {
+        public IReadOnlyList<DetectedFace> Detect(RgbImage image) => throw Reached();
+
+        public FaceLandmarks Locate(RgbImage image, DetectedFace face) => throw Reached();
+
+        public FaceEmbedding Embed(RgbImage image, FaceLandmarks landmarks) => throw Reached();
+
+        public PersonMask Segment(RgbImage image) => throw Reached();
+
+        private static InvalidOperationException Reached() => new("A model ran for a job that validation should have refused.");
+    }
+}
