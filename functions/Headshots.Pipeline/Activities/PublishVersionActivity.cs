@@ -36,7 +36,7 @@ public sealed class PublishVersionActivity(StorageClients storage, GalleryManife
             number = image.LatestVersion + 1;
             var version = new GalleryVersion(number, request.FromVersion, request.RefineId, request.Changes, request.Retouch,
                 full, web, thumbnail, request.Width, request.Height, request.Bytes, request.IdentityDistance, clock.GetUtcNow(), request.BasePath,
-                fullWebP, webWebP);
+                fullWebP, webWebP, request.SourceMegapixels, request.Redrawn);
             var updated = image with { Versions = [.. image.Versions ?? [], version] };
             return manifest with { Images = manifest.Images.Select(i => ReferenceEquals(i, image) ? updated : i).ToList() };
         }, cancellationToken);

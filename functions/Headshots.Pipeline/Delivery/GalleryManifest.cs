@@ -66,15 +66,7 @@ public sealed record GalleryImage(string Look, string LookName, string Aspect, s
     /// What the size line says the pixels came from ("from a 2.4 MP crop of your photo"), so an enlargement is not
     /// taken for a photograph; null when unknown.
     /// </summary>
-    public string? SourceLine => SourceMegapixels switch
-    {
-        null => null,
-        var mp when Generated => $"enlarged from the {Megapixels(mp.Value)} MP the generator made",
-        var mp when mp.Value * 1_000_000 >= Width * (double)Height * 0.99 => $"from a {Megapixels(mp.Value)} MP crop of your photo, not enlarged",
-        var mp => $"from a {Megapixels(mp.Value)} MP crop of your photo",
-    };
-
-    static string Megapixels(double value) => value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+    public string? SourceLine => SourceLines.For(SourceMegapixels, Generated, Width, Height);
 
     public bool Generated => Activities.CandidateEngines.IsGenerated(Engine);
 
@@ -95,6 +87,17 @@ public sealed record GalleryImage(string Look, string LookName, string Aspect, s
 /// <param name="Retouch">The face retouch fields the version carries (skin smoothing, freckles, makeup), inherited by refinements of it.</param>
 /// <param name="BasePath">Its unretouched base (work container) for further refinements.</param>
 /// <param name="FileWebP">The 16 MP WebP and <paramref name="WebWebP"/> the web copy's, when WebP was delivered; otherwise null.</param>
+/// <param name="SourceMegapixels">The real resolution behind it before enlargement, as for the original (<see cref="GalleryImage.SourceMegapixels"/>); null in versions made before it was carried.</param>
+/// <param name="Redrawn">The region the image model redrew ("hair", "background", …); null when no generative edit was made.</param>
 public sealed record GalleryVersion(int Number, int FromVersion, string RefineId, string Changes, IReadOnlyDictionary<string, string> Retouch,
     string File, string Web, string Thumbnail, int Width, int Height, long Bytes, double? IdentityDistance, DateTimeOffset CreatedAt, string BasePath,
-    string? FileWebP = null, string? WebWebP = null) : IGalleryFiles;
+    string? FileWebP = null, string? WebWebP = null, double? SourceMegapixels = null, string? Redrawn = null) : IGalleryFiles
+{
+    /// <summary>What the size line says its pixels came from (<see cref="GalleryImage.SourceLine"/>), and what the image model redrew.</summary>
+    public string? SourceLine(GalleryImage image) => SourceLines.For(SourceMegapixels, image.Generated, Width, Height) switch
+    {
+        { } line when Redrawn is { } region => $"{line}, the {region} redrawn by the image model",
+        var line => line,
+    };
+}
+

@@ -71,7 +71,8 @@ public static class GalleryPageRenderer
                     $"{(image.SourceLine is { } source ? source + " · " : "")}{image.MadeBy} · quality {image.Score.ToString("0.00", CultureInfo.InvariantCulture)}", image.Versions is { Count: > 0 } ? "Version 1 (original)" : null, 1);
                 foreach (var version in (image.Versions ?? []).Reverse())
                 {
-                    RenderFigure(html, imageBase, image.LookName, image.Aspect, version, version.Changes,
+                    RenderFigure(html, imageBase, image.LookName, image.Aspect, version,
+                        $"{(version.SourceLine(image) is { } line ? line + " · " : "")}{version.Changes}",
                         $"Version {version.Number.ToString(CultureInfo.InvariantCulture)} (from version {version.FromVersion.ToString(CultureInfo.InvariantCulture)})",
                         version.Number);
                 }

@@ -170,7 +170,8 @@ public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, Sho
             var enhanced = selected.Zip(results)
                 .Select(p => (Selected: p.First, Retouched: p.Second.ValuesAs<EnhanceResult>()))
                 .Where(p => p.Retouched is not null)
-                .Select(p => p.Selected with { BasePath = p.Selected.Candidate.Path, Candidate = p.Selected.Candidate with { Path = p.Retouched!.Path } })
+                // A refinement starts from the unretouched full-resolution render where the worker made one, else from the candidate.
+                .Select(p => p.Selected with { BasePath = p.Retouched!.BasePath ?? p.Selected.Candidate.Path, Candidate = p.Selected.Candidate with { Path = p.Retouched.Path } })
                 .ToList();
             return enhanced.Count > 0 ? enhanced : throw new ShootStoppedException($"retouching failed for every headshot ({FirstError(results)}).");
         }

@@ -8,6 +8,7 @@ namespace Headshots.Pipeline.Refine;
 /// <param name="Retouch">The face retouch fields the new version will carry.</param>
 /// <param name="Changes">The request in words, for the version history.</param>
 /// <param name="Generative">A hair, expression, outfit or scene change for the cloud editing engine, made before the local edits; null for local-only requests.</param>
+/// <param name="SourceMegapixels">The real resolution behind the version it starts from (its gallery size line's); null where the gallery did not record it.</param>
 public sealed record RefineInput(
     string ShootId,
     string RefineId,
@@ -20,7 +21,8 @@ public sealed record RefineInput(
     string Changes,
     string? ProfilePath,
     ShootSettings Settings,
-    GenerativeChange? Generative = null);
+    GenerativeChange? Generative = null,
+    double? SourceMegapixels = null);
 
 /// <summary>What the generative engine is asked to change, where, and from which photos of the person.</summary>
 /// <param name="Region">The mask region: "hair", "expression", "clothing" or "background".</param>
@@ -48,6 +50,8 @@ public sealed record RefineRecord(string ShootId, string RefineId, string Status
 
 /// <summary>A refined image rendered at 16 MP, to be added to the gallery as a new version.</summary>
 /// <param name="FullWebP">The 16 MP WebP when WebP is delivered; <paramref name="WebWebP"/> its web copy.</param>
+/// <param name="SourceMegapixels">The real resolution behind the version (<see cref="Delivery.GalleryVersion.SourceMegapixels"/>); null when unknown.</param>
+/// <param name="Redrawn">The region the image model redrew (<see cref="GenerativeChange.Region"/>); null when none was.</param>
 public sealed record VersionRequest(
     string ShootId,
     string RefineId,
@@ -64,4 +68,6 @@ public sealed record VersionRequest(
     double? IdentityDistance,
     string BasePath,
     string? FullWebP = null,
-    string? WebWebP = null);
+    string? WebWebP = null,
+    double? SourceMegapixels = null,
+    string? Redrawn = null);

@@ -42,7 +42,7 @@ public sealed class RefineOrchestrator : TaskOrchestrator<RefineInput, RefineOut
             var version = await context.CallActivityAsync<int>(nameof(PublishVersionActivity), new VersionRequest(
                 input.ShootId, input.RefineId, input.ImageId, input.FromVersion, input.Changes, input.Retouch,
                 delivered.Files.Full, delivered.Files.Web, delivered.Files.Thumbnail, delivered.Width, delivered.Height, delivered.Bytes,
-                distance, result.BasePath, delivered.Files.FullWebP, delivered.Files.WebWebP), ActivityRetry);
+                distance, result.BasePath, delivered.Files.FullWebP, delivered.Files.WebWebP, SourceMegapixels(input, delivered), input.Generative?.Region), ActivityRetry);
             return await EndAsync(context, input, RefineStatuses.Delivered, version, distance, null);
         }
         catch (TaskFailedException e)
@@ -108,6 +108,15 @@ public sealed class RefineOrchestrator : TaskOrchestrator<RefineInput, RefineOut
         }
         throw new InvalidOperationException("Unreachable: the last attempt always ends the refinement.");
     }
+
+    /// <summary>
+    /// The real resolution behind the new version: the source version's, or fewer where the refine job's master
+    /// (what the upscale job enlarged) is smaller; null when the source version's is unknown (a gallery from before it
+    /// was recorded), so no version claims what its original could not.
+    /// </summary>
+    static double? SourceMegapixels(RefineInput input, UpscaleResult delivered) => input.SourceMegapixels is { } source
+        ? SourceResolution.Megapixels(source * 1_000_000, delivered.InputWidth, delivered.InputHeight)
+        : null;
 
     /// <summary>Generative edits tried per refinement: each costs money, and a model that keeps drifting will not stop.</summary>
     public const int MaxGenerativeAttempts = 2;

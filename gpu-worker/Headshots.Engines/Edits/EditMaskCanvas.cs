@@ -13,7 +13,7 @@ public sealed record EditMaskCanvas(int SourceWidth, int SourceHeight, int Size,
 {
     public const int ModelSize = 1024;
 
-    /// <summary>The soft edge, in the image's pixels, a merge blends the model's answer over.</summary>
+    /// <summary>The soft edge, in the image's pixels, a merge blends the model's answer over, for an image of the model's size or smaller.</summary>
     public const int Feather = 4;
 
     /// <summary>
@@ -21,6 +21,21 @@ public sealed record EditMaskCanvas(int SourceWidth, int SourceHeight, int Size,
     /// mask is grown by half the feather, then box-blurred with the feather as radius.
     /// </summary>
     public const int MergeReach = (Feather / 2) + Feather;
+
+    /// <summary>
+    /// The soft edge for an image of <paramref name="width"/> × <paramref name="height"/>: <see cref="Feather"/> of the
+    /// model's pixels. On a full-resolution base the model's answer is enlarged several times, and a 4 px edge there
+    /// would be a visible seam between the soft answer and the sharp pixels kept.
+    /// </summary>
+    public static int FeatherFor(int width, int height) =>
+        (int)Math.Ceiling(Feather * Math.Max(1.0, Math.Max(width, height) / (double)ModelSize));
+
+    /// <summary>How far past a mask's edge a merge of an image of this size takes some of the model's pixels (<see cref="MergeReach"/> at its feather).</summary>
+    public static int MergeReachFor(int width, int height)
+    {
+        var feather = FeatherFor(width, height);
+        return (feather / 2) + feather;
+    }
 
     /// <summary>The grey the padding is filled with: neutral, so the model reads it as a plain border.</summary>
     const byte PadGrey = 128;
@@ -94,16 +109,17 @@ public sealed record EditMaskCanvas(int SourceWidth, int SourceHeight, int Size,
 
     /// <summary>
     /// The original with the restored edit inside the mask, blended over a soft edge of <paramref name="feather"/>
-    /// pixels, and every pixel outside the (feathered) mask exactly the original's.
+    /// pixels (by default <see cref="FeatherFor"/> the image's size), and every pixel outside the (feathered) mask
+    /// exactly the original's.
     /// </summary>
-    public static RgbImage Merge(RgbImage original, RgbImage restored, EditMask mask, int feather = Feather)
+    public static RgbImage Merge(RgbImage original, RgbImage restored, EditMask mask, int? feather = null)
     {
         if (original.Width != restored.Width || original.Height != restored.Height || mask.Width != original.Width || mask.Height != original.Height)
         {
             throw new ArgumentException("The original, the edit and the mask must have the same size.");
         }
 
-        var weight = Soften(mask, feather);
+        var weight = Soften(mask, feather ?? FeatherFor(original.Width, original.Height));
         var pixels = (byte[])original.Pixels.Clone();
         for (var i = 0; i < weight.Length; i++)
         {

@@ -1,6 +1,7 @@
 using System.Numerics;
 using Headshots.Engines.Faces;
 using Headshots.Engines.Imaging;
+using Headshots.Engines.Looks;
 using Headshots.Engines.Segmentation;
 using ImageMagick;
 
@@ -59,8 +60,9 @@ public sealed class EditMaskBuilder(FaceAnalyser faces, IPersonSegmenter segment
     /// <exception cref="InvalidOperationException">No face was found: there is nothing to place the mask by.</exception>
     public EditMask Build(RgbImage image, EditMaskRegion region)
     {
-        var face = faces.Analyse(image).Main ?? throw new InvalidOperationException("No face was found in the image to edit.");
-        return Build(face.Landmarks, segmenter.Segment(image), region);
+        // The face is found on a copy at the analysis edge and its mesh scaled back: a fixed cost on a 16 MP base.
+        var landmarks = MainFace.Locate(faces, image) ?? throw new InvalidOperationException("No face was found in the image to edit.");
+        return Build(landmarks, segmenter.Segment(image), region);
     }
 
     /// <summary>The mask from an analysis already made (landmarks in the person mask's pixel coordinates).</summary>
@@ -164,7 +166,7 @@ public sealed class EditMaskBuilder(FaceAnalyser faces, IPersonSegmenter segment
         }
         // The margin grows the kept area outward only: the merge blends the model's pixels in a little past the mask's
         // edge, and with this margin that blend falls on background, never on the person.
-        var margin = Math.Max(EditMaskCanvas.MergeReach + 1, (int)(geometry.Width * 0.02f));
+        var margin = Math.Max(EditMaskCanvas.MergeReachFor(w, h) + 1, (int)(geometry.Width * 0.02f));
         kept = EditMaskMorphology.Dilate(kept, w, h, margin);
         var mask = new byte[w * h];
         for (var i = 0; i < mask.Length; i++) mask[i] = kept[i] == 0 ? (byte)255 : (byte)0;

@@ -12,6 +12,7 @@ namespace Headshots.GpuWorker.Handlers;
 /// Retouches one selected headshot. Given the photo it was framed from as a second input (with its look and
 /// variant) and <c>Render:Path=native</c>, it first renders the headshot again from that photo at the resolution its
 /// frame really has (<see cref="IDeliveryRenderer"/>), so the retouch works on, and measures, the pixels delivered.
+/// That render is also written unretouched ("{stem}-base.jpg"): refinements start from it, not from the 1024 px candidate.
 /// </summary>
 public sealed class EnhanceJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IOptions<RenderOptions> render, IHeadshotComposer? composer = null) : IGpuJobHandler
 {
@@ -28,6 +29,7 @@ public sealed class EnhanceJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IO
         var options = render.Value;
         var headshot = await blobs.ReadAsync(input, cancellationToken);
         CandidateSource? source = null;
+        string? basePath = null;
         if (job.Inputs.Count == 2 && options.IsNative && composer is IDeliveryRenderer renderer)
         {
             var parameters = JobData.Parameters(job, EnhanceJobParameters.Parse);
@@ -39,10 +41,11 @@ public sealed class EnhanceJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IO
 
             var rendered = renderer.RenderForDelivery(await blobs.ReadAsync(job.Inputs[1], cancellationToken), look, variant, options.LanczosUpTo, cancellationToken);
             (headshot, source) = (rendered.Jpeg, rendered.Source);
+            basePath = await blobs.WriteAsync($"{job.OutputPrefix}{JobData.Stem(input)}-base.jpg", headshot, "image/jpeg", cancellationToken);
         }
 
         var enhanced = enhancer.Enhance(headshot, RetouchSettings.Natural, cancellationToken);
         var output = await blobs.WriteAsync($"{job.OutputPrefix}{JobData.Stem(input)}.jpg", enhanced.Jpeg, "image/jpeg", cancellationToken);
-        return new JobOutcome(new EnhanceResult(output, JobData.Measurements(enhanced.Measurements, enhanced.Width, enhanced.Height), JobData.Source(source)), enhancer.GetType().Name);
+        return new JobOutcome(new EnhanceResult(output, JobData.Measurements(enhanced.Measurements, enhanced.Width, enhanced.Height), JobData.Source(source), basePath), enhancer.GetType().Name);
     }
 }

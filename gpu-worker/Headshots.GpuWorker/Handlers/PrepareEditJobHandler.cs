@@ -1,5 +1,6 @@
 using Headshots.Engines.Edits;
 using Headshots.Engines.Imaging;
+using Headshots.Engines.Retouch;
 using Headshots.Jobs.Protocol;
 
 namespace Headshots.GpuWorker.Handlers;
@@ -17,7 +18,8 @@ public sealed class PrepareEditJobHandler(JobBlobs blobs, EditMaskBuilder? masks
         var region = EditRegions.Of(EditRegions.Read(job) ?? throw new InvalidJobException(
             $"The prepare-edit job {job.JobId} has no '{EditJobParameters.RegionParameter}' parameter: use {string.Join(", ", EditJobParameters.Regions)}."));
         if (masks is null) throw new InvalidJobException("Edit masks need the face and person models (Worker:Engines = models).");
-        var image = RgbImage.Decode(await blobs.ReadAsync(JobData.SingleInput(job), cancellationToken), 4096);
+        // At the size the refine job merges at (the same bound), so the square's content is placed exactly as it is restored there.
+        var image = RgbImage.Decode(await blobs.ReadAsync(JobData.SingleInput(job), cancellationToken), LandmarkFaceEnhancer.MaxEdge);
         EditMask mask;
         try
         {

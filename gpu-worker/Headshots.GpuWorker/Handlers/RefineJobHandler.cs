@@ -16,7 +16,9 @@ namespace Headshots.GpuWorker.Handlers;
 /// <remarks>
 /// After a generative edit ("generated" names the model's square answer, "region" what it was allowed to change),
 /// the answer is first cut back to the headshot's frame and merged into the base only inside that region's mask:
-/// the model re-renders the whole square, and nothing outside the region may change.
+/// the model re-renders the whole square, and nothing outside the region may change. The base is worked on at its
+/// own size (a native headshot's base is its full-resolution render, up to the delivered 16 MP): only the model's
+/// square is small, and its answer is enlarged into the region alone.
 /// </remarks>
 public sealed class RefineJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IHeadshotEditor? editor = null, FaceAnalyser? faces = null,
     EditMaskBuilder? masks = null) : IGpuJobHandler
@@ -61,10 +63,14 @@ public sealed class RefineJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IHe
     byte[] MergeGenerated(EditJobParameters generative, byte[] baseJpeg, byte[] generatedPng)
     {
         if (masks is null) throw new InvalidJobException("Merging a generative edit needs the face and person models (Worker:Engines = models).");
-        var original = RgbImage.Decode(baseJpeg, 4096);
+        // The retouch's own bound, above every delivered size: a 16 MP base is never reduced here.
+        var original = RgbImage.Decode(baseJpeg, LandmarkFaceEnhancer.MaxEdge);
         var mask = masks.Build(original, EditRegions.Of(generative));
-        var restored = EditMaskCanvas.For(original.Width, original.Height).Restore(RgbImage.Decode(generatedPng, 4096));
+        var restored = EditMaskCanvas.For(original.Width, original.Height).Restore(RgbImage.Decode(generatedPng, GeneratedEdge));
         using var merged = EditMaskCanvas.Merge(original, restored, mask).ToMagick();
         return JpegEncoder.Encode(merged, 95);
     }
+
+    /// <summary>The model answers squares of about <see cref="EditMaskCanvas.ModelSize"/>; anything far larger is not its answer.</summary>
+    const int GeneratedEdge = 4 * EditMaskCanvas.ModelSize;
 }

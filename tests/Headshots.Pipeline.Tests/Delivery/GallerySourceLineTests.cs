@@ -43,4 +43,30 @@ public sealed class GallerySourceLineTests
     [Fact]
     public void Megapixels_WorkerDidNotReportTheInput_IsUnknown() =>
         Assert.Null(SourceResolution.Megapixels(2_400_000, null, null));
+
+    static GalleryVersion Version(double? sourceMegapixels, string? redrawn = null) => new(2, 1, "r1", "clothes navy", new Dictionary<string, string>(),
+        "corporate-grey-01-r1.jpg", "corporate-grey-01-r1-web.jpg", "corporate-grey-01-r1-thumb.jpg", 3580, 4475, 4_100_000, 0.2, DateTimeOffset.UnixEpoch,
+        "work/s1/refine/r1/base.jpg", SourceMegapixels: sourceMegapixels, Redrawn: redrawn);
+
+    /// <summary>The page's text as a person reads it (the size line's details are HTML-encoded).</summary>
+    static string Text(GalleryImage image) => System.Net.WebUtility.HtmlDecode(Page(image));
+
+    [Fact]
+    public void Render_RefinedVersionOfANativeImage_SaysItsOwnSourceResolution() =>
+        Assert.Contains("3580 × 4475 (16.0 MP) · from a 5.2 MP crop of your photo · clothes navy",
+            Text(Image with { SourceMegapixels = 5.2, Versions = [Version(5.2)] }));
+
+    [Fact]
+    public void Render_VersionWithARegionRedrawn_SaysTheModelRedrewIt() =>
+        Assert.Contains("from a 5.2 MP crop of your photo, the hair redrawn by the image model · clothes navy",
+            Text(Image with { SourceMegapixels = 5.2, Versions = [Version(5.2, "hair")] }));
+
+    [Fact]
+    public void Render_VersionMadeBeforeSourceWasCarried_ClaimsNothingForIt()
+    {
+        var page = Text(Image with { Versions = [Version(null)] });
+
+        Assert.Contains("3580 × 4475 (16.0 MP) · clothes navy", page);
+        Assert.DoesNotContain("crop of your photo", page);
+    }
 }

@@ -81,4 +81,30 @@ public sealed class GpuJobResultWireTests
 
         Assert.Equal(("failed", "The input blob 'x' does not exist."), (read.ErrorCode, read.Error));
     }
+
+    [Fact]
+    public void Deserialize_EnhanceResultWithoutBase_ReadsAsAResultWithNoBase()
+    {
+        // As a worker before the full-resolution base wrote it.
+        const string json = """
+            {"jobId":"enhance-x","instanceId":"i","succeeded":true,"outputs":["work/s/enhanced/x.jpg"],"engine":"fake","seconds":0.1,"version":2,
+             "values":{"$type":"enhance","path":"work/s/enhanced/x.jpg","measurements":{"width":1024,"height":1280,"sharpness":100,"clippedHighlights":0,"crushedShadows":0,"meanLuma":118}}}
+            """;
+
+        var enhanced = JobJson.Deserialize<GpuJobResult>(json).ReadableAs(GpuJobKinds.Enhance).ValuesAs<EnhanceResult>()!;
+
+        Assert.Equal(("work/s/enhanced/x.jpg", (string?)null), (enhanced.Path, enhanced.BasePath));
+    }
+
+    [Fact]
+    public void Serialize_EnhanceResultWithBase_ListsTheBaseAmongTheOutputsAndReadsItBack()
+    {
+        var written = GpuJobResult.Success("enhance-x", "i", new EnhanceResult("work/s/enhanced/x.jpg", new ImageMeasurements(2114, 2642, 100, 0, 0, 118),
+            new PhotoSource(5_200_000, 2114), "work/s/enhanced/x-base.jpg"), "fake", 0.1);
+
+        var read = JobJson.Deserialize<GpuJobResult>(JobJson.Serialize(written)).ReadableAs(GpuJobKinds.Enhance);
+
+        Assert.Equal(["work/s/enhanced/x.jpg", "work/s/enhanced/x-base.jpg"], read.Outputs);
+        Assert.Equal("work/s/enhanced/x-base.jpg", read.ValuesAs<EnhanceResult>()!.BasePath);
+    }
 }

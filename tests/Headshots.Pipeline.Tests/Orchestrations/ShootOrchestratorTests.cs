@@ -181,4 +181,24 @@ public sealed class ShootOrchestratorTests
         Assert.All(compared.Where(v => v.Accepted), v => Assert.Equal(0.25, v.IdentityDistance));
         Assert.DoesNotContain(studio.Submissions, s => s.Kind == GpuJobKinds.Generate && s.Inputs.Contains(someoneElse));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RunAsync_EnhanceJobWritesAFullResolutionBase_DeliveredImagesRefineFromItElseFromTheCandidate(bool withBase)
+    {
+        await using var studio = await FakeStudio.StartAsync(photos: 10);
+        studio.Worker = job => job.Kind == GpuJobKinds.Enhance
+            ? GpuJobResult.Success(job.JobId, job.InstanceId, new EnhanceResult($"{job.OutputPrefix}{job.JobId}.jpg", new ImageMeasurements(2114, 2642, 100, 0, 0, 118),
+                new PhotoSource(5_200_000, 2114), withBase ? $"{job.OutputPrefix}{job.JobId}-base.jpg" : null), "fake", 0.01)
+            : FakeStudio.Succeed(job);
+
+        var outcome = await studio.RunAsync(FakeStudio.Input($"shoot-base-{withBase}", looks: 1, variants: 2, keep: 2));
+
+        Assert.Equal(ShootStatuses.Delivered, outcome.Status);
+        var enhances = studio.Submissions.Where(s => s.Kind == GpuJobKinds.Enhance).ToList();
+        var expected = enhances.Select(e => withBase ? $"work/shoot-base-{withBase}/enhanced/{e.JobId}-base.jpg" : e.Inputs[0]).Order().ToList();
+        var published = Assert.Single(studio.Publications);
+        Assert.Equal(expected, published.Images.Select(i => i.BasePath!).Order().ToList());
+    }
 }

@@ -35,11 +35,11 @@ public sealed class RefineOrchestratorTests
         new RefineResult($"{job.OutputPrefix}base.jpg", $"{job.OutputPrefix}master.jpg", new ImageMeasurements(816, 1020, 100, 0, 0, 118),
             new HeadshotFace(distance, null, null)), "fake", 0.01);
 
-    static GpuJobResult Rendered(GpuJobMessage job) => GpuJobResult.Success(job.JobId, job.InstanceId, new UpscaleResult(
+    static GpuJobResult Rendered(GpuJobMessage job, int? inputWidth = null, int? inputHeight = null) => GpuJobResult.Success(job.JobId, job.InstanceId, new UpscaleResult(
         job.Parameters.GetValueOrDefault(UpscaleJob.WebPParameter) == "true"
             ? new UpscaleOutputs($"{job.OutputPrefix}master.jpg", $"{job.OutputPrefix}master-web.jpg", $"{job.OutputPrefix}master-thumb.jpg", $"{job.OutputPrefix}master.webp", $"{job.OutputPrefix}master-web.webp")
             : new UpscaleOutputs($"{job.OutputPrefix}master.jpg", $"{job.OutputPrefix}master-web.jpg", $"{job.OutputPrefix}master-thumb.jpg"),
-        3580, 4475, 4_000_000), "fake", 0.01);
+        3580, 4475, 4_000_000, inputWidth, inputHeight), "fake", 0.01);
 
     static async Task<(RefineOutcome Outcome, Recorder Recorder)> RunAsync(RefineInput input, Func<GpuJobMessage, GpuJobResult> worker,
         Func<GenerativeEditInput, GenerativeEditOutput>? editor = null)
@@ -184,5 +184,53 @@ public sealed class RefineOrchestratorTests
         Assert.Equal((RefineStatuses.Failed, "The image service declined this change."), (outcome.Status, outcome.Message));
         Assert.DoesNotContain(recorder.Jobs, j => j.Kind == GpuJobKinds.Refine);
         Assert.Empty(recorder.Published);
+    }
+
+    /// <summary>A native image's version 1 as its gallery records it: the enhance job's full-resolution render as its base, from a 5.2 MP crop.</summary>
+    static RefineInput NativeInput(double? sourceMegapixels) => Input() with
+    {
+        SourceBase = "work/s1/enhanced/enhance-corporate-grey-00-base.jpg",
+        SourceMegapixels = sourceMegapixels,
+    };
+
+    [Theory]
+    // The master at the base's full 2114 × 2642 (5.59 MP): the version holds what the crop held.
+    [InlineData(2114, 2642, 5.2)]
+    // A master smaller than the crop holds only its own pixels: 816 × 1020.
+    [InlineData(816, 1020, 0.83232)]
+    public async Task RunAsync_NativeImage_RefinesTheFullResolutionBaseAndRecordsTheRealSourceResolution(int masterWidth, int masterHeight, double megapixels)
+    {
+        var (outcome, recorder) = await RunAsync(NativeInput(5.2), job => job.Kind == GpuJobKinds.Refine ? Refined(job, 0.12) : Rendered(job, masterWidth, masterHeight));
+
+        Assert.Equal(RefineStatuses.Delivered, outcome.Status);
+        var refine = Assert.Single(recorder.Jobs, j => j.Kind == GpuJobKinds.Refine);
+        Assert.Equal(["work/s1/enhanced/enhance-corporate-grey-00-base.jpg"], refine.Inputs);
+        var published = Assert.Single(recorder.Published);
+        Assert.Equal(megapixels, published.SourceMegapixels!.Value, 6);
+        Assert.Null(published.Redrawn);
+    }
+
+    [Fact]
+    public async Task RunAsync_SourceVersionWithoutRecordedResolution_ClaimsNone()
+    {
+        var (_, recorder) = await RunAsync(NativeInput(null), job => job.Kind == GpuJobKinds.Refine ? Refined(job, 0.12) : Rendered(job, 2114, 2642));
+
+        Assert.Null(Assert.Single(recorder.Published).SourceMegapixels);
+    }
+
+    [Fact]
+    public async Task RunAsync_HairEditOfNativeImage_PreparesAndMergesOnTheFullResolutionBaseAndSaysWhatWasRedrawn()
+    {
+        var (_, recorder) = await RunAsync(HairInput() with { SourceBase = "work/s1/enhanced/enhance-corporate-grey-00-base.jpg", SourceMegapixels = 5.2 }, job => job.Kind switch
+        {
+            GpuJobKinds.PrepareEdit => Prepared(job),
+            GpuJobKinds.Refine => Refined(job, 0.2),
+            _ => Rendered(job, 2114, 2642),
+        });
+
+        Assert.All(recorder.Jobs.Where(j => j.Kind is GpuJobKinds.PrepareEdit or GpuJobKinds.Refine),
+            j => Assert.Equal(["work/s1/enhanced/enhance-corporate-grey-00-base.jpg"], j.Inputs));
+        var published = Assert.Single(recorder.Published);
+        Assert.Equal((5.2, "hair"), (published.SourceMegapixels, published.Redrawn));
     }
 }
