@@ -2,8 +2,10 @@ using Headshots.Engines;
 using Headshots.Engines.Faces;
 using Headshots.Engines.Imaging;
 using Headshots.Engines.Looks;
+using Headshots.Engines.Retouch;
 using Headshots.Engines.Segmentation;
 using Headshots.GpuWorker.Handlers;
+using Headshots.GpuWorker.Tests.Support;
 using Headshots.Jobs.Protocol;
 using Microsoft.Extensions.Options;
 
@@ -80,6 +82,30 @@ public sealed class EnhanceJobHandlerTests : IAsyncLifetime
 
         Assert.Equal($"The enhance job enhance-look-01-00 needs the headshot and optionally the photo it was framed from, got {count} inputs.", error.Message);
         Assert.Empty(blobs.Reads);
+    }
+
+    [Fact]
+    public async Task HandleAsync_NativeRenderOfTwelveMegapixelPhoto_WritesTheUnretouchedFullResolutionRenderAsTheBase()
+    {
+        blobs.Put(Headshot, WovenHeadshots.Astronaut(819, 1024));
+        blobs.Put(Photo, WovenHeadshots.Photo);
+        var handler = new EnhanceJobHandler(new JobBlobs(blobs.Storage), WovenHeadshots.Enhancer, Options.Create(new RenderOptions { Path = RenderOptions.Native }),
+            WovenHeadshots.Composer);
+
+        var outcome = await handler.HandleAsync(Job(new EnhanceJobParameters("corporate-grey", 0), Headshot, Photo), CancellationToken.None);
+
+        var result = Assert.IsType<EnhanceResult>(outcome.Values);
+        var basePath = Assert.IsType<string>(result.BasePath);
+        Assert.Equal("work/s-1/final/look-01-00-base.jpg", basePath);
+        Assert.Equal([result.Path, basePath], outcome.Values.Blobs());
+        var written = blobs.Written(basePath);
+        var (width, height) = WovenHeadshots.SizeOf(written);
+        Assert.Equal((result.Measurements.Width, result.Measurements.Height), (width, height));
+        Assert.True(width > 1024, $"the base is {width} px wide: no more than a 1024 px candidate");
+        var weave = WovenHeadshots.Weave(written, WovenHeadshots.PeriodAt(width, result.Source!.FrameWidth));
+        Assert.True(weave >= 0.3, $"the base keeps the photo's weave only to {weave:0.000}");
+        // Unretouched: the delivered headshot is exactly the retouch of the base.
+        Assert.Equal(WovenHeadshots.Enhancer.Enhance(written, RetouchSettings.Natural, CancellationToken.None).Jpeg, blobs.Written(result.Path));
     }
 
     /// <summary>The face and person models, which validation must never reach.</summary>
