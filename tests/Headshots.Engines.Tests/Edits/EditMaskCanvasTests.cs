@@ -107,4 +107,36 @@ public sealed class EditMaskCanvasTests
 
         Assert.Throws<ArgumentException>(() => canvas.Fit(new RgbImage(50, 50, new byte[50 * 50 * 3])));
     }
+
+    [Theory]
+    [InlineData(819, 1024, 4)]
+    [InlineData(816, 1020, 4)]
+    // A 16 MP 4:5 base: the model's answer is enlarged 4.37×, and so is the soft edge it is blended over.
+    [InlineData(3580, 4475, 18)]
+    [InlineData(4096, 4096, 16)]
+    public void FeatherFor_ImageSize_IsFourOfTheModelsPixels(int width, int height, int feather) =>
+        Assert.Equal(feather, EditMaskCanvas.FeatherFor(width, height));
+
+    [Fact]
+    public void Merge_FullResolutionImage_BlendsOverTheScaledFeatherAndNoFartherThanItsReach()
+    {
+        // 4096 px long: four times the model's square, so a feather of 16 and a reach of 24.
+        const int width = 4096, height = 81, centre = 40;
+        var original = new RgbImage(width, height, new byte[width * height * 3]);
+        var edited = new RgbImage(width, height, Enumerable.Repeat((byte)255, width * height * 3).ToArray());
+        var editable = new byte[width * height];
+        editable[(centre * width) + 2048] = 255;
+
+        var merged = EditMaskCanvas.Merge(original, edited, new EditMask(width, height, editable));
+
+        var reach = 0;
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 2048 - 60; x <= 2048 + 60; x++)
+            {
+                if (merged.Pixels[((y * width) + x) * 3] != 0) reach = Math.Max(reach, Math.Max(Math.Abs(x - 2048), Math.Abs(y - centre)));
+            }
+        }
+        Assert.InRange(reach, EditMaskCanvas.MergeReach + 1, EditMaskCanvas.MergeReachFor(width, height));
+    }
 }

@@ -106,4 +106,10 @@ public sealed class LandmarkFaceEnhancerTests
         "strongest" => Strongest,
         _ => RetouchSettings.Natural with { Freckles = FreckleChange.Add },
     };
+
+    /// <remarks>The refine and prepare-edit jobs decode a base at this bound too: a 16 MP base must never be reduced by it.</remarks>
+    [Fact]
+    public void MaxEdge_EveryDeliveredSize_FitsWithoutReduction() =>
+        Assert.All(Headshots.Jobs.Looks.AspectRatio.All, a => Assert.True(Math.Max(a.DeliveredWidth, a.DeliveredHeight) <= LandmarkFaceEnhancer.MaxEdge,
+            $"{a.Name} is delivered at {a.DeliveredWidth} × {a.DeliveredHeight}, beyond the {LandmarkFaceEnhancer.MaxEdge} px a base is decoded at"));
 }
