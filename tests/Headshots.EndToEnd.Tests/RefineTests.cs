@@ -42,6 +42,10 @@ public sealed class RefineTests(LocalStudioFixture studio)
         var refreshed = (await stack.Services.GetRequiredService<GalleryManifestStore>().ReadAsync(shoot.ShootId, CancellationToken.None))!;
         var version = refreshed.Find(image.ImageId)!.Version(2)!;
         Assert.Equal("clothes navy, skin smoothing 0.5", version.Changes);
+        // Rendered from the photo (Render:Path=native), the original's base is that full-resolution render, not the
+        // 1024 px candidate; the version was refined from it and holds as much of the photo as the original.
+        Assert.EndsWith("-base.jpg", image.BasePath, StringComparison.Ordinal);
+        Assert.Equal(image.SourceMegapixels!.Value, version.SourceMegapixels!.Value, 3);
         Assert.NotEqual(image.File, version.File);
         using (var full = new MagickImage(await http.GetByteArrayAsync($"g/{token}/img/{version.File}")))
         {
