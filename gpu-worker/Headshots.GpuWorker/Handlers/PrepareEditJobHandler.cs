@@ -1,6 +1,5 @@
 using Headshots.Engines.Edits;
 using Headshots.Engines.Imaging;
-using Headshots.Engines.Retouch;
 using Headshots.Jobs.Protocol;
 
 namespace Headshots.GpuWorker.Handlers;
@@ -18,8 +17,10 @@ public sealed class PrepareEditJobHandler(JobBlobs blobs, EditMaskBuilder? masks
         var region = EditRegions.Of(EditRegions.Read(job) ?? throw new InvalidJobException(
             $"The prepare-edit job {job.JobId} has no '{EditJobParameters.RegionParameter}' parameter: use {string.Join(", ", EditJobParameters.Regions)}."));
         if (masks is null) throw new InvalidJobException("Edit masks need the face and person models (Worker:Engines = models).");
-        // At the size the refine job merges at (the same bound), so the square's content is placed exactly as it is restored there.
-        var image = RgbImage.Decode(await blobs.ReadAsync(JobData.SingleInput(job), cancellationToken), LandmarkFaceEnhancer.MaxEdge);
+        var headshot = await blobs.ReadAsync(JobData.SingleInput(job), cancellationToken);
+        var declared = new ImageMagick.MagickImageInfo(headshot);
+        // The mask only has to hold at the model's square: a 16 MP base is analysed and masked at twice that size.
+        var image = RgbImage.Decode(headshot, MaskEdge);
         EditMask mask;
         try
         {
@@ -29,12 +30,16 @@ public sealed class PrepareEditJobHandler(JobBlobs blobs, EditMaskBuilder? masks
         {
             throw new InvalidJobException($"No edit mask can be made for this headshot: {e.Message}");
         }
-        var canvas = EditMaskCanvas.For(image.Width, image.Height);
+        // The square's content is placed by the base's own size, exactly as the refine job restores the answer into it.
+        var canvas = EditMaskCanvas.For((int)declared.Width, (int)declared.Height) with { SourceWidth = image.Width, SourceHeight = image.Height };
         var imagePath = await blobs.WriteAsync($"{job.OutputPrefix}edit-image.png", EditMaskCanvas.Png(canvas.Fit(image)), "image/png", cancellationToken);
         var maskPath = await blobs.WriteAsync($"{job.OutputPrefix}edit-mask.png", canvas.Fit(mask).ToPng(), "image/png", cancellationToken);
         return new JobOutcome(new PrepareEditResult(imagePath, maskPath, region.ToString().ToLowerInvariant(), JobData.Round(mask.Coverage)),
             nameof(EditMaskBuilder));
     }
+
+    /// <summary>The long edge the mask is built at: finer than the model's square, a fraction of a 16 MP base's pixels.</summary>
+    const int MaskEdge = 2 * EditMaskCanvas.ModelSize;
 }
 
 /// <summary>The region parameter of the generative edit jobs, as the mask builder takes it.</summary>
