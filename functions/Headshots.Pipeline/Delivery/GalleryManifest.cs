@@ -88,7 +88,7 @@ public sealed record GalleryImage(string Look, string LookName, string Aspect, s
 /// <param name="BasePath">Its unretouched base (work container) for further refinements.</param>
 /// <param name="FileWebP">The 16 MP WebP and <paramref name="WebWebP"/> the web copy's, when WebP was delivered; otherwise null.</param>
 /// <param name="SourceMegapixels">The real resolution behind it before enlargement, as for the original (<see cref="GalleryImage.SourceMegapixels"/>); null in versions made before it was carried.</param>
-/// <param name="Redrawn">The region the image model redrew ("hair", "background", …); null when no generative edit was made.</param>
+/// <param name="Redrawn">What the image model redrew in it or in the versions it was refined from ("hair", "hair and background"); null when none was.</param>
 public sealed record GalleryVersion(int Number, int FromVersion, string RefineId, string Changes, IReadOnlyDictionary<string, string> Retouch,
     string File, string Web, string Thumbnail, int Width, int Height, long Bytes, double? IdentityDistance, DateTimeOffset CreatedAt, string BasePath,
     string? FileWebP = null, string? WebWebP = null, double? SourceMegapixels = null, string? Redrawn = null) : IGalleryFiles
@@ -100,4 +100,3 @@ public sealed record GalleryVersion(int Number, int FromVersion, string RefineId
         var line => line,
     };
 }
-

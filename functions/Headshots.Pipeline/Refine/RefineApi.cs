@@ -68,7 +68,9 @@ public sealed class RefineApi(
         {
             return Fail(404, "No such version", $"Image {image.ImageId} has versions 1 to {image.LatestVersion}; \"{FromField}\" must be one of them.");
         }
-        var (sourceBase, sourceMegapixels) = from == 1 ? (image.BasePath, image.SourceMegapixels) : (image.Version(from)!.BasePath, image.Version(from)!.SourceMegapixels);
+        var (sourceBase, sourceMegapixels, sourceRedrawn) = from == 1
+            ? (image.BasePath, image.SourceMegapixels, null)
+            : (image.Version(from)!.BasePath, image.Version(from)!.SourceMegapixels, image.Version(from)!.Redrawn);
         if (sourceBase is null)
         {
             return Fail(409, "This image cannot be refined", "It was delivered before refinements were possible; order a new shoot to refine it.");
@@ -99,7 +101,7 @@ public sealed class RefineApi(
         await refines.CreateAsync(manifest.ShootId, refineId, image.ImageId, from, changes, cancellationToken);
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(RefineOrchestrator),
             new RefineInput(manifest.ShootId, refineId, image.ImageId, from, image.Aspect, sourceBase, jobFields, retouch, changes, manifest.ProfilePath, settings.Settings(), generative,
-                sourceMegapixels),
+                sourceMegapixels, sourceRedrawn),
             new StartOrchestrationOptions(RefineOrchestrator.InstanceIdFor(refineId)), cancellationToken);
 
         var statusUrl = $"/g/{token}/refine/{refineId}";

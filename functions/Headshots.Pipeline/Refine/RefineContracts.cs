@@ -9,6 +9,7 @@ namespace Headshots.Pipeline.Refine;
 /// <param name="Changes">The request in words, for the version history.</param>
 /// <param name="Generative">A hair, expression, outfit or scene change for the cloud editing engine, made before the local edits; null for local-only requests.</param>
 /// <param name="SourceMegapixels">The real resolution behind the version it starts from (its gallery size line's); null where the gallery did not record it.</param>
+/// <param name="SourceRedrawn">What the image model had redrawn in the version it starts from (<see cref="Delivery.GalleryVersion.Redrawn"/>); null when nothing.</param>
 public sealed record RefineInput(
     string ShootId,
     string RefineId,
@@ -22,7 +23,12 @@ public sealed record RefineInput(
     string? ProfilePath,
     ShootSettings Settings,
     GenerativeChange? Generative = null,
-    double? SourceMegapixels = null);
+    double? SourceMegapixels = null,
+    string? SourceRedrawn = null)
+{
+    /// <summary>What the image model will have redrawn in the new version: the source version's regions and this request's.</summary>
+    public string? Redrawn => string.Join(" and ", new[] { SourceRedrawn, Generative?.Region }.OfType<string>().Distinct()) is { Length: > 0 } regions ? regions : null;
+}
 
 /// <summary>What the generative engine is asked to change, where, and from which photos of the person.</summary>
 /// <param name="Region">The mask region: "hair", "expression", "clothing" or "background".</param>
@@ -51,7 +57,7 @@ public sealed record RefineRecord(string ShootId, string RefineId, string Status
 /// <summary>A refined image rendered at 16 MP, to be added to the gallery as a new version.</summary>
 /// <param name="FullWebP">The 16 MP WebP when WebP is delivered; <paramref name="WebWebP"/> its web copy.</param>
 /// <param name="SourceMegapixels">The real resolution behind the version (<see cref="Delivery.GalleryVersion.SourceMegapixels"/>); null when unknown.</param>
-/// <param name="Redrawn">The region the image model redrew (<see cref="GenerativeChange.Region"/>); null when none was.</param>
+/// <param name="Redrawn">What the image model redrew in it (<see cref="RefineInput.Redrawn"/>); null when nothing.</param>
 public sealed record VersionRequest(
     string ShootId,
     string RefineId,

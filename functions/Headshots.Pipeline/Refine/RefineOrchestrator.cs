@@ -42,7 +42,7 @@ public sealed class RefineOrchestrator : TaskOrchestrator<RefineInput, RefineOut
             var version = await context.CallActivityAsync<int>(nameof(PublishVersionActivity), new VersionRequest(
                 input.ShootId, input.RefineId, input.ImageId, input.FromVersion, input.Changes, input.Retouch,
                 delivered.Files.Full, delivered.Files.Web, delivered.Files.Thumbnail, delivered.Width, delivered.Height, delivered.Bytes,
-                distance, result.BasePath, delivered.Files.FullWebP, delivered.Files.WebWebP, SourceMegapixels(input, delivered), input.Generative?.Region), ActivityRetry);
+                distance, result.BasePath, delivered.Files.FullWebP, delivered.Files.WebWebP, SourceMegapixels(input, delivered), input.Redrawn), ActivityRetry);
             return await EndAsync(context, input, RefineStatuses.Delivered, version, distance, null);
         }
         catch (TaskFailedException e)

@@ -233,4 +233,19 @@ public sealed class RefineOrchestratorTests
         var published = Assert.Single(recorder.Published);
         Assert.Equal((5.2, "hair"), (published.SourceMegapixels, published.Redrawn));
     }
+
+    [Fact]
+    public async Task RunAsync_BackgroundEditOfAVersionWithRedrawnHair_SaysBothWereRedrawn()
+    {
+        var input = HairInput() with { Generative = new GenerativeChange(GenerativeEditKind.Scene, "background", "library", []), SourceRedrawn = "hair", SourceMegapixels = 5.2 };
+
+        var (_, recorder) = await RunAsync(input, job => job.Kind switch
+        {
+            GpuJobKinds.PrepareEdit => Prepared(job),
+            GpuJobKinds.Refine => Refined(job, 0.2),
+            _ => Rendered(job, 2114, 2642),
+        });
+
+        Assert.Equal("hair and background", Assert.Single(recorder.Published).Redrawn);
+    }
 }
