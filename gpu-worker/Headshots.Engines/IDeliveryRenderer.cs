@@ -8,8 +8,8 @@ namespace Headshots.Engines;
 /// </summary>
 public interface IDeliveryRenderer
 {
-    /// <param name="sourceJpeg">The normalised photo the candidate was composed from.</param>
+    /// <param name="photo">The photo the candidate was composed from, at its own resolution (<see cref="IPhotoNormaliser.DecodeForDelivery"/>).</param>
     /// <param name="variant">The candidate's variant: the same frame as the candidate.</param>
     /// <param name="lanczosUpTo">The largest enlargement left to a plain resize (<see cref="Looks.RenderOptions.LanczosUpTo"/>).</param>
-    Candidate RenderForDelivery(byte[] sourceJpeg, LookPreset look, int variant, double lanczosUpTo, CancellationToken cancellationToken);
+    Candidate RenderForDelivery(Imaging.RgbImage photo, LookPreset look, int variant, double lanczosUpTo, CancellationToken cancellationToken);
 }

@@ -51,7 +51,7 @@ public sealed record PhotoVerdictBatch(string ShootId, IReadOnlyList<PhotoVerdic
 /// <param name="EyeLine">Height of the eyes as a fraction of the image height (a third is the classic headshot); null without face models.</param>
 /// <param name="FaceWidth">Width of the face as a fraction of the image width; null without face models.</param>
 /// <param name="Engine">What made it (<see cref="CandidateEngines"/>).</param>
-/// <param name="SourcePath">The photo a reframed candidate was framed from, which the retouch renders it again from for delivery; null for generated ones (and shoots started before).</param>
+/// <param name="SourcePath">The upload a reframed candidate was framed from (its working copy for shoots started before), which the retouch renders it again from for delivery at the upload's own resolution; null for generated ones.</param>
 /// <param name="SourcePixels">The photo's pixels inside a reframed candidate's frame (at the photo's full resolution); null when not reported.</param>
 public sealed record CandidateRef(string Look, string Aspect, int Variant, string Path, double Sharpness, double ClippedHighlights, double CrushedShadows, double MeanLuma,
     double? IdentityDistance = null, double? EyeLine = null, double? FaceWidth = null, string Engine = CandidateEngines.Reframe,

@@ -43,6 +43,9 @@ public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, Sho
     sealed partial class ShootRun(TaskOrchestrationContext context, ShootInput input, ILogger logger)
     {
         readonly Dictionary<string, double> gpuSeconds = new(StringComparer.Ordinal);
+
+        /// <summary>The upload behind each accepted photo's working copy: a delivery render reads the upload's own pixels.</summary>
+        readonly Dictionary<string, string> uploadsByWorkingCopy = new(StringComparer.Ordinal);
         ShootSettings Settings => input.Settings;
         string ShootId => input.ShootId;
         string Work(string folder) => $"{StorageNames.WorkContainer}/{ShootId}/{folder}/";
@@ -58,6 +61,10 @@ public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, Sho
             var jobs = photos.Select((p, i) => Job($"inspect-{i:000}", GpuJobKinds.Inspect, [p], Work("photos"))).ToList();
             var results = await RunAllAsync(Stage(ShootStages.Inspect, jobs.Count) with { PhotosUploaded = photos.Count }, jobs);
             var verdicts = photos.Zip(results, ToVerdict).ToList();
+            foreach (var (upload, verdict) in photos.Zip(verdicts))
+            {
+                if (verdict.NormalisedPath is { } workingCopy) uploadsByWorkingCopy[workingCopy] = upload;
+            }
             await context.CallActivityAsync<bool>(nameof(RecordPhotoVerdictsActivity), new PhotoVerdictBatch(ShootId, verdicts), ActivityRetry);
             var accepted = verdicts.Where(v => v.Accepted).ToList();
             if (accepted.Count < Settings.MinAcceptedPhotos)
@@ -134,7 +141,7 @@ public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, Sho
                 .Select(r => (Result: r.First.ValuesAs<CandidateResult>()!, Variant: r.Second, Job: r.Third))
                 .Select(r => ToCandidate(r.Result, r.Variant, CandidateEngines.Reframe) with
                 {
-                    SourcePath = r.Job.Inputs[0],
+                    SourcePath = uploadsByWorkingCopy.GetValueOrDefault(r.Job.Inputs[0], r.Job.Inputs[0]),
                     SourcePixels = r.Result.Source?.Pixels,
                 }).ToList();
             LogFailures(results);
@@ -171,7 +178,12 @@ public sealed partial class ShootOrchestrator : TaskOrchestrator<ShootInput, Sho
                 .Select(p => (Selected: p.First, Retouched: p.Second.ValuesAs<EnhanceResult>()))
                 .Where(p => p.Retouched is not null)
                 // A refinement starts from the unretouched full-resolution render where the worker made one, else from the candidate.
-                .Select(p => p.Selected with { BasePath = p.Retouched!.BasePath ?? p.Selected.Candidate.Path, Candidate = p.Selected.Candidate with { Path = p.Retouched.Path } })
+                .Select(p => p.Selected with { BasePath = p.Retouched!.BasePath ?? p.Selected.Candidate.Path, Candidate = p.Selected.Candidate with
+                {
+                    Path = p.Retouched.Path,
+                    // Rendered from the upload, the crop's real pixels are counted there, not in the 2048 px working copy.
+                    SourcePixels = p.Retouched.Source?.Pixels ?? p.Selected.Candidate.SourcePixels,
+                } })
                 .ToList();
             return enhanced.Count > 0 ? enhanced : throw new ShootStoppedException($"retouching failed for every headshot ({FirstError(results)}).");
         }

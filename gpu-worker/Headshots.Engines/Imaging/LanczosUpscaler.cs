@@ -3,7 +3,7 @@ using ImageMagick;
 
 namespace Headshots.Engines.Imaging;
 
-/// <summary>Renders exactly the 16 MP size of the aspect ratio with a Lanczos filter, plus the web copy and thumbnail.</summary>
+/// <summary>Renders exactly the 16 MP size of the aspect ratio with a Lanczos filter (<see cref="LanczosResampler"/>), plus the web copy and thumbnail.</summary>
 public sealed class LanczosUpscaler : IUpscaler
 {
     public const uint WebLongEdge = DeliveredImages.WebLongEdge;
@@ -15,11 +15,11 @@ public sealed class LanczosUpscaler : IUpscaler
     {
         ArgumentNullException.ThrowIfNull(jpeg);
         ArgumentNullException.ThrowIfNull(aspect);
-        using var image = new MagickImage(jpeg, MagickFormat.Jpeg);
-        image.FilterType = FilterType.Lanczos;
-        // "!": the candidate can be a pixel off the exact ratio; the delivered size is a contract, so stretch by that pixel.
-        image.Resize(new MagickGeometry((uint)aspect.DeliveredWidth, (uint)aspect.DeliveredHeight) { IgnoreAspectRatio = true });
+        var decoded = RgbImage.Decode(jpeg, int.MaxValue);
+        // Exactly the delivered size: the candidate can be a pixel off the exact ratio, and the size is a contract.
+        using var image = LanczosResampler.Resize(decoded, aspect.DeliveredWidth, aspect.DeliveredHeight).ToMagick();
         cancellationToken.ThrowIfCancellationRequested();
-        return DeliveredImages.Encode(image, webP);
+        var d = DeliveredImages.Encode(image, webP);
+        return d;
     }
 }

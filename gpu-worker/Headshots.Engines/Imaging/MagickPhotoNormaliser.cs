@@ -11,7 +11,22 @@ public sealed class MagickPhotoNormaliser : IPhotoNormaliser
 {
     public MagickPhotoNormaliser() => MagickResourceGuard.EnsureApplied();
 
-    public NormalisedPhoto Normalise(byte[] upload, PhotoLimits limits, CancellationToken cancellationToken)
+    public NormalisedPhoto Normalise(byte[] upload, PhotoLimits limits, CancellationToken cancellationToken) =>
+        Safely(upload, limits, limits.NormalisedLongEdge, (image, decoded) => WorkingCopy(image, decoded, limits.NormalisedLongEdge), cancellationToken);
+
+    public RgbImage DecodeForDelivery(byte[] upload, PhotoLimits limits, int maxLongEdge, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxLongEdge);
+        return Safely(upload, limits, maxLongEdge, (image, _) =>
+        {
+            JpegEncoder.FitWithin(image, (uint)maxLongEdge, FilterType.Triangle);
+            return RgbImage.FromMagick(image);
+        }, cancellationToken);
+    }
+
+    /// <summary>Every check on the upload, then <paramref name="finish"/> on the decoded, oriented sRGB picture, under the decode deadline.</summary>
+    /// <param name="longEdge">The size the result is wanted at: a large JPEG is decoded no larger than it needs.</param>
+    static T Safely<T>(byte[] upload, PhotoLimits limits, int longEdge, Func<MagickImage, Decoded, T> finish, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(upload);
         ArgumentNullException.ThrowIfNull(limits);
@@ -27,8 +42,29 @@ public sealed class MagickPhotoNormaliser : IPhotoNormaliser
         // The hand-read header first: a bomb is refused before any native code parses it.
         if (DeclaredSize.Read(upload, format) is var (declaredWidth, declaredHeight)) CheckSize(declaredWidth, declaredHeight, limits);
         cancellationToken.ThrowIfCancellationRequested();
-        return WithDeadline(() => Decode(upload, format, limits, sniffed.Description), limits.DecodeTimeout, cancellationToken);
+        return WithDeadline(() =>
+        {
+            var (image, decoded) = Decode(upload, format, limits, longEdge, sniffed.Description);
+            using (image)
+            {
+                return finish(image, decoded);
+            }
+        }, limits.DecodeTimeout, cancellationToken);
     }
+
+    /// <summary>What is known of the upload itself once decoded.</summary>
+    sealed record Decoded(string Description, int SourceWidth, int SourceHeight);
+
+    static NormalisedPhoto WorkingCopy(MagickImage image, Decoded decoded, int longEdge)
+    {
+        // An area filter: the working copy is analysed and later recomposed, never delivered as it is, and on a
+        // 12 MP upload it is three times faster than Lanczos, which is most of intake's time.
+        JpegEncoder.FitWithin(image, (uint)longEdge, FilterType.Triangle);
+        var jpeg = JpegEncoder.Encode(image, 92);
+        return new NormalisedPhoto(jpeg, (int)image.Width, (int)image.Height, decoded.Description, decoded.SourceWidth, decoded.SourceHeight,
+            MagickQualityMeter.Measure(image), Preview(image, PreviewLongEdge));
+    }
+
 
     /// <summary>
     /// ImageMagick cannot be interrupted: a decode that overruns is abandoned (the image time limit of
@@ -36,9 +72,9 @@ public sealed class MagickPhotoNormaliser : IPhotoNormaliser
     /// caller past the deadline. A thread of its own, not the pool's, so a busy pool cannot eat into the deadline
     /// and an abandoned decode holds no pool thread.
     /// </summary>
-    static NormalisedPhoto WithDeadline(Func<NormalisedPhoto> decode, TimeSpan timeout, CancellationToken cancellationToken)
+    static T WithDeadline<T>(Func<T> decode, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var outcome = new TaskCompletionSource<NormalisedPhoto>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var outcome = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var decoder = new Thread(() =>
         {
             try
@@ -90,7 +126,7 @@ public sealed class MagickPhotoNormaliser : IPhotoNormaliser
         if (Math.Min(width, height) < limits.MinShortEdge) throw PhotoRejections.TooSmall(width, height, limits.MinShortEdge);
     }
 
-    static NormalisedPhoto Decode(byte[] upload, MagickFormat format, PhotoLimits limits, string description)
+    static (MagickImage Image, Decoded Decoded) Decode(byte[] upload, MagickFormat format, PhotoLimits limits, int longEdge, string description)
     {
         // The decoder is forced to the sniffed format: ImageMagick never gets to guess (and pick a risky coder).
         var settings = new MagickReadSettings { Format = format, FrameIndex = 0, FrameCount = 1 };
@@ -102,13 +138,26 @@ public sealed class MagickPhotoNormaliser : IPhotoNormaliser
         // A large JPEG is decoded straight at half (or a quarter…) size by the JPEG decoder's own DCT scaling,
         // when that still leaves at least three quarters of the working size: a 12 MP photo decodes three times
         // faster and needs no resize pass, which together are most of intake's time.
-        var denominator = format == MagickFormat.Jpeg ? JpegDenominator(Math.Max(info.Width, info.Height), limits.NormalisedLongEdge) : 1;
+        var denominator = format == MagickFormat.Jpeg ? JpegDenominator(Math.Max(info.Width, info.Height), longEdge) : 1;
         if (denominator > 1)
         {
             settings.SetDefine(MagickFormat.Jpeg, "size", $"{info.Width / denominator}x{info.Height / denominator}");
         }
 
-        using var image = new MagickImage();
+        var image = new MagickImage();
+        try
+        {
+            return (Read(image, upload, settings, info, denominator, limits, description), new Decoded(description, (int)info.Width, (int)info.Height));
+        }
+        catch
+        {
+            image.Dispose();
+            throw;
+        }
+    }
+
+    static MagickImage Read(MagickImage image, byte[] upload, MagickReadSettings settings, MagickImageInfo info, uint denominator, PhotoLimits limits, string description)
+    {
         var endedEarly = false;
         // libjpeg and libpng report a cut-off file as a warning and hand back a half-grey picture.
         image.Warning += (_, e) => endedEarly |= e.Message.Contains("Premature end", StringComparison.OrdinalIgnoreCase);
@@ -134,7 +183,6 @@ public sealed class MagickPhotoNormaliser : IPhotoNormaliser
             CheckSize(image.Width, image.Height, limits);
         }
 
-        var (sourceWidth, sourceHeight) = ((int)info.Width, (int)info.Height);
         image.AutoOrient();
         ColourConversion.ToSrgb(image);
         if (image.HasAlpha)
@@ -143,12 +191,7 @@ public sealed class MagickPhotoNormaliser : IPhotoNormaliser
             image.Alpha(AlphaAction.Remove);
             image.Alpha(AlphaAction.Off);
         }
-        // An area filter: the working copy is analysed and later recomposed, never delivered as it is, and on a
-        // 12 MP upload it is three times faster than Lanczos, which is most of intake's time.
-        JpegEncoder.FitWithin(image, (uint)limits.NormalisedLongEdge, FilterType.Triangle);
-        var jpeg = JpegEncoder.Encode(image, 92);
-        return new NormalisedPhoto(jpeg, (int)image.Width, (int)image.Height, description, sourceWidth, sourceHeight, MagickQualityMeter.Measure(image),
-            Preview(image, PreviewLongEdge));
+        return image;
     }
 
     /// <summary>1, 2, 4 or 8: the largest DCT scaling that keeps the long edge at three quarters of the working size.</summary>

@@ -38,7 +38,7 @@ public sealed class RgbImage
         // for large ones: the decoder would also scale a small JPEG up to the hint.
         var settings = new MagickReadSettings();
         var info = new MagickImageInfo(encoded);
-        if (info.Format == MagickFormat.Jpeg && Math.Max(info.Width, info.Height) > 2 * maxEdge)
+        if (info.Format == MagickFormat.Jpeg && Math.Max(info.Width, info.Height) > 2L * maxEdge)
         {
             settings.SetDefine(MagickFormat.Jpeg, "size", $"{maxEdge * 2}x{maxEdge * 2}");
         }
@@ -51,13 +51,29 @@ public sealed class RgbImage
             image.Alpha(AlphaAction.Remove);
         }
 
+        FitWithin(image, maxEdge);
+        return FromMagick(image);
+    }
+
+    /// <summary>This image itself when its long edge is at most <paramref name="maxEdge"/>, else a copy reduced to fit (the triangle filter <see cref="Decode"/> uses, in parallel).</summary>
+    public RgbImage FitWithin(int maxEdge)
+    {
+        if (Math.Max(Width, Height) <= maxEdge)
+        {
+            return this;
+        }
+
+        var scale = (double)maxEdge / Math.Max(Width, Height);
+        return LanczosResampler.ReduceWithTriangle(this, Math.Max(1, (int)Math.Round(Width * scale)), Math.Max(1, (int)Math.Round(Height * scale)));
+    }
+
+    static void FitWithin(MagickImage image, int maxEdge)
+    {
         if (Math.Max(image.Width, image.Height) > maxEdge)
         {
             image.FilterType = FilterType.Triangle;
             image.Resize(new MagickGeometry((uint)maxEdge, (uint)maxEdge));
         }
-
-        return FromMagick(image);
     }
 
     public MagickImage ToMagick()

@@ -11,6 +11,18 @@ namespace Headshots.Engines.Looks;
 /// </summary>
 public static class BackgroundCompositor
 {
+    /// <summary>
+    /// The mask's choke as a table: the guided filter leaves a wide faint fringe where the old background merely
+    /// resembles the person, which decontamination would paint in the person's colours as a glow. Values above 0.88
+    /// are solid, so the person's own pixels still come through exactly.
+    /// </summary>
+    static readonly float[] Choke = [.. Enumerable.Range(0, 256).Select(v => StudioGradient.SmoothStep(0.12f, 0.88f, v / 255f))];
+
+    /// <remarks>
+    /// Streams: the person's decontaminated colour and the shadowed backdrop are worked out per pixel where they are
+    /// used, from quarter-size fields, so a 16 MP composite holds no full-size float planes but the light wrap's
+    /// soft outline (one float per pixel).
+    /// </remarks>
     public static RgbImage Composite(RgbImage photo, PersonMask mask, RgbImage backdrop, HeadPosition head, CompositeOptions options)
     {
         ArgumentNullException.ThrowIfNull(photo);
@@ -24,33 +36,27 @@ public static class BackgroundCompositor
             throw new ArgumentException("The photo, its mask and the backdrop must be the same size.");
         }
 
-        var n = w * h;
-        var alpha = new float[n];
-        for (var i = 0; i < n; i++)
-        {
-            // A choke: the guided filter leaves a wide faint fringe where the old background merely resembles
-            // the person, which decontamination would paint in the person's colours as a glow. Values above
-            // 0.88 are solid, so the person's own pixels still come through exactly.
-            alpha[i] = StudioGradient.SmoothStep(0.12f, 0.88f, mask.Alpha[i] / 255f);
-        }
-
-        var foreground = Decontaminated(photo, alpha, w, h);
-        var back = Shadowed(backdrop, alpha, w, h, head, options.ContactShadow);
-        var wrap = options.LightWrap > 0 ? Wrap(alpha, back, w, h) : null;
+        var person = Decontamination.Of(photo, mask.Alpha, w, h);
+        var back = new ShadowedBackdrop(backdrop, mask.Alpha, w, h, head, options.ContactShadow);
+        var wrap = options.LightWrap > 0 ? Wrap(mask.Alpha, back, w, h) : null;
         var grade = options.Subject;
+        var alphas = mask.Alpha;
+        var p = photo.Pixels;
 
-        var result = new byte[n * 3];
+        var result = new byte[w * h * 3];
         Parallel.For(0, h, y =>
         {
+            Span<float> behind = stackalloc float[3];
             for (var x = 0; x < w; x++)
             {
                 var i = (y * w) + x;
-                var a = alpha[i];
+                var a = Choke[alphas[i]];
+                back.At(x, y, i, a, behind);
                 var wrapAmount = wrap is null ? 0f : options.LightWrap * a * Math.Max(0f, 1f - wrap.Value.Alpha[i] - 1e-4f);
                 for (var c = 0; c < 3; c++)
                 {
                     var k = (3 * i) + c;
-                    var f = foreground[k];
+                    var f = person?.At(x, y, k, a, c) ?? p[k];
                     if (grade is { } g)
                     {
                         f *= c == 0 ? g.R : c == 1 ? g.G : g.B;
@@ -61,7 +67,7 @@ public static class BackgroundCompositor
                         f += (wrap!.Value.Light.At(x, y, c) - f) * wrapAmount;
                     }
 
-                    result[k] = (byte)Math.Clamp(MathF.Round((a * f) + ((1 - a) * back[k])), 0, 255);
+                    result[k] = (byte)Math.Clamp(MathF.Round((a * f) + ((1 - a) * behind[c])), 0, 255);
                 }
             }
         });
@@ -73,128 +79,135 @@ public static class BackgroundCompositor
     /// (estimated from nearby background pixels) is taken out, I = αF + (1 − α)B solved for F. Where α is small
     /// that is unstable, so it leans on the colour of nearby solid person pixels instead.
     /// </summary>
-    static float[] Decontaminated(RgbImage photo, float[] alpha, int w, int h)
+    sealed class Decontamination(byte[] photo, LowResField fore, LowResField back)
     {
-        var n = w * h;
-        var p = photo.Pixels;
-        var result = new float[n * 3];
-        var edge = false;
-        for (var i = 0; i < n; i++)
+        /// <summary>Null when the mask has no soft edge: the person's pixels are then the photo's.</summary>
+        public static Decontamination? Of(RgbImage photo, byte[] alphas, int w, int h)
         {
-            result[3 * i] = p[3 * i];
-            result[(3 * i) + 1] = p[(3 * i) + 1];
-            result[(3 * i) + 2] = p[(3 * i) + 2];
-            edge |= alpha[i] is > 0.004f and < 0.98f;
-        }
-
-        if (!edge)
-        {
-            return result;
-        }
-
-        // Weighted colour sums straight into the quarter-size cells: the full-size planes are never needed.
-        var cells = LowResField.SmallWidth(w) * LowResField.SmallHeight(h);
-        var fore = new float[cells * 4];
-        var back = new float[cells * 4];
-        for (var y = 0; y < h; y++)
-        {
-            for (var x = 0; x < w; x++)
+            var p = photo.Pixels;
+            if (!HasSoftEdge(alphas))
             {
-                var i = (y * w) + x;
-                var cell = 4 * LowResField.Cell(x, y, w);
-                var a2 = alpha[i] * alpha[i];
-                var b2 = (1 - alpha[i]) * (1 - alpha[i]);
-                for (var c = 0; c < 3; c++)
-                {
-                    fore[cell + c] += p[(3 * i) + c] * a2;
-                    back[cell + c] += p[(3 * i) + c] * b2;
-                }
-
-                fore[cell + 3] += a2;
-                back[cell + 3] += b2;
+                return null;
             }
+
+            // Weighted colour sums straight into the quarter-size cells: the full-size planes are never needed.
+            float[] Sums(bool person) => LowResField.SumRows(w, h, 4, (y, sums) =>
+            {
+                for (var x = 0; x < w; x++)
+                {
+                    var i = (y * w) + x;
+                    var cell = 4 * LowResField.Cell(x, y, w);
+                    var a = person ? Choke[alphas[i]] : 1 - Choke[alphas[i]];
+                    var a2 = a * a;
+                    for (var c = 0; c < 3; c++)
+                    {
+                        sums[cell + c] += p[(3 * i) + c] * a2;
+                    }
+
+                    sums[cell + 3] += a2;
+                }
+            });
+            var radius = Math.Max(3, Math.Max(w, h) / 100);
+            return new Decontamination(p, LowResField.FromSums(Sums(true), w, h, 4, radius), LowResField.FromSums(Sums(false), w, h, 4, radius));
         }
 
-        var radius = Math.Max(3, Math.Max(w, h) / 100);
-        var foreField = LowResField.FromSums(fore, w, h, 4, radius);
-        var backField = LowResField.FromSums(back, w, h, 4, radius);
-        Parallel.For(0, h, y =>
+        static bool HasSoftEdge(byte[] alphas)
         {
-            for (var x = 0; x < w; x++)
+            foreach (var v in alphas)
             {
-                var i = (y * w) + x;
-                var a = alpha[i];
-                if (a is <= 0.004f or >= 0.98f)
-                {
-                    continue;
-                }
-
-                var trust = Math.Clamp((a - 0.1f) / 0.5f, 0f, 1f);
-                var foreWeight = foreField.At(x, y, 3);
-                var backWeight = backField.At(x, y, 3);
-                for (var c = 0; c < 3; c++)
-                {
-                    var smoothF = foreWeight > 1e-6f ? foreField.At(x, y, c) / foreWeight : p[(3 * i) + c];
-                    var smoothB = backWeight > 1e-6f ? backField.At(x, y, c) / backWeight : p[(3 * i) + c];
-                    var solved = Math.Clamp((p[(3 * i) + c] - ((1 - a) * smoothB)) / a, 0f, 255f);
-                    result[(3 * i) + c] = (trust * solved) + ((1 - trust) * smoothF);
-                }
+                if (Choke[v] is > 0.004f and < 0.98f) return true;
             }
-        });
-        return result;
+
+            return false;
+        }
+
+        /// <summary>Channel <paramref name="c"/> of the person's colour at pixel (x, y), value index <paramref name="k"/>, chosen alpha <paramref name="a"/>.</summary>
+        public float At(int x, int y, int k, float a, int c)
+        {
+            if (a is <= 0.004f or >= 0.98f)
+            {
+                return photo[k];
+            }
+
+            var trust = Math.Clamp((a - 0.1f) / 0.5f, 0f, 1f);
+            var foreWeight = fore.At(x, y, 3);
+            var backWeight = back.At(x, y, 3);
+            var smoothF = foreWeight > 1e-6f ? fore.At(x, y, c) / foreWeight : photo[k];
+            var smoothB = backWeight > 1e-6f ? back.At(x, y, c) / backWeight : photo[k];
+            var solved = Math.Clamp((photo[k] - ((1 - a) * smoothB)) / a, 0f, 255f);
+            return (trust * solved) + ((1 - trust) * smoothF);
+        }
     }
 
     /// <summary>
     /// The backdrop darkened by a soft, slightly offset copy of the person's silhouette, only from the shoulders
     /// down: a subject standing a little in front of a backdrop, lit from the front.
     /// </summary>
-    static float[] Shadowed(RgbImage backdrop, float[] alpha, int w, int h, HeadPosition head, float strength)
+    sealed class ShadowedBackdrop
     {
-        var back = new float[w * h * 3];
-        for (var i = 0; i < back.Length; i++)
-        {
-            back[i] = backdrop.Pixels[i];
-        }
+        readonly byte[] backdrop;
+        readonly LowResField? shadow;
+        readonly float strength, dx, dy, from, to;
 
-        if (strength <= 0)
+        public ShadowedBackdrop(RgbImage backdrop, byte[] alphas, int w, int h, HeadPosition head, float strength)
         {
-            return back;
-        }
-
-        var dx = 0.012f * w;
-        var dy = 0.02f * h;
-        var shadow = LowResField.Of(alpha, w, h, 1, Math.Max(2, Math.Max(w, h) / 40));
-        var shoulders = head.Y + (0.75f * head.FaceWidth);
-        Parallel.For(0, h, y =>
-        {
-            var below = StudioGradient.SmoothStep(shoulders - (0.2f * head.FaceWidth), shoulders + (0.8f * head.FaceWidth), y);
-            if (below <= 0)
+            this.backdrop = backdrop.Pixels;
+            this.strength = strength;
+            (dx, dy) = (0.012f * w, 0.02f * h);
+            var shoulders = head.Y + (0.75f * head.FaceWidth);
+            (from, to) = (shoulders - (0.2f * head.FaceWidth), shoulders + (0.8f * head.FaceWidth));
+            if (strength > 0)
             {
-                return;
-            }
-
-            for (var x = 0; x < w; x++)
-            {
-                var i = (y * w) + x;
-                if (alpha[i] >= 1f)
+                var sums = LowResField.SumRows(w, h, 1, (y, cells) =>
                 {
-                    continue;
-                }
-
-                var darken = 1f - (strength * below * shadow.At(x - dx, y - dy, 0));
-                back[3 * i] *= darken;
-                back[(3 * i) + 1] *= darken;
-                back[(3 * i) + 2] *= darken;
+                    for (var x = 0; x < w; x++)
+                    {
+                        cells[LowResField.Cell(x, y, w)] += Choke[alphas[(y * w) + x]];
+                    }
+                });
+                shadow = LowResField.FromSums(sums, w, h, 1, Math.Max(2, Math.Max(w, h) / 40));
             }
-        });
-        return back;
+        }
+
+        /// <summary>The backdrop's colour at pixel (x, y), index <paramref name="i"/>, under a person of chosen alpha <paramref name="a"/>.</summary>
+        public void At(int x, int y, int i, float a, Span<float> rgb)
+        {
+            var darken = 1f;
+            if (shadow is not null && a < 1f && StudioGradient.SmoothStep(from, to, y) is > 0f and var below)
+            {
+                darken = 1f - (strength * below * shadow.At(x - dx, y - dy, 0));
+            }
+
+            for (var c = 0; c < 3; c++)
+            {
+                rgb[c] = darken == 1f ? backdrop[(3 * i) + c] : backdrop[(3 * i) + c] * darken;
+            }
+        }
     }
 
     /// <summary>The soft alpha that measures closeness to the outline (full size: it decides which pixels stay exact), and the blurred backdrop light.</summary>
-    static (float[] Alpha, LowResField Light)? Wrap(float[] alpha, float[] back, int w, int h)
+    static (float[] Alpha, LowResField Light)? Wrap(byte[] alphas, ShadowedBackdrop back, int w, int h)
     {
-        var soft = (float[])alpha.Clone();
+        var soft = new float[w * h];
+        for (var i = 0; i < soft.Length; i++)
+        {
+            soft[i] = Choke[alphas[i]];
+        }
+
         BoxBlur.InPlace(soft, w, h, 1, Math.Max(2, Math.Max(w, h) / 128), 2);
-        return (soft, LowResField.Of(back, w, h, 3, Math.Max(2, Math.Max(w, h) / 48)));
+        var sums = LowResField.SumRows(w, h, 3, (y, cells) =>
+        {
+            Span<float> rgb = stackalloc float[3];
+            for (var x = 0; x < w; x++)
+            {
+                var i = (y * w) + x;
+                back.At(x, y, i, Choke[alphas[i]], rgb);
+                var cell = 3 * LowResField.Cell(x, y, w);
+                cells[cell] += rgb[0];
+                cells[cell + 1] += rgb[1];
+                cells[cell + 2] += rgb[2];
+            }
+        });
+        return (soft, LowResField.FromSums(sums, w, h, 3, Math.Max(2, Math.Max(w, h) / 48)));
     }
 }

@@ -1,6 +1,5 @@
 using Headshots.Engines.Imaging;
 using Headshots.Engines.Segmentation;
-using ImageMagick;
 
 namespace Headshots.Engines.Looks;
 
@@ -18,38 +17,65 @@ internal sealed record FramedPortrait(RgbImage Image, PhotoEdge[] Edges)
     static FramedPortrait RenderUpright(RgbImage source, PortraitFrame frame, int width, int height)
     {
         var scale = width / frame.Width;
-        var x0 = (int)Math.Floor(Math.Max(0, frame.Left));
-        var y0 = (int)Math.Floor(Math.Max(0, frame.Top));
-        var x1 = (int)Math.Ceiling(Math.Min(source.Width, frame.Right));
-        var y1 = (int)Math.Ceiling(Math.Min(source.Height, frame.Bottom));
-        var ox = (int)Math.Round((x0 - frame.Left) * scale);
-        var oy = (int)Math.Round((y0 - frame.Top) * scale);
-        var part = Resampled(source, x0, y0, x1, y1, scale, out var pw, out var ph);
+        Part part;
+        int ox, oy;
+        if (OnePixelPerPixel(frame, width))
+        {
+            // Rendered at the frame's own size, the photo's pixels are the output's: a crop, never a resample (a
+            // Lanczos pass at 0.9997× would only soften them). The frame keeps its centre to the pixel.
+            var left = (int)Math.Round(frame.Left + ((frame.Width - width) / 2));
+            var top = (int)Math.Round(frame.Top + ((frame.Height - height) / 2));
+            var (x0, y0) = (Math.Clamp(left, 0, source.Width - 1), Math.Clamp(top, 0, source.Height - 1));
+            var (x1, y1) = (Math.Clamp(left + width, x0 + 1, source.Width), Math.Clamp(top + height, y0 + 1, source.Height));
+            part = new Part(source.Pixels, source.Width, x0, y0, x1 - x0, y1 - y0);
+            (ox, oy) = (x0 - left, y0 - top);
+        }
+        else
+        {
+            var x0 = (int)Math.Floor(Math.Max(0, frame.Left));
+            var y0 = (int)Math.Floor(Math.Max(0, frame.Top));
+            var x1 = (int)Math.Ceiling(Math.Min(source.Width, frame.Right));
+            var y1 = (int)Math.Ceiling(Math.Min(source.Height, frame.Bottom));
+            ox = (int)Math.Round((x0 - frame.Left) * scale);
+            oy = (int)Math.Round((y0 - frame.Top) * scale);
+            var resampled = Resampled(source, x0, y0, x1, y1, scale, out var pw, out var ph);
+            part = new Part(resampled.Pixels, pw, 0, 0, pw, ph);
+        }
 
         var pixels = new byte[width * height * 3];
-        Parallel.For(0, height, y =>
-        {
-            var sy = Math.Clamp(y - oy, 0, ph - 1);
-            for (var x = 0; x < width; x++)
-            {
-                var sx = Math.Clamp(x - ox, 0, pw - 1);
-                Buffer.BlockCopy(part.Pixels, ((sy * pw) + sx) * 3, pixels, ((y * width) + x) * 3, 3);
-            }
-        });
+        Parallel.For(0, height, y => part.CopyRow(Math.Clamp(y - oy, 0, part.Height - 1), ox, pixels.AsSpan(y * width * 3, width * 3)));
 
         // The photo's rows and columns in the output, first and last inclusive.
-        var left = Math.Max(ox, 0);
-        var top = Math.Max(oy, 0);
-        var right = Math.Min(ox + pw, width) - 1;
-        var bottom = Math.Min(oy + ph, height) - 1;
         PhotoEdge[] edges =
         [
-            PhotoEdge.Of(1, 0, -left, width, height),
-            PhotoEdge.Of(-1, 0, right, width, height),
-            PhotoEdge.Of(0, 1, -top, width, height),
-            PhotoEdge.Of(0, -1, bottom, width, height),
+            PhotoEdge.Of(1, 0, -Math.Max(ox, 0), width, height),
+            PhotoEdge.Of(-1, 0, Math.Min(ox + part.Width, width) - 1, width, height),
+            PhotoEdge.Of(0, 1, -Math.Max(oy, 0), width, height),
+            PhotoEdge.Of(0, -1, Math.Min(oy + part.Height, height) - 1, width, height),
         ];
         return new FramedPortrait(new RgbImage(width, height, pixels), edges);
+    }
+
+    /// <summary>Whether the output has as many pixels across as the frame has photo pixels, to within one pixel over the whole width.</summary>
+    static bool OnePixelPerPixel(PortraitFrame frame, int width) => Math.Abs(frame.Width - width) < 1;
+
+    /// <summary>
+    /// A rectangle of packed RGB rows (<paramref name="Stride"/> pixels wide) whose top-left pixel is at
+    /// (<paramref name="Left"/>, <paramref name="Top"/>): the photo itself, or its resampled part.
+    /// </summary>
+    readonly record struct Part(byte[] Pixels, int Stride, int Left, int Top, int Width, int Height)
+    {
+        /// <summary>Row <paramref name="row"/> placed <paramref name="offset"/> pixels into the output row, its first and last pixels repeated beyond it.</summary>
+        public void CopyRow(int row, int offset, Span<byte> output)
+        {
+            var pixels = Pixels.AsSpan(((((Top + row) * Stride) + Left) * 3), Width * 3);
+            var outputWidth = output.Length / 3;
+            var start = Math.Clamp(offset, 0, outputWidth);
+            var end = Math.Clamp(offset + Width, 0, outputWidth);
+            for (var x = 0; x < start; x++) pixels[..3].CopyTo(output[(x * 3)..]);
+            if (end > start) pixels.Slice((start - offset) * 3, (end - start) * 3).CopyTo(output[(start * 3)..]);
+            for (var x = Math.Max(end, start); x < outputWidth; x++) pixels[^3..].CopyTo(output[(x * 3)..]);
+        }
     }
 
     /// <summary>
@@ -82,44 +108,69 @@ internal sealed record FramedPortrait(RgbImage Image, PhotoEdge[] Edges)
         var sy = ph / (double)(y1 - y0);
         var pixels = new byte[width * height * 3];
         var rows = part.Pixels;
+        // The sample position in the part is linear in x and y: its start and its steps per output pixel.
+        var (fx0, fy0) = (((origin.X - x0) * sx) - 0.5, ((origin.Y - y0) * sy) - 0.5);
+        var (stepX, stepY) = (along.X * sx, along.Y * sy);
+        var (downX, downY) = (down.X * sx, down.Y * sy);
         Parallel.For(0, height, y =>
         {
             Span<float> wx = stackalloc float[4];
             Span<float> wy = stackalloc float[4];
             Span<int> columns = stackalloc int[4];
             Span<int> lines = stackalloc int[4];
-            for (var x = 0; x < width; x++)
+            var o = y * width * 3;
+            for (var x = 0; x < width; x++, o += 3)
             {
-                var p = At(x, y);
-                var fx = ((p.X - x0) * sx) - 0.5;
-                var fy = ((p.Y - y0) * sy) - 0.5;
+                var fx = fx0 + (y * downX) + (x * stepX);
+                var fy = fy0 + (y * downY) + (x * stepY);
                 var ix = (int)Math.Floor(fx);
                 var iy = (int)Math.Floor(fy);
                 CatmullRom((float)(fx - ix), wx);
                 CatmullRom((float)(fy - iy), wy);
+                if (ix >= 1 && iy >= 1 && ix + 2 < pw && iy + 2 < ph)
+                {
+                    // Inside: the four rows and columns without clamping.
+                    float r = 0, g = 0, b = 0;
+                    var at = (((iy - 1) * pw) + ix - 1) * 3;
+                    for (var j = 0; j < 4; j++, at += pw * 3)
+                    {
+                        float rr = 0, gg = 0, bb = 0;
+                        for (int i = 0, k = at; i < 4; i++, k += 3)
+                        {
+                            rr += wx[i] * rows[k];
+                            gg += wx[i] * rows[k + 1];
+                            bb += wx[i] * rows[k + 2];
+                        }
+
+                        r += wy[j] * rr;
+                        g += wy[j] * gg;
+                        b += wy[j] * bb;
+                    }
+
+                    Store(pixels, o, r, g, b);
+                    continue;
+                }
+
                 for (var k = 0; k < 4; k++)
                 {
                     columns[k] = Math.Clamp(ix - 1 + k, 0, pw - 1) * 3;
                     lines[k] = Math.Clamp(iy - 1 + k, 0, ph - 1) * pw * 3;
                 }
 
-                float r = 0, g = 0, b = 0;
+                float er = 0, eg = 0, eb = 0;
                 for (var j = 0; j < 4; j++)
                 {
                     for (var i = 0; i < 4; i++)
                     {
                         var w = wx[i] * wy[j];
                         var at = lines[j] + columns[i];
-                        r += w * rows[at];
-                        g += w * rows[at + 1];
-                        b += w * rows[at + 2];
+                        er += w * rows[at];
+                        eg += w * rows[at + 1];
+                        eb += w * rows[at + 2];
                     }
                 }
 
-                var o = ((y * width) + x) * 3;
-                pixels[o] = (byte)Math.Clamp(MathF.Round(r), 0, 255);
-                pixels[o + 1] = (byte)Math.Clamp(MathF.Round(g), 0, 255);
-                pixels[o + 2] = (byte)Math.Clamp(MathF.Round(b), 0, 255);
+                Store(pixels, o, er, eg, eb);
             }
         });
 
@@ -134,17 +185,37 @@ internal sealed record FramedPortrait(RgbImage Image, PhotoEdge[] Edges)
         return new FramedPortrait(new RgbImage(width, height, pixels), edges);
     }
 
-    /// <summary>The source's pixels x0–x1, y0–y1 resized by <paramref name="scale"/> with Lanczos.</summary>
+    /// <summary>
+    /// The source's pixels x0–x1, y0–y1 resized by <paramref name="scale"/> with Lanczos; cropped only, when the
+    /// resize would move no pixel by as much as two over the whole part.
+    /// </summary>
     static RgbImage Resampled(RgbImage source, int x0, int y0, int x1, int y1, double scale, out int width, out int height)
     {
-        width = Math.Max(1, (int)Math.Round((x1 - x0) * scale));
-        height = Math.Max(1, (int)Math.Round((y1 - y0) * scale));
-        using var image = source.ToMagick();
-        image.Crop(new MagickGeometry(x0, y0, (uint)Math.Max(1, x1 - x0), (uint)Math.Max(1, y1 - y0)));
-        image.ResetPage();
-        image.FilterType = FilterType.Lanczos;
-        image.Resize(new MagickGeometry((uint)width, (uint)height) { IgnoreAspectRatio = true });
-        return RgbImage.FromMagick(image);
+        (x0, y0) = (Math.Clamp(x0, 0, source.Width - 1), Math.Clamp(y0, 0, source.Height - 1));
+        var (cropWidth, cropHeight) = (Math.Clamp(x1 - x0, 1, source.Width - x0), Math.Clamp(y1 - y0, 1, source.Height - y0));
+        var crop = new byte[cropWidth * cropHeight * 3];
+        for (var y = 0; y < cropHeight; y++)
+        {
+            source.Pixels.AsSpan((((y0 + y) * source.Width) + x0) * 3, cropWidth * 3).CopyTo(crop.AsSpan(y * cropWidth * 3));
+        }
+
+        var part = new RgbImage(cropWidth, cropHeight, crop);
+        if (Math.Abs(scale - 1) * Math.Max(cropWidth, cropHeight) < 2)
+        {
+            (width, height) = (cropWidth, cropHeight);
+            return part;
+        }
+
+        width = Math.Max(1, (int)Math.Round(cropWidth * scale));
+        height = Math.Max(1, (int)Math.Round(cropHeight * scale));
+        return LanczosResampler.Resize(part, width, height);
+    }
+
+    static void Store(byte[] pixels, int at, float r, float g, float b)
+    {
+        pixels[at] = (byte)Math.Clamp(MathF.Round(r), 0, 255);
+        pixels[at + 1] = (byte)Math.Clamp(MathF.Round(g), 0, 255);
+        pixels[at + 2] = (byte)Math.Clamp(MathF.Round(b), 0, 255);
     }
 
     /// <summary>Catmull-Rom cubic weights for the four pixels around a point <paramref name="t"/> past the second.</summary>

@@ -20,23 +20,22 @@ internal sealed class LowResField
 
     public int Channels { get; }
 
-    /// <summary>Averages Factor × Factor blocks of a full-size interleaved plane, then blurs by <paramref name="radius"/> full-size pixels.</summary>
-    public static LowResField Of(float[] data, int width, int height, int channels, int radius)
+    /// <summary>
+    /// Cell sums accumulated band by band (one band is one row of cells, <see cref="Factor"/> full-size rows), the
+    /// bands in parallel: no cell is shared between bands and each cell still adds its pixels in row order, so the
+    /// sums are those of a single pass. <paramref name="addRow"/> adds full-size row y into the sums.
+    /// </summary>
+    public static float[] SumRows(int width, int height, int channels, Action<int, float[]> addRow)
     {
-        var values = new float[SmallWidth(width) * SmallHeight(height) * channels];
-        for (var y = 0; y < height; y++)
+        var sums = new float[SmallWidth(width) * SmallHeight(height) * channels];
+        Parallel.For(0, SmallHeight(height), band =>
         {
-            for (var x = 0; x < width; x++)
+            for (var y = band * Factor; y < Math.Min(height, (band + 1) * Factor); y++)
             {
-                var cell = Cell(x, y, width);
-                for (var c = 0; c < channels; c++)
-                {
-                    values[(cell * channels) + c] += data[(((y * width) + x) * channels) + c];
-                }
+                addRow(y, sums);
             }
-        }
-
-        return FromSums(values, width, height, channels, radius);
+        });
+        return sums;
     }
 
     public static int SmallWidth(int width) => Math.Max(1, (width + Factor - 1) / Factor);
@@ -54,20 +53,17 @@ internal sealed class LowResField
     {
         var sw = SmallWidth(width);
         var sh = SmallHeight(height);
-        var counts = new int[sw * sh];
-        for (var y = 0; y < height; y++)
+        for (var cy = 0; cy < sh; cy++)
         {
-            for (var x = 0; x < width; x++)
+            var rows = Math.Min(Factor, height - (cy * Factor));
+            for (var cx = 0; cx < sw; cx++)
             {
-                counts[Cell(x, y, width)]++;
-            }
-        }
-
-        for (var cell = 0; cell < counts.Length; cell++)
-        {
-            for (var c = 0; c < channels; c++)
-            {
-                values[(cell * channels) + c] /= Math.Max(1, counts[cell]);
+                var count = rows * Math.Min(Factor, width - (cx * Factor));
+                var cell = (cy * sw) + cx;
+                for (var c = 0; c < channels; c++)
+                {
+                    values[(cell * channels) + c] /= Math.Max(1, count);
+                }
             }
         }
 

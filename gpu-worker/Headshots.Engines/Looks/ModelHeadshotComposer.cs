@@ -24,45 +24,57 @@ public sealed class ModelHeadshotComposer(FaceAnalyser faces, IPersonSegmenter s
     /// <summary>Whether a tilted head is turned level; off only to compare with the photo framed as it is.</summary>
     internal bool Straighten { get; init; } = true;
 
-    public Candidate Compose(byte[] sourceJpeg, LookPreset look, int variant, CancellationToken cancellationToken) =>
-        Render(sourceJpeg, look, variant, null, cancellationToken);
-
-    public Candidate RenderForDelivery(byte[] sourceJpeg, LookPreset look, int variant, double lanczosUpTo, CancellationToken cancellationToken) =>
-        Render(sourceJpeg, look, variant, lanczosUpTo, cancellationToken);
-
-    /// <param name="lanczosUpTo">Null: the candidate size; otherwise the delivery size (<see cref="RenderScale.For"/>).</param>
-    Candidate Render(byte[] sourceJpeg, LookPreset look, int variant, double? lanczosUpTo, CancellationToken cancellationToken)
+    public Candidate Compose(byte[] sourceJpeg, LookPreset look, int variant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sourceJpeg);
+        var photo = new MagickImageInfo(sourceJpeg);
+        return Render(RgbImage.Decode(sourceJpeg, WorkingEdge), (int)photo.Width, (int)photo.Height, null, look, variant, null, () => sourceJpeg, cancellationToken);
+    }
+
+    public Candidate RenderForDelivery(RgbImage photo, LookPreset look, int variant, double lanczosUpTo, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        return Render(photo.FitWithin(WorkingEdge), photo.Width, photo.Height, photo, look, variant, lanczosUpTo, () =>
+        {
+            using var image = photo.ToMagick();
+            return JpegEncoder.Encode(image, 95);
+        }, cancellationToken);
+    }
+
+    /// <param name="working">The photo at most <see cref="WorkingEdge"/> on its long edge: the face is found and the frame placed on it.</param>
+    /// <param name="full">The photo's own pixels, for a delivery render; null for a candidate.</param>
+    /// <param name="lanczosUpTo">Null: the candidate size; otherwise the delivery size (<see cref="RenderScale.For"/>).</param>
+    /// <param name="encoded">The photo as a file, for the classical crop of a photo without a face.</param>
+    Candidate Render(RgbImage working, int photoWidth, int photoHeight, RgbImage? full, LookPreset look, int variant, double? lanczosUpTo,
+        Func<byte[]> encoded, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(look);
         ArgumentOutOfRangeException.ThrowIfNegative(variant);
-        var working = RgbImage.Decode(sourceJpeg, WorkingEdge);
         var face = MainFace.Locate(faces, working);
         if (face is null)
         {
-            return fallback.Compose(sourceJpeg, look, variant, cancellationToken);
+            return fallback.Compose(encoded(), look, variant, cancellationToken);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         var frame = Straighten
             ? PortraitFraming.Levelled(face, working.Width, working.Height, look.Aspect, variant)
             : PortraitFraming.Frame(face, working.Width, working.Height, look.Aspect, variant);
-        var photo = new MagickImageInfo(sourceJpeg);
-        var toPhoto = Math.Max(photo.Width, photo.Height) / (double)Math.Max(working.Width, working.Height);
+        var toPhoto = Math.Max(photoWidth, photoHeight) / (double)Math.Max(working.Width, working.Height);
         var inPhoto = frame.Scaled(toPhoto);
-        var origin = new CandidateSource(inPhoto.PhotoPixels((int)photo.Width, (int)photo.Height), inPhoto.Width);
+        var origin = new CandidateSource(inPhoto.PhotoPixels(photoWidth, photoHeight), inPhoto.Width);
         var (width, height) = lanczosUpTo is { } upTo
             ? RenderScale.For(look.Aspect, inPhoto.Width, upTo)
             : ClassicalHeadshotComposer.OutputSize(look.Aspect);
 
-        // Decoded only as large as the render needs: one output pixel per photo pixel at most, so a crop rendered
-        // at the delivered size from a large photo does not hold the whole photo at full resolution.
+        // The photo only as large as the render needs: one output pixel per photo pixel at most. A render of the
+        // frame's own size takes the photo as it is (FramedPortrait then crops it, pixel for pixel).
         var (source, sourceFrame) = (working, frame);
         var needed = width / frame.Width;
-        if (lanczosUpTo is not null && needed > 1 && toPhoto > 1)
+        if (full is not null && needed > 1 && toPhoto > 1)
         {
             var edge = (int)Math.Ceiling(Math.Max(working.Width, working.Height) * Math.Min(needed, toPhoto));
-            source = RgbImage.Decode(sourceJpeg, edge);
+            source = inPhoto.Width - width < 1 ? full : full.FitWithin(edge);
             sourceFrame = frame.Scaled(Math.Max(source.Width, source.Height) / (double)Math.Max(working.Width, working.Height));
             face = MainFace.Map(face, p => p * (float)(source.Width / (double)working.Width), (float)(source.Width / (double)working.Width));
         }

@@ -24,5 +24,12 @@ public sealed class RenderOptions
     [Range(1.0, 4.0, ErrorMessage = "Render:LanczosUpTo must be between 1 and 4.")]
     public double LanczosUpTo { get; set; } = 3.0;
 
+    /// <summary>
+    /// The photo is read for a delivery render at most this large on its long edge (about 27 MP at 4:3): a head and
+    /// shoulders crop of it holds the delivered 16 MP, and a 48 MP or larger upload is not held whole at full size.
+    /// </summary>
+    [Range(2048, 12_000, ErrorMessage = "Render:PhotoLongEdge must be between 2048 and 12000.")]
+    public int PhotoLongEdge { get; set; } = 6000;
+
     public bool IsNative => Path == Native;
 }

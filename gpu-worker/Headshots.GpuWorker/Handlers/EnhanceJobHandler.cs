@@ -14,7 +14,8 @@ namespace Headshots.GpuWorker.Handlers;
 /// frame really has (<see cref="IDeliveryRenderer"/>), so the retouch works on, and measures, the pixels delivered.
 /// That render is also written unretouched ("{stem}-base.jpg"): refinements start from it, not from the 1024 px candidate.
 /// </summary>
-public sealed class EnhanceJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IOptions<RenderOptions> render, IHeadshotComposer? composer = null) : IGpuJobHandler
+public sealed class EnhanceJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IOptions<RenderOptions> render, IPhotoNormaliser normaliser, PhotoLimits limits,
+    IHeadshotComposer? composer = null) : IGpuJobHandler
 {
     public string Kind => GpuJobKinds.Enhance;
 
@@ -39,7 +40,9 @@ public sealed class EnhanceJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IO
             }
             var look = LookCatalog.Find(lookId) ?? throw new InvalidJobException($"Unknown look '{lookId}'.");
 
-            var rendered = renderer.RenderForDelivery(await blobs.ReadAsync(job.Inputs[1], cancellationToken), look, variant, options.LanczosUpTo, cancellationToken);
+            // The upload itself (or, from an orchestrator before it passed uploads, the working copy), with intake's checks.
+            var photo = DecodePhoto(await blobs.ReadAsync(job.Inputs[1], cancellationToken), job.Inputs[1], options, cancellationToken);
+            var rendered = renderer.RenderForDelivery(photo, look, variant, options.LanczosUpTo, cancellationToken);
             (headshot, source) = (rendered.Jpeg, rendered.Source);
             basePath = await blobs.WriteAsync($"{job.OutputPrefix}{JobData.Stem(input)}-base.jpg", headshot, "image/jpeg", cancellationToken);
         }
@@ -47,5 +50,17 @@ public sealed class EnhanceJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IO
         var enhanced = enhancer.Enhance(headshot, RetouchSettings.Natural, cancellationToken);
         var output = await blobs.WriteAsync($"{job.OutputPrefix}{JobData.Stem(input)}.jpg", enhanced.Jpeg, "image/jpeg", cancellationToken);
         return new JobOutcome(new EnhanceResult(output, JobData.Measurements(enhanced.Measurements, enhanced.Width, enhanced.Height), JobData.Source(source), basePath), enhancer.GetType().Name);
+    }
+
+    Headshots.Engines.Imaging.RgbImage DecodePhoto(byte[] upload, string path, RenderOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return normaliser.DecodeForDelivery(upload, limits, options.PhotoLongEdge, cancellationToken);
+        }
+        catch (PhotoRejectedException e)
+        {
+            throw new InvalidJobException($"The photo {path} the headshot was framed from can no longer be read for delivery: {e.Message}");
+        }
     }
 }

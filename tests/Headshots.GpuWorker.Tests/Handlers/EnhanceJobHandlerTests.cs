@@ -31,7 +31,7 @@ public sealed class EnhanceJobHandlerTests : IAsyncLifetime
     {
         var unreached = new Unreached();
         var composer = new ModelHeadshotComposer(new FaceAnalyser(unreached, unreached, unreached), unreached);
-        return new EnhanceJobHandler(new JobBlobs(blobs.Storage), new ClassicalFaceEnhancer(), Options.Create(new RenderOptions { Path = RenderOptions.Native }), composer);
+        return new EnhanceJobHandler(new JobBlobs(blobs.Storage), new ClassicalFaceEnhancer(), Options.Create(new RenderOptions { Path = RenderOptions.Native }), new MagickPhotoNormaliser(), new PhotoLimits(), composer);
     }
 
     private static GpuJobMessage Job(EnhanceJobParameters parameters, params string[] inputs) =>
@@ -90,7 +90,7 @@ public sealed class EnhanceJobHandlerTests : IAsyncLifetime
         blobs.Put(Headshot, WovenHeadshots.Astronaut(819, 1024));
         blobs.Put(Photo, WovenHeadshots.Photo);
         var handler = new EnhanceJobHandler(new JobBlobs(blobs.Storage), WovenHeadshots.Enhancer, Options.Create(new RenderOptions { Path = RenderOptions.Native }),
-            WovenHeadshots.Composer);
+            new MagickPhotoNormaliser(), new PhotoLimits(), WovenHeadshots.Composer);
 
         var outcome = await handler.HandleAsync(Job(new EnhanceJobParameters("corporate-grey", 0), Headshot, Photo), CancellationToken.None);
 
