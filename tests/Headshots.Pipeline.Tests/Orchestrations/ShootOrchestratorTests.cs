@@ -201,4 +201,32 @@ public sealed class ShootOrchestratorTests
         var published = Assert.Single(studio.Publications);
         Assert.Equal(expected, published.Images.Select(i => i.BasePath!).Order().ToList());
     }
+
+    [Fact]
+    public async Task RunAsync_ReframedCandidates_EnhanceRendersFromTheUploadAndTheGalleryCountsItsCrop()
+    {
+        await using var studio = await FakeStudio.StartAsync(photos: 10);
+        studio.Worker = job => job.Kind switch
+        {
+            GpuJobKinds.Enhance => GpuJobResult.Success(job.JobId, job.InstanceId, new EnhanceResult($"{job.OutputPrefix}{job.JobId}.jpg",
+                new ImageMeasurements(2441, 3051, 100, 0, 0, 118), new PhotoSource(6_900_000, 2441)), "fake", 0.01),
+            GpuJobKinds.Upscale => GpuJobResult.Success(job.JobId, job.InstanceId, FakeStudio.Succeed(job).ValuesAs<UpscaleResult>()! with { InputWidth = 2441, InputHeight = 3051 },
+                "fake", 0.01),
+            // The generate job frames the 2048 px working copy: its crop there is not what the delivery is rendered from.
+            GpuJobKinds.Generate => GpuJobResult.Success(job.JobId, job.InstanceId, FakeStudio.Succeed(job).ValuesAs<CandidateResult>()! with { Source = new PhotoSource(1_300_000, 1020) },
+                "fake", 0.01),
+            _ => FakeStudio.Succeed(job),
+        };
+
+        var outcome = await studio.RunAsync(FakeStudio.Input("shoot-upload", looks: 1, variants: 2, keep: 2));
+
+        Assert.Equal(ShootStatuses.Delivered, outcome.Status);
+        var uploads = studio.Submissions.Where(s => s.Kind == GpuJobKinds.Inspect).Select(s => s.Inputs[0]).ToHashSet();
+        var enhances = studio.Submissions.Where(s => s.Kind == GpuJobKinds.Enhance).ToList();
+        Assert.NotEmpty(enhances);
+        Assert.All(enhances, e => Assert.Contains(e.Inputs[1], uploads));
+        var published = Assert.Single(studio.Publications);
+        // The upload's 6.9 MP crop, fewer than the 7.4 MP render it was delivered from.
+        Assert.All(published.Images, i => Assert.Equal(6.9, i.SourceMegapixels!.Value, 3));
+    }
 }
