@@ -49,10 +49,7 @@ public static class SampleShootDeriver
             photo.Crop(new MagickGeometry((int)Math.Round(left), (int)Math.Round(top), (uint)cropW, (uint)cropH));
             photo.ResetPage();
 
-            photo.Modulate(new Percentage(88 + random.NextDouble() * 24), new Percentage(90 + random.NextDouble() * 20), new Percentage(100));
-            var warmth = random.NextDouble() * 0.08 - 0.04;
-            photo.Evaluate(Channels.Red, EvaluateOperator.Multiply, 1 + warmth);
-            photo.Evaluate(Channels.Blue, EvaluateOperator.Multiply, 1 - warmth);
+            SelfieLight.Vary(photo, random);
 
             var shortEdge = MinShortEdge + 20 + random.Next(0, 300);
             var s = shortEdge / (double)Math.Min(photo.Width, photo.Height);
