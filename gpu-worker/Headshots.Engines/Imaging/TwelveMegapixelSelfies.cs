@@ -1,4 +1,3 @@
-using System.Globalization;
 using ImageMagick;
 
 namespace Headshots.Engines.Imaging;
@@ -25,23 +24,15 @@ public static class TwelveMegapixelSelfies
     /// <returns>Photos named selfie-01.jpg, selfie-02.jpg, …; the same portrait and seed give the same bytes.</returns>
     public static IReadOnlyList<(string Name, byte[] Jpeg)> Make(byte[] portrait, int count, int seed)
     {
-        ArgumentNullException.ThrowIfNull(portrait);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var random = new Random(seed);
-        using var source = new MagickImage(portrait);
-        source.AutoOrient();
-        ColourConversion.ToSrgb(source);
-        source.BackgroundColor = MagickColors.White;
-        source.Alpha(AlphaAction.Remove);
+        using var source = SelfieSteps.Portrait(portrait);
 
         var photos = new List<(string, byte[])>(count);
         for (var i = 0; i < count; i++)
         {
-            using var photo = (MagickImage)source.Clone();
-            var (w, h) = ((double)photo.Width, (double)photo.Height);
-            var tilt = (random.NextDouble() * 2 - 1) * MaxTiltDegrees;
-            photo.BackgroundColor = MagickColors.Black;
-            photo.Rotate(tilt);
+            var (w, h) = ((double)source.Width, (double)source.Height);
+            using var photo = SelfieSteps.Tilted(source, random, MaxTiltDegrees, out var tilt);
             // The largest upright 3:4 about the centre that shows no filled corner, then a random part of it, kept high
             // (portraits put the head near the top).
             var tallest = InscribedHeight(w, h, Width / (double)Height, tilt);
@@ -52,13 +43,12 @@ public static class TwelveMegapixelSelfies
             var top = innerTop + random.NextDouble() * 0.25 * (tallest - cropH);
             photo.Crop(new MagickGeometry((int)Math.Round(left), (int)Math.Round(top), (uint)Math.Round(cropW), (uint)Math.Round(cropH)));
             photo.ResetPage();
-            SelfieLight.Vary(photo, random);
+            SelfieSteps.VaryLight(photo, random);
 
             photo.FilterType = FilterType.Lanczos;
             // The crop is 3:4 to within a pixel of the portrait's: the rounding is all the resize may stretch.
             photo.Resize(new MagickGeometry(Width, Height) { IgnoreAspectRatio = true });
-            var name = $"selfie-{(i + 1).ToString("00", CultureInfo.InvariantCulture)}.jpg";
-            photos.Add((name, JpegEncoder.Encode(photo, (uint)random.Next(88, 96))));
+            photos.Add((SelfieSteps.Name(i), JpegEncoder.Encode(photo, (uint)random.Next(88, 96))));
         }
         return photos;
     }
