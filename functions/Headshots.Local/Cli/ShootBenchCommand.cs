@@ -51,7 +51,7 @@ public static class ShootBenchCommand
         view.AddRow(["peak memory, MB", .. runs.Select(r => r.PeakMegabytes is { } mb ? mb.ToString("0", CultureInfo.InvariantCulture) : "n/a")]);
         view.AddRow(["weave kept (correlation)", .. runs.Select(r => r.Detail.ToString("0.000", CultureInfo.InvariantCulture))]);
         view.AddRow(["real source, MP (mean)", .. runs.Select(r => r.SourceMegapixels.ToString("0.0", CultureInfo.InvariantCulture))]);
-        view.AddRow(["frame width in the source photo, px (mean)", .. runs.Select(r => r.FrameWidth.ToString("0", CultureInfo.InvariantCulture))]);
+        view.AddRow(["frame width in the photo rendered from, px (mean)", .. runs.Select(r => r.FrameWidth.ToString("0", CultureInfo.InvariantCulture))]);
         view.AddRow([$"enlarged by ({string.Join(" / ", Enlargers)})", .. runs.Select(r => string.Join(" / ", Enlargers.Select(e => r.Enlargers.GetValueOrDefault(e))))]);
         AnsiConsole.Write(view);
 
@@ -119,7 +119,7 @@ public static class ShootBenchCommand
 
     /// <summary>
     /// The weave's correlation in the first delivered image of each look, at the scale the image shows the photo
-    /// (from the generate job's frame width), averaged; and the mean real source resolution and frame width of every delivered image.
+    /// (from the frame's width in the photo it was rendered from), averaged; and the mean real source resolution and frame width of every delivered image.
     /// </summary>
     static async Task<DeliveredDetail> DetailAsync(StorageClients storage, List<JobEntity> jobs, CancellationToken cancellationToken)
     {
@@ -135,7 +135,11 @@ public static class ShootBenchCommand
             {
                 var key = jobId["upscale-".Length..];
                 if (!results.TryGetValue($"generate-{key}", out var generated) || generated.ValuesAs<CandidateResult>()?.Source is not { } source) continue;
-                var frameWidth = source.FrameWidth;
+                // The frame in the photo the delivered image was rendered from: the enhance job's on the native path
+                // (it rendered again from its photo input), the candidate's otherwise.
+                var frameWidth = results.TryGetValue($"enhance-{key}", out var enhanced) && enhanced.ValuesAs<EnhanceResult>()?.Source is { } rendered
+                    ? rendered.FrameWidth
+                    : source.FrameWidth;
                 frames.Add(frameWidth);
                 if (result.ValuesAs<UpscaleResult>() is { InputWidth: { } w, InputHeight: { } h } upscaled)
                 {
@@ -145,14 +149,14 @@ public static class ShootBenchCommand
                 var path = BlobPath.Parse(result.ValuesAs<UpscaleResult>()!.Files.Full);
                 var bytes = (await storage.Container(path.Container).GetBlobClient(path.Name).DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
                 var image = RgbImage.Decode(bytes, WeaveChart.FullSize);
-                scores.Add(WeaveChart.Correlation(image, WeaveChart.Period * image.Width / frameWidth));
+                scores.Add(WeaveChart.Correlation(image, BenchShoot.WeavePeriod * image.Width / frameWidth));
             }
         }
         return new DeliveredDetail(scores.DefaultIfEmpty(0).Average(), scores.Count, sources.DefaultIfEmpty(0).Average(), frames.DefaultIfEmpty(0).Average());
     }
 
     /// <param name="Detail">The weave's mean correlation over the <paramref name="Measured"/> images measured.</param>
-    /// <param name="FrameWidth">The frames' mean width in the pixels of the photo the generate job framed them in.</param>
+    /// <param name="FrameWidth">The frames' mean width in the pixels of the photo each delivered image was rendered from.</param>
     sealed record DeliveredDetail(double Detail, int Measured, double SourceMegapixels, double FrameWidth);
 
     /// <param name="Enlargers">Delivered images per upscale engine (<see cref="Enlargements"/>).</param>
