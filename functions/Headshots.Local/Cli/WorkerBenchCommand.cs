@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Headshots.Engines.Imaging;
 using Headshots.Engines.Looks;
 using Headshots.GpuWorker;
 using Headshots.GpuWorker.Handlers;
@@ -18,7 +19,7 @@ namespace Headshots.Local.Cli;
 /// photos of the bench (<see cref="BenchShoot"/>) go through the worker's real handlers and engines, against
 /// Azurite's blobs: each photo's candidate is framed first (the generate job, not measured; it also loads the
 /// models), then the peak is reset and two chains of enhance → upscale run at once, as a worker with two job slots
-/// runs them. Once per render path, each in a process of its own (a second path in the same process would start from
+/// runs them, and the weave each delivered image kept is measured afterwards. Once per render path, each in a process of its own (a second path in the same process would start from
 /// the heap the first left); the process's peak resident memory over the two chains and each job's seconds.
 /// </summary>
 public static class WorkerBenchCommand
@@ -57,6 +58,7 @@ public static class WorkerBenchCommand
             view.AddRow([$"photo {slot + 1}: enhance, s", .. runs.Select(r => Seconds(r.Chains[slot].EnhanceSeconds))]);
             view.AddRow([$"photo {slot + 1}: upscale, s (engine)", .. runs.Select(r => $"{Seconds(r.Chains[slot].UpscaleSeconds)} ({r.Chains[slot].Enlarger})")]);
             view.AddRow([$"photo {slot + 1}: rendered at", .. runs.Select(r => r.Chains[slot].Rendered)]);
+            view.AddRow([$"photo {slot + 1}: weave kept (correlation)", .. runs.Select(r => Weave(r.Chains[slot].Weave))]);
         }
         view.AddRow(["both chains, wall s", .. runs.Select(r => Seconds(r.WallSeconds))]);
         view.AddRow(["resident before the chains, MB", .. runs.Select(r => Megabytes(r.BaselineMegabytes))]);
@@ -69,7 +71,7 @@ public static class WorkerBenchCommand
             for (var slot = 0; slot < Slots; slot++)
             {
                 var chain = run.Chains[slot];
-                Console.WriteLine($"{key}.photo{slot + 1} enhance_seconds={Seconds(chain.EnhanceSeconds)} upscale_seconds={Seconds(chain.UpscaleSeconds)} upscale_engine={chain.Enlarger} rendered={chain.Rendered}");
+                Console.WriteLine($"{key}.photo{slot + 1} enhance_seconds={Seconds(chain.EnhanceSeconds)} upscale_seconds={Seconds(chain.UpscaleSeconds)} upscale_engine={chain.Enlarger} rendered={chain.Rendered} weave_correlation={Weave(chain.Weave)}");
             }
             Console.WriteLine($"{key}.wall_seconds={Seconds(run.WallSeconds)} slots={Slots}");
             Console.WriteLine($"{key}.baseline_memory_mb={Megabytes(run.BaselineMegabytes)}");
@@ -143,13 +145,13 @@ public static class WorkerBenchCommand
 
         // What the orchestrator would hand the enhance job: the candidate and the photo it was framed from.
         var prefix = $"{StorageNames.WorkContainer}/{ShootId}/{renderPath}/";
-        var inputs = new List<(string Photo, string Candidate, int Variant)>();
+        var inputs = new List<ChainInput>();
         for (var slot = 0; slot < photos.Count; slot++)
         {
             var photo = await blobs.WriteAsync($"{StorageNames.UploadsContainer}/{ShootId}/{photos[slot].Name}", photos[slot].Jpeg, "image/jpeg", cancellationToken);
             var generate = Job(GpuJobKinds.Generate, $"generate-{slot}", [photo], $"{prefix}candidates/", new GenerateJobParameters(Look.Id, slot, null).ToParameters());
             var candidate = (CandidateResult)(await handlers[GpuJobKinds.Generate].HandleAsync(generate, cancellationToken)).Values;
-            inputs.Add((photo, candidate.Path, slot));
+            inputs.Add(new ChainInput(photo, candidate.Path, slot, candidate.Source?.FrameWidth));
         }
 
         GC.Collect();
@@ -157,18 +159,26 @@ public static class WorkerBenchCommand
         var baseline = PeakMemory.Resident();
         PeakMemory.Reset();
         var clock = Stopwatch.StartNew();
-        var chains = await Task.WhenAll(inputs.Select(i => Task.Run(() => ChainAsync(handlers, i.Candidate, i.Photo, i.Variant, prefix, cancellationToken), cancellationToken)));
+        var chains = await Task.WhenAll(inputs.Select(i => Task.Run(() => ChainAsync(handlers, i, prefix, cancellationToken), cancellationToken)));
         var wall = clock.Elapsed.TotalSeconds;
         var peak = PeakMemory.Megabytes();
-        return new PathRun(renderPath, chains, wall, baseline, peak);
+
+        // Measured after the peak is read: decoding the 16 MP images is the bench's work, not the worker's.
+        var measured = new List<ChainRun>();
+        foreach (var chain in chains)
+        {
+            var image = RgbImage.Decode(await blobs.ReadAsync(chain.Delivered, cancellationToken), WeaveChart.FullSize);
+            measured.Add(chain with { Weave = WeaveChart.Correlation(image, BenchShoot.WeavePeriod * image.Width / chain.FrameWidth) });
+        }
+        return new PathRun(renderPath, measured, wall, baseline, peak);
     }
 
     /// <summary>One job slot's work: the enhance job (rendering again from the photo on the native path), then the upscale job on its output.</summary>
-    static async Task<ChainRun> ChainAsync(IReadOnlyDictionary<string, IGpuJobHandler> handlers, string candidate, string photo, int variant, string prefix,
-        CancellationToken cancellationToken)
+    static async Task<ChainRun> ChainAsync(IReadOnlyDictionary<string, IGpuJobHandler> handlers, ChainInput input, string prefix, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var enhanceJob = Job(GpuJobKinds.Enhance, $"enhance-{variant}", [candidate, photo], $"{prefix}enhanced/", new EnhanceJobParameters(Look.Id, variant).ToParameters());
+        var variant = input.Variant;
+        var enhanceJob = Job(GpuJobKinds.Enhance, $"enhance-{variant}", [input.Candidate, input.Photo], $"{prefix}enhanced/", new EnhanceJobParameters(Look.Id, variant).ToParameters());
         var enhanced = (EnhanceResult)(await handlers[GpuJobKinds.Enhance].HandleAsync(enhanceJob, cancellationToken)).Values;
         var enhanceSeconds = clock.Elapsed.TotalSeconds;
 
@@ -177,7 +187,10 @@ public static class WorkerBenchCommand
             new Dictionary<string, string> { [UpscaleJob.AspectParameter] = Look.Aspect.Name, [UpscaleJob.WebPParameter] = UpscaleJob.Flag(false) });
         var upscaled = await handlers[GpuJobKinds.Upscale].HandleAsync(upscaleJob, cancellationToken);
         var rendered = $"{enhanced.Measurements.Width}×{enhanced.Measurements.Height}";
-        return new ChainRun(enhanceSeconds, clock.Elapsed.TotalSeconds, upscaled.Engine, rendered);
+        // The frame in the photo the image was rendered from: the enhance job's on the native path, the candidate's otherwise.
+        var frameWidth = enhanced.Source?.FrameWidth ?? input.FrameWidth
+            ?? throw new InvalidOperationException($"The candidate of {input.Photo} was not framed from the photo (no face found?), so its weave cannot be measured.");
+        return new ChainRun(enhanceSeconds, clock.Elapsed.TotalSeconds, upscaled.Engine, rendered, ((UpscaleResult)upscaled.Values).Files.Full, frameWidth);
     }
 
     static GpuJobMessage Job(string kind, string jobId, IReadOnlyList<string> inputs, string outputPrefix, IReadOnlyDictionary<string, string> parameters) =>
@@ -185,11 +198,19 @@ public static class WorkerBenchCommand
 
     static string Seconds(double seconds) => seconds.ToString("0.00", CultureInfo.InvariantCulture);
 
+    static string Weave(double? correlation) => correlation is { } c ? c.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
+
     static string Megabytes(double? megabytes) => megabytes is { } mb ? mb.ToString("0", CultureInfo.InvariantCulture) : "n/a";
 
     /// <param name="Enlarger">The upscale job's engine: none, lanczos or ESRGAN (<see cref="Headshots.Engines.Enlargements"/>).</param>
     /// <param name="Rendered">The retouched image's size, what the upscale job enlarged.</param>
-    internal sealed record ChainRun(double EnhanceSeconds, double UpscaleSeconds, string Enlarger, string Rendered);
+    /// <param name="Delivered">The 16 MP image's blob.</param>
+    /// <param name="FrameWidth">The frame's width in the photo the image was rendered from, in that photo's pixels.</param>
+    /// <param name="Weave">The weave's correlation in the delivered image (<see cref="WeaveChart.Correlation"/>), once measured.</param>
+    internal sealed record ChainRun(double EnhanceSeconds, double UpscaleSeconds, string Enlarger, string Rendered, string Delivered, double FrameWidth, double? Weave = null);
+
+    /// <summary>One job slot's inputs: the photo, the candidate framed from it, its variant and the frame's width in the photo.</summary>
+    sealed record ChainInput(string Photo, string Candidate, int Variant, double? FrameWidth);
 
     /// <param name="BaselineMegabytes">Resident after the models were loaded and the candidates framed, before the chains.</param>
     internal sealed record PathRun(string Path, IReadOnlyList<ChainRun> Chains, double WallSeconds, double? BaselineMegabytes, double? PeakMegabytes);
