@@ -19,7 +19,8 @@ namespace Headshots.Local.Cli;
 /// photos of the bench (<see cref="BenchShoot"/>) go through the worker's real handlers and engines, against
 /// Azurite's blobs: each photo's candidate is framed first (the generate job, not measured; it also loads the
 /// models), then the peak is reset and two chains of enhance → upscale run at once, as a worker with two job slots
-/// runs them, and the weave each delivered image kept is measured afterwards. Once per render path, each in a process of its own (a second path in the same process would start from
+/// runs them, with the upload itself as the enhance job's photo; the weave each delivered image kept is measured
+/// afterwards. Once per render path, each in a process of its own (a second path in the same process would start from
 /// the heap the first left); the process's peak resident memory over the two chains and each job's seconds.
 /// </summary>
 public static class WorkerBenchCommand
