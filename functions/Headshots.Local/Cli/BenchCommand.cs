@@ -33,23 +33,44 @@ public static class BenchCommand
         {
             HelpName = "N", Description = "photos of 12 MP in the shoot", DefaultValueFactory = _ => BenchShoot.Photos,
         }, 8, BenchShoot.Photos);
-        var renderPath = new Option<string>("--path") { HelpName = "P", Description = "the render path: legacy, native or both", DefaultValueFactory = _ => "both" };
-        renderPath.AcceptOnlyFromAmong(RenderOptions.Legacy, RenderOptions.Native, "both");
+        var renderPath = RenderPathOption();
         var shoot = new Command("shoot", "a whole shoot: 15 photos of 12 MP in, 5 looks × 4 at 16 MP out, legacy and native render paths side by side")
         {
             shootPhotos, renderPath,
         };
         shoot.SetAction((parse, cancellationToken) => ShootBenchCommand.RunAsync(RepositoryPaths.Find(), parse.GetValue(shootPhotos),
-            parse.GetValue(renderPath) is "both" or null ? [RenderOptions.Legacy, RenderOptions.Native] : [parse.GetValue(renderPath)!], cancellationToken));
+            RenderPaths(parse.GetValue(renderPath)), cancellationToken));
+        var workerPath = RenderPathOption();
+        var workerResult = new Option<string>(WorkerBenchCommand.ResultOption) { Hidden = true, Description = "(a child run's result file)" };
+        var worker = new Command("worker", "the GPU worker alone: two 12 MP photos through enhance and upscale at once, peak memory and seconds per job, per render path")
+        {
+            workerPath, workerResult,
+        };
+        worker.SetAction((parse, cancellationToken) =>
+        {
+            var renderPaths = RenderPaths(parse.GetValue(workerPath));
+            if (parse.GetValue(workerResult) is not null && renderPaths.Count != 1) throw new CliException($"{WorkerBenchCommand.ResultOption} runs one render path: give --path legacy or --path native.");
+            return WorkerBenchCommand.RunAsync(RepositoryPaths.Find(), renderPaths, parse.GetValue(workerResult), cancellationToken);
+        });
         var latency = new Option<double>("--latency") { HelpName = "S", Description = "the stand-in's seconds per image", DefaultValueFactory = _ => 20 };
         latency.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0 or > 300) r.AddError("--latency must be seconds from 0 to 300."); });
         var concurrent = Ranged(new Option<int>("--concurrent") { HelpName = "N", Description = "calls in flight", DefaultValueFactory = _ => 4 }, 1, 32);
         var generate = new Command("generate", "the same shoot generated through a local Azure OpenAI stand-in") { latency, concurrent };
         generate.SetAction((parse, cancellationToken) =>
             GenerateBenchCommand.RunAsync(RepositoryPaths.Find(), parse.GetValue(latency), parse.GetValue(concurrent), cancellationToken));
-        foreach (var sub in new[] { models, intake, shoot, generate }) command.Subcommands.Add(sub);
+        foreach (var sub in new[] { models, intake, shoot, worker, generate }) command.Subcommands.Add(sub);
         return command;
     }
+
+    static Option<string> RenderPathOption()
+    {
+        var option = new Option<string>("--path") { HelpName = "P", Description = "the render path: legacy, native or both", DefaultValueFactory = _ => "both" };
+        option.AcceptOnlyFromAmong(RenderOptions.Legacy, RenderOptions.Native, "both");
+        return option;
+    }
+
+    /// <summary>The render paths a <c>--path</c> value names, legacy first when both.</summary>
+    static IReadOnlyList<string> RenderPaths(string? value) => value is "both" or null ? [RenderOptions.Legacy, RenderOptions.Native] : [value];
 
     static Option<int> Ranged(Option<int> option, int min, int max)
     {

@@ -20,18 +20,27 @@ public static class BenchShoot
 {
     public const int Photos = 15;
 
-    public static IReadOnlyList<(string Name, byte[] Jpeg)> TwelveMegapixelPhotos(RepositoryPaths paths)
-    {
-        var portrait = File.ReadAllBytes(Path.Combine(paths.Samples, "astronaut.png"));
-        return SampleShootDeriver.Derive(portrait, Photos, seed: 5).Select(p => (p.Name, IntakeBenchCommand.TwelveMegapixels(p.Jpeg))).ToList();
-    }
+    /// <summary>
+    /// The weave's period in the 12 MP photos' pixels. Not <see cref="WeaveChart.Period"/> (3): a JPEG decoded at half
+    /// size, as the intake's working copy of a 12 MP photo is, folds a 3 px weave back onto 3 px (1.5 px is past what
+    /// half size holds, and 2/3 cycle per pixel aliases to 1/3), so a measure at 3 px would find a weave the copy does
+    /// not really hold. 2.5 px folds to 5 px instead, so only the real weave is found.
+    /// </summary>
+    public const double WeavePeriod = 2.5;
 
     /// <summary>
-    /// The same photos with a weave woven into the clothing at 12 MP (<see cref="WeaveChart"/>): the only detail finer
+    /// The sample person's selfies of 12 MP (<see cref="TwelveMegapixelSelfies"/>: 3:4, enlarged by the same factor on
+    /// both axes, the face at about 0.3 of the width, as a phone's front camera at arm's length).
+    /// </summary>
+    public static IReadOnlyList<(string Name, byte[] Jpeg)> TwelveMegapixelPhotos(RepositoryPaths paths, int count = Photos) =>
+        TwelveMegapixelSelfies.Make(File.ReadAllBytes(Path.Combine(paths.Samples, "astronaut.png")), count, seed: 5);
+
+    /// <summary>
+    /// The same photos with a weave of <see cref="WeavePeriod"/> woven into the clothing at 12 MP (<see cref="WeaveChart"/>): the only detail finer
     /// than the sample portrait itself, which a delivered image keeps only if it is rendered from the photo's own pixels.
     /// </summary>
     public static IReadOnlyList<(string Name, byte[] Jpeg)> WovenTwelveMegapixelPhotos(RepositoryPaths paths, int count) =>
-        TwelveMegapixelPhotos(paths).Take(count).AsParallel().AsOrdered().Select(p => (p.Name, WeaveChart.OnClothing(p.Jpeg, 90))).ToList();
+        TwelveMegapixelPhotos(paths, count).AsParallel().AsOrdered().Select(p => (p.Name, WeaveChart.OnClothing(p.Jpeg, 90, WeavePeriod))).ToList();
 
     /// <summary>Creates the shoot, uploads the photos, then times from the order's upload until the shoot ends.</summary>
     public static async Task<BenchShootRun> RunAsync(LocalStack stack, IReadOnlyList<(string Name, byte[] Jpeg)> photos, IReadOnlyList<string> looks,

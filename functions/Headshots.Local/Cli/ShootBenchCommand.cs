@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Headshots.Engines;
 using Headshots.Engines.Imaging;
 using Headshots.Engines.Looks;
 using Headshots.Jobs.Looks;
@@ -22,6 +23,9 @@ public static class ShootBenchCommand
 {
     const double TargetSeconds = 60;
     const int KeepPerLook = 4;
+
+    /// <summary>What the upscale job can have enlarged a delivered image by (its job row's engine), in the table's order.</summary>
+    static readonly string[] Enlargers = [Enlargements.None, Enlargements.Lanczos, Enlargements.Esrgan];
 
     /// <param name="photoCount">Fewer than 15 photos for a busy machine (at least the 8 a shoot needs).</param>
     /// <param name="renderPaths">The render paths to run, in order.</param>
@@ -47,6 +51,8 @@ public static class ShootBenchCommand
         view.AddRow(["peak memory, MB", .. runs.Select(r => r.PeakMegabytes is { } mb ? mb.ToString("0", CultureInfo.InvariantCulture) : "n/a")]);
         view.AddRow(["weave kept (correlation)", .. runs.Select(r => r.Detail.ToString("0.000", CultureInfo.InvariantCulture))]);
         view.AddRow(["real source, MP (mean)", .. runs.Select(r => r.SourceMegapixels.ToString("0.0", CultureInfo.InvariantCulture))]);
+        view.AddRow(["frame width in the photo rendered from, px (mean)", .. runs.Select(r => r.FrameWidth.ToString("0", CultureInfo.InvariantCulture))]);
+        view.AddRow([$"enlarged by ({string.Join(" / ", Enlargers)})", .. runs.Select(r => string.Join(" / ", Enlargers.Select(e => r.Enlargers.GetValueOrDefault(e))))]);
         AnsiConsole.Write(view);
 
         foreach (var run in runs)
@@ -56,11 +62,13 @@ public static class ShootBenchCommand
             {
                 Console.WriteLine($"{key}.{kind}.jobs={s.Jobs} per_image_seconds={s.Seconds.ToString("0.000", CultureInfo.InvariantCulture)}");
             }
-            Console.WriteLine($"{key}.delivered={run.Delivered} photos={photos.Count} looks={looks.Count}");
+            Console.WriteLine($"{key}.delivered={run.DeliveredImages} photos={photos.Count} looks={looks.Count}");
             Console.WriteLine($"{key}.wall_seconds={run.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture)}");
             Console.WriteLine($"{key}.peak_memory_mb={(run.PeakMegabytes is { } mb ? mb.ToString("0", CultureInfo.InvariantCulture) : "n/a")}");
             Console.WriteLine($"{key}.weave_correlation={run.Detail.ToString("0.000", CultureInfo.InvariantCulture)} images_measured={run.Measured}");
             Console.WriteLine($"{key}.source_megapixels_mean={run.SourceMegapixels.ToString("0.00", CultureInfo.InvariantCulture)}");
+            Console.WriteLine($"{key}.frame_width_px_mean={run.FrameWidth.ToString("0", CultureInfo.InvariantCulture)}");
+            Console.WriteLine($"{key}.upscale_engines {string.Join(" ", run.Enlargers.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}={e.Value}"))}");
         }
         if (runs.FirstOrDefault(r => r.Path == RenderOptions.Native) is { } native)
         {
@@ -97,8 +105,11 @@ public static class ShootBenchCommand
             await foreach (var row in storage.Table(StorageNames.JobsTable).QueryAsync<JobEntity>(j => j.PartitionKey == run.ShootId, cancellationToken: cancellationToken)) jobs.Add(row);
             var perImage = GpuJobKinds.All.Where(k => jobs.Any(j => j.Kind == k)).ToDictionary(
                 k => k, k => (Seconds: jobs.Where(j => j.Kind == k).Average(j => j.GpuSeconds), Jobs: jobs.Count(j => j.Kind == k)));
-            var (detail, measured, source) = await DetailAsync(storage, jobs, cancellationToken);
-            return new PathRun(renderPath, perImage, run.WallSeconds, peak, detail, measured, source, run.Final.Delivered);
+            var delivered = await DetailAsync(storage, jobs, cancellationToken);
+            // The upscale job's row names what enlarged the image (DeliveryUpscaler: none, lanczos or ESRGAN).
+            var enlargers = jobs.Where(j => j.Kind == GpuJobKinds.Upscale && j.Status == JobStatus.Succeeded)
+                .GroupBy(j => j.Engine ?? "unknown").ToDictionary(g => g.Key, g => g.Count());
+            return new PathRun(renderPath, perImage, run.WallSeconds, peak, delivered, enlargers, run.Final.Delivered);
         }
         finally
         {
@@ -108,22 +119,28 @@ public static class ShootBenchCommand
 
     /// <summary>
     /// The weave's correlation in the first delivered image of each look, at the scale the image shows the photo
-    /// (from the generate job's frame width), averaged; and the mean real source resolution of every delivered image.
+    /// (from the frame's width in the photo it was rendered from), averaged; and the mean real source resolution and frame width of every delivered image.
     /// </summary>
-    static async Task<(double Detail, int Measured, double SourceMegapixels)> DetailAsync(StorageClients storage, List<JobEntity> jobs, CancellationToken cancellationToken)
+    static async Task<DeliveredDetail> DetailAsync(StorageClients storage, List<JobEntity> jobs, CancellationToken cancellationToken)
     {
         var results = jobs.Where(j => j.Status == JobStatus.Succeeded && j.ResultJson is not null)
             .ToDictionary(j => j.RowKey, j => JsonSerializer.Deserialize<GpuJobResult>(j.ResultJson!, JobJson.Options)!);
         var delivered = results.Where(r => r.Key.StartsWith("upscale-", StringComparison.Ordinal)).OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
         var sources = new List<double>();
         var scores = new List<double>();
+        var frames = new List<double>();
         foreach (var group in delivered.GroupBy(r => r.Key["upscale-".Length..^3]))
         {
             foreach (var (jobId, result) in group)
             {
                 var key = jobId["upscale-".Length..];
                 if (!results.TryGetValue($"generate-{key}", out var generated) || generated.ValuesAs<CandidateResult>()?.Source is not { } source) continue;
-                var frameWidth = source.FrameWidth;
+                // The frame in the photo the delivered image was rendered from: the enhance job's on the native path
+                // (it rendered again from its photo input), the candidate's otherwise.
+                var frameWidth = results.TryGetValue($"enhance-{key}", out var enhanced) && enhanced.ValuesAs<EnhanceResult>()?.Source is { } rendered
+                    ? rendered.FrameWidth
+                    : source.FrameWidth;
+                frames.Add(frameWidth);
                 if (result.ValuesAs<UpscaleResult>() is { InputWidth: { } w, InputHeight: { } h } upscaled)
                 {
                     sources.Add(Math.Min(source.Pixels > 0 ? source.Pixels : (double)w * h, (double)w * h) / 1e6);
@@ -132,12 +149,26 @@ public static class ShootBenchCommand
                 var path = BlobPath.Parse(result.ValuesAs<UpscaleResult>()!.Files.Full);
                 var bytes = (await storage.Container(path.Container).GetBlobClient(path.Name).DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
                 var image = RgbImage.Decode(bytes, WeaveChart.FullSize);
-                scores.Add(WeaveChart.Correlation(image, WeaveChart.Period * image.Width / frameWidth));
+                scores.Add(WeaveChart.Correlation(image, BenchShoot.WeavePeriod * image.Width / frameWidth));
             }
         }
-        return (scores.DefaultIfEmpty(0).Average(), scores.Count, sources.DefaultIfEmpty(0).Average());
+        return new DeliveredDetail(scores.DefaultIfEmpty(0).Average(), scores.Count, sources.DefaultIfEmpty(0).Average(), frames.DefaultIfEmpty(0).Average());
     }
 
+    /// <param name="Detail">The weave's mean correlation over the <paramref name="Measured"/> images measured.</param>
+    /// <param name="FrameWidth">The frames' mean width in the pixels of the photo each delivered image was rendered from.</param>
+    sealed record DeliveredDetail(double Detail, int Measured, double SourceMegapixels, double FrameWidth);
+
+    /// <param name="Enlargers">Delivered images per upscale engine (<see cref="Enlargements"/>).</param>
     sealed record PathRun(string Path, IReadOnlyDictionary<string, (double Seconds, int Jobs)> PerImage, double WallSeconds, double? PeakMegabytes,
-        double Detail, int Measured, double SourceMegapixels, int Delivered);
+        DeliveredDetail Delivered, IReadOnlyDictionary<string, int> Enlargers, int DeliveredImages)
+    {
+        public double Detail => Delivered.Detail;
+
+        public int Measured => Delivered.Measured;
+
+        public double SourceMegapixels => Delivered.SourceMegapixels;
+
+        public double FrameWidth => Delivered.FrameWidth;
+    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ImageMagick;
 
 namespace Headshots.Engines.Imaging;
@@ -17,14 +16,9 @@ public static class SampleShootDeriver
     /// <returns>Photos named selfie-01.jpg, selfie-02.jpg, …; the same portrait and seed give the same bytes.</returns>
     public static IReadOnlyList<(string Name, byte[] Jpeg)> Derive(byte[] portrait, int count, int seed)
     {
-        ArgumentNullException.ThrowIfNull(portrait);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var random = new Random(seed);
-        using var source = new MagickImage(portrait);
-        source.AutoOrient();
-        ColourConversion.ToSrgb(source);
-        source.BackgroundColor = MagickColors.White;
-        source.Alpha(AlphaAction.Remove);
+        using var source = SelfieSteps.Portrait(portrait);
         // Tilting is the slow step, so it runs on at most a modest working size; small portraits are not enlarged
         // here but by the final resize, which costs the same detail and a fraction of the time.
         JpegEncoder.FitWithin(source, 2 * MinShortEdge);
@@ -32,11 +26,8 @@ public static class SampleShootDeriver
         var photos = new List<(string, byte[])>(count);
         for (var i = 0; i < count; i++)
         {
-            using var photo = (MagickImage)source.Clone();
-            var (w, h) = ((double)photo.Width, (double)photo.Height);
-            var tilt = (random.NextDouble() * 2 - 1) * MaxTiltDegrees;
-            photo.BackgroundColor = MagickColors.Black;
-            photo.Rotate(tilt);
+            var (w, h) = ((double)source.Width, (double)source.Height);
+            using var photo = SelfieSteps.Tilted(source, random, MaxTiltDegrees, out var tilt);
             // Crop inside the rotated picture so no filled corner shows: the largest upright rectangle of the
             // portrait's proportions that fits, then a random part of it.
             var fit = InscribedScale(w, h, tilt);
@@ -49,17 +40,13 @@ public static class SampleShootDeriver
             photo.Crop(new MagickGeometry((int)Math.Round(left), (int)Math.Round(top), (uint)cropW, (uint)cropH));
             photo.ResetPage();
 
-            photo.Modulate(new Percentage(88 + random.NextDouble() * 24), new Percentage(90 + random.NextDouble() * 20), new Percentage(100));
-            var warmth = random.NextDouble() * 0.08 - 0.04;
-            photo.Evaluate(Channels.Red, EvaluateOperator.Multiply, 1 + warmth);
-            photo.Evaluate(Channels.Blue, EvaluateOperator.Multiply, 1 - warmth);
+            SelfieSteps.VaryLight(photo, random);
 
             var shortEdge = MinShortEdge + 20 + random.Next(0, 300);
             var s = shortEdge / (double)Math.Min(photo.Width, photo.Height);
             photo.FilterType = FilterType.Lanczos;
             photo.Resize(new MagickGeometry((uint)Math.Round(photo.Width * s), (uint)Math.Round(photo.Height * s)) { IgnoreAspectRatio = true });
-            var name = $"selfie-{(i + 1).ToString("00", CultureInfo.InvariantCulture)}.jpg";
-            photos.Add((name, JpegEncoder.Encode(photo, (uint)random.Next(70, 96))));
+            photos.Add((SelfieSteps.Name(i), JpegEncoder.Encode(photo, (uint)random.Next(70, 96))));
         }
         return photos;
     }

@@ -30,20 +30,22 @@ public static class WeaveChart
     /// The photo with the weave on the person's clothing: the saturated orange of the sample astronaut's suit (never
     /// skin, hair or the backdrop, which is replaced anyway), in the lower part of the photo.
     /// </summary>
-    public static byte[] OnClothing(byte[] jpeg, int quality = 92)
+    /// <param name="period">The weave's period in the photo's pixels; <see cref="Period"/> unless a measure needs another.</param>
+    public static byte[] OnClothing(byte[] jpeg, int quality = 92, double period = Period)
     {
         ArgumentNullException.ThrowIfNull(jpeg);
+        ArgumentOutOfRangeException.ThrowIfLessThan(period, 2.0);
         var photo = RgbImage.Decode(jpeg, FullSize);
         var (w, h, p) = (photo.Width, photo.Height, photo.Pixels);
         Parallel.For(h / 3, h, y =>
         {
-            var cy = Math.Cos(2 * Math.PI * y / Period);
+            var cy = Math.Cos(2 * Math.PI * y / period);
             for (var x = 0; x < w; x++)
             {
                 var i = ((y * w) + x) * 3;
                 var weight = Fabric(p[i], p[i + 1], p[i + 2]);
                 if (weight <= 0) continue;
-                var gain = 1 + (weight * Depth * (Math.Cos(2 * Math.PI * x / Period) + cy) / 2);
+                var gain = 1 + (weight * Depth * (Math.Cos(2 * Math.PI * x / period) + cy) / 2);
                 for (var c = 0; c < 3; c++) p[i + c] = (byte)Math.Clamp(Math.Round(p[i + c] * gain), 0, 255);
             }
         });
