@@ -137,13 +137,14 @@ public static class ShootBenchCommand
                 if (!results.TryGetValue($"generate-{key}", out var generated) || generated.ValuesAs<CandidateResult>()?.Source is not { } source) continue;
                 // The frame in the photo the delivered image was rendered from: the enhance job's on the native path
                 // (it rendered again from its photo input), the candidate's otherwise.
-                var frameWidth = results.TryGetValue($"enhance-{key}", out var enhanced) && enhanced.ValuesAs<EnhanceResult>()?.Source is { } rendered
-                    ? rendered.FrameWidth
-                    : source.FrameWidth;
+                var photo = results.TryGetValue($"enhance-{key}", out var enhanced) && enhanced.ValuesAs<EnhanceResult>()?.Source is { } rendered
+                    ? rendered
+                    : source;
+                var frameWidth = photo.FrameWidth;
                 frames.Add(frameWidth);
                 if (result.ValuesAs<UpscaleResult>() is { InputWidth: { } w, InputHeight: { } h } upscaled)
                 {
-                    sources.Add(Math.Min(source.Pixels > 0 ? source.Pixels : (double)w * h, (double)w * h) / 1e6);
+                    sources.Add(Math.Min(photo.Pixels > 0 ? photo.Pixels : (double)w * h, (double)w * h) / 1e6);
                 }
                 if (jobId != group.First().Key) continue;
                 var path = BlobPath.Parse(result.ValuesAs<UpscaleResult>()!.Files.Full);
