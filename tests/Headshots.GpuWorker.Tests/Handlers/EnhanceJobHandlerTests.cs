@@ -121,4 +121,16 @@ public sealed class EnhanceJobHandlerTests : IAsyncLifetime
 
         private static InvalidOperationException Reached() => new("A model ran for a job that validation should have refused.");
     }
+
+    [Fact]
+    public async Task HandleAsync_PhotoThatIsNoLongerAnImage_InvalidJobNamingThePhotoAndWhy()
+    {
+        blobs.Put(Photo, "not a photo any more"u8.ToArray());
+        var job = Job(new EnhanceJobParameters("corporate-grey", 0), Headshot, Photo);
+
+        var error = await Assert.ThrowsAsync<InvalidJobException>(() => Handler().HandleAsync(job, CancellationToken.None));
+
+        Assert.StartsWith($"The photo {Photo} the headshot was framed from can no longer be read for delivery: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("This file is not a photo", error.Message, StringComparison.Ordinal);
+    }
 }
