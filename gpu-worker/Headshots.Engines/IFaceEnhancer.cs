@@ -6,4 +6,12 @@ namespace Headshots.Engines;
 public interface IFaceEnhancer
 {
     Candidate Enhance(byte[] jpeg, RetouchSettings settings, CancellationToken cancellationToken);
+
+    /// <summary>The same on decoded pixels, with the face mesh where the caller already has it (null: find it).</summary>
+    Candidate Enhance(Imaging.RgbImage image, Faces.FaceLandmarks? face, RetouchSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        using var magick = image.ToMagick();
+        return Enhance(Imaging.JpegEncoder.Encode(magick, 95), settings, cancellationToken);
+    }
 }

@@ -28,32 +28,46 @@ public sealed class ModelHeadshotComposer(FaceAnalyser faces, IPersonSegmenter s
     {
         ArgumentNullException.ThrowIfNull(sourceJpeg);
         var photo = new MagickImageInfo(sourceJpeg);
-        return Render(RgbImage.Decode(sourceJpeg, WorkingEdge), (int)photo.Width, (int)photo.Height, null, look, variant, null, () => sourceJpeg, cancellationToken);
+        var rendered = Render(RgbImage.Decode(sourceJpeg, WorkingEdge), (int)photo.Width, (int)photo.Height, null, look, variant, null, cancellationToken);
+        if (rendered is null)
+        {
+            return fallback.Compose(sourceJpeg, look, variant, cancellationToken);
+        }
+
+        using var image = rendered.Image.ToMagick();
+        return new Candidate(JpegEncoder.Encode(image, 92), rendered.Image.Width, rendered.Image.Height, MagickQualityMeter.Measure(image), rendered.Source);
     }
 
-    public Candidate RenderForDelivery(RgbImage photo, LookPreset look, int variant, double lanczosUpTo, CancellationToken cancellationToken)
+    public DeliveryRender RenderForDelivery(RgbImage photo, LookPreset look, int variant, double lanczosUpTo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(photo);
-        return Render(photo.FitWithin(WorkingEdge), photo.Width, photo.Height, photo, look, variant, lanczosUpTo, () =>
+        if (Render(photo.FitWithin(WorkingEdge), photo.Width, photo.Height, photo, look, variant, lanczosUpTo, cancellationToken) is { } rendered)
         {
-            using var image = photo.ToMagick();
-            return JpegEncoder.Encode(image, 95);
-        }, cancellationToken);
+            return rendered;
+        }
+
+        // No face to frame: the classical crop, at the candidate's size, from the photo as a file.
+        byte[] jpeg;
+        using (var image = photo.ToMagick())
+        {
+            jpeg = JpegEncoder.Encode(image, 95);
+        }
+        return new DeliveryRender(RgbImage.Decode(fallback.Compose(jpeg, look, variant, cancellationToken).Jpeg, int.MaxValue), null, null);
     }
 
     /// <param name="working">The photo at most <see cref="WorkingEdge"/> on its long edge: the face is found and the frame placed on it.</param>
     /// <param name="full">The photo's own pixels, for a delivery render; null for a candidate.</param>
     /// <param name="lanczosUpTo">Null: the candidate size; otherwise the delivery size (<see cref="RenderScale.For"/>).</param>
-    /// <param name="encoded">The photo as a file, for the classical crop of a photo without a face.</param>
-    Candidate Render(RgbImage working, int photoWidth, int photoHeight, RgbImage? full, LookPreset look, int variant, double? lanczosUpTo,
-        Func<byte[]> encoded, CancellationToken cancellationToken)
+    /// <returns>Null when the photo has no face to frame.</returns>
+    DeliveryRender? Render(RgbImage working, int photoWidth, int photoHeight, RgbImage? full, LookPreset look, int variant, double? lanczosUpTo,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(look);
         ArgumentOutOfRangeException.ThrowIfNegative(variant);
         var face = MainFace.Locate(faces, working);
         if (face is null)
         {
-            return fallback.Compose(encoded(), look, variant, cancellationToken);
+            return null;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -90,8 +104,6 @@ public sealed class ModelHeadshotComposer(FaceAnalyser faces, IPersonSegmenter s
         var composite = BackgroundCompositor.Composite(framed.Image, mask, backdrop, head, options);
         cancellationToken.ThrowIfCancellationRequested();
 
-        using var image = GradingTable.Apply(composite, look).ToMagick();
-        var measurements = MagickQualityMeter.Measure(image);
-        return new Candidate(JpegEncoder.Encode(image, 92), width, height, measurements, origin);
+        return new DeliveryRender(GradingTable.Apply(composite, look), origin, framedFace);
     }
 }

@@ -28,9 +28,15 @@ public sealed class LandmarkFaceEnhancer : IFaceEnhancer
     {
         ArgumentNullException.ThrowIfNull(jpeg);
         ArgumentNullException.ThrowIfNull(settings);
-        var image = RgbImage.Decode(jpeg, MaxEdge);
+        return Enhance(RgbImage.Decode(jpeg, MaxEdge), null, settings, cancellationToken);
+    }
+
+    public Candidate Enhance(RgbImage image, FaceLandmarks? face, RetouchSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(settings);
         cancellationToken.ThrowIfCancellationRequested();
-        var retouched = Retouch(image, settings, cancellationToken);
+        var retouched = Retouch(image, face ?? MainFace(image), settings, cancellationToken);
         using var magick = retouched.ToMagick();
         return new Candidate(JpegEncoder.Encode(magick, Quality), retouched.Width, retouched.Height, MagickQualityMeter.Measure(magick));
     }
@@ -40,11 +46,13 @@ public sealed class LandmarkFaceEnhancer : IFaceEnhancer
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(settings);
-        var landmarks = MainFace(image);
-        return landmarks is null
+        return Retouch(image, MainFace(image), settings, cancellationToken);
+    }
+
+    static RgbImage Retouch(RgbImage image, FaceLandmarks? landmarks, RetouchSettings settings, CancellationToken cancellationToken) =>
+        landmarks is null
             ? new RgbImage(image.Width, image.Height, (byte[])image.Pixels.Clone())
             : FaceRetouch.Apply(image, landmarks, settings, cancellationToken);
-    }
 
     /// <summary>
     /// The main face's mesh in <paramref name="image"/>'s pixels. The analyser answers in the pixels of the image it

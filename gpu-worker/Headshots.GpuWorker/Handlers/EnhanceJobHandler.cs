@@ -31,6 +31,7 @@ public sealed class EnhanceJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IO
         var headshot = await blobs.ReadAsync(input, cancellationToken);
         CandidateSource? source = null;
         string? basePath = null;
+        Candidate enhanced;
         if (job.Inputs.Count == 2 && options.IsNative && composer is IDeliveryRenderer renderer)
         {
             var parameters = JobData.Parameters(job, EnhanceJobParameters.Parse);
@@ -43,11 +44,17 @@ public sealed class EnhanceJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IO
             // The upload itself (or, from an orchestrator before it passed uploads, the working copy), with intake's checks.
             var photo = DecodePhoto(await blobs.ReadAsync(job.Inputs[1], cancellationToken), job.Inputs[1], options, cancellationToken);
             var rendered = renderer.RenderForDelivery(photo, look, variant, options.LanczosUpTo, cancellationToken);
-            (headshot, source) = (rendered.Jpeg, rendered.Source);
-            basePath = await blobs.WriteAsync($"{job.OutputPrefix}{JobData.Stem(input)}-base.jpg", headshot, "image/jpeg", cancellationToken);
+            source = rendered.Source;
+            // The unretouched render is written as the refinement base; the retouch takes its pixels and face mesh as
+            // they are, not that file decoded again.
+            basePath = await blobs.WriteAsync($"{job.OutputPrefix}{JobData.Stem(input)}-base.jpg", rendered.ToCandidate().Jpeg, "image/jpeg", cancellationToken);
+            enhanced = enhancer.Enhance(rendered.Image, rendered.Face, RetouchSettings.Natural, cancellationToken);
+        }
+        else
+        {
+            enhanced = enhancer.Enhance(headshot, RetouchSettings.Natural, cancellationToken);
         }
 
-        var enhanced = enhancer.Enhance(headshot, RetouchSettings.Natural, cancellationToken);
         var output = await blobs.WriteAsync($"{job.OutputPrefix}{JobData.Stem(input)}.jpg", enhanced.Jpeg, "image/jpeg", cancellationToken);
         return new JobOutcome(new EnhanceResult(output, JobData.Measurements(enhanced.Measurements, enhanced.Width, enhanced.Height), JobData.Source(source), basePath), enhancer.GetType().Name);
     }

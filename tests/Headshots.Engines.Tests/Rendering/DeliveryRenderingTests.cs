@@ -30,7 +30,7 @@ public sealed class DeliveryRenderingTests(ITestOutputHelper output)
         var photo = WeaveChart.OnClothing(Resized(SamplePhotos.Astronaut, 3464));
         var look = LookCatalog.CorporateGrey;
 
-        var native = ComposedCandidates.Composer.RenderForDelivery(RgbImage.Decode(photo, int.MaxValue), look, 0, LanczosUpTo, CancellationToken.None);
+        var native = ComposedCandidates.Composer.RenderForDelivery(RgbImage.Decode(photo, int.MaxValue), look, 0, LanczosUpTo, CancellationToken.None).ToCandidate();
         var nativeDelivered = Deliver(native, look, new DeliveryUpscaler(new EsrganDeliveryUpscaler(EsrganModel.Upscaler()), LanczosUpTo));
         var legacy = ComposedCandidates.Composer.Compose(photo, look, 0, CancellationToken.None);
         var legacyDelivered = Deliver(legacy, look, new EsrganDeliveryUpscaler(EsrganModel.Upscaler()));
@@ -54,7 +54,7 @@ public sealed class DeliveryRenderingTests(ITestOutputHelper output)
         var photo = Resized(SamplePhotos.Astronaut, 1000);
         var look = LookCatalog.CorporateGrey;
 
-        var rendered = ComposedCandidates.Composer.RenderForDelivery(RgbImage.Decode(photo, int.MaxValue), look, 0, LanczosUpTo, CancellationToken.None);
+        var rendered = ComposedCandidates.Composer.RenderForDelivery(RgbImage.Decode(photo, int.MaxValue), look, 0, LanczosUpTo, CancellationToken.None).ToCandidate();
         var delivered = Deliver(rendered, look, new DeliveryUpscaler(new EsrganDeliveryUpscaler(EsrganModel.Upscaler()), LanczosUpTo));
 
         Assert.Equal(ClassicalHeadshotComposer.OutputSize(look.Aspect), (rendered.Width, rendered.Height));

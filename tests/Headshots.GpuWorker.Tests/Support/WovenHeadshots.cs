@@ -41,7 +41,7 @@ internal static class WovenHeadshots
     private static readonly Lazy<byte[]> TwelveMegapixelPhoto = new(() => WeaveChart.OnClothing(Astronaut(3464, 3464)));
 
     private static readonly Lazy<Candidate> NativeRender = new(() =>
-        Composer.RenderForDelivery(RgbImage.Decode(Photo, int.MaxValue), LookCatalog.CorporateGrey, 0, new RenderOptions().LanczosUpTo, CancellationToken.None));
+        Composer.RenderForDelivery(RgbImage.Decode(Photo, int.MaxValue), LookCatalog.CorporateGrey, 0, new RenderOptions().LanczosUpTo, CancellationToken.None).ToCandidate());
 
     /// <summary>The astronaut enlarged to 3464² (12 MP) with the weave, 3 photo pixels apart, in the suit.</summary>
     public static byte[] Photo => TwelveMegapixelPhoto.Value;
