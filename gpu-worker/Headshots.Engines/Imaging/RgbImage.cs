@@ -51,7 +51,7 @@ public sealed class RgbImage
             image.Alpha(AlphaAction.Remove);
         }
 
-        FitWithin(image, maxEdge);
+        JpegEncoder.FitWithin(image, (uint)maxEdge, FilterType.Triangle);
         return FromMagick(image);
     }
 
@@ -65,15 +65,6 @@ public sealed class RgbImage
 
         var scale = (double)maxEdge / Math.Max(Width, Height);
         return LanczosResampler.ReduceWithTriangle(this, Math.Max(1, (int)Math.Round(Width * scale)), Math.Max(1, (int)Math.Round(Height * scale)));
-    }
-
-    static void FitWithin(MagickImage image, int maxEdge)
-    {
-        if (Math.Max(image.Width, image.Height) > maxEdge)
-        {
-            image.FilterType = FilterType.Triangle;
-            image.Resize(new MagickGeometry((uint)maxEdge, (uint)maxEdge));
-        }
     }
 
     public MagickImage ToMagick()

@@ -29,13 +29,7 @@ public sealed class ModelHeadshotComposer(FaceAnalyser faces, IPersonSegmenter s
         ArgumentNullException.ThrowIfNull(sourceJpeg);
         var photo = new MagickImageInfo(sourceJpeg);
         var rendered = Render(RgbImage.Decode(sourceJpeg, WorkingEdge), (int)photo.Width, (int)photo.Height, null, look, variant, null, cancellationToken);
-        if (rendered is null)
-        {
-            return fallback.Compose(sourceJpeg, look, variant, cancellationToken);
-        }
-
-        using var image = rendered.Image.ToMagick();
-        return new Candidate(JpegEncoder.Encode(image, 92), rendered.Image.Width, rendered.Image.Height, MagickQualityMeter.Measure(image), rendered.Source);
+        return rendered?.ToCandidate() ?? fallback.Compose(sourceJpeg, look, variant, cancellationToken);
     }
 
     public DeliveryRender RenderForDelivery(RgbImage photo, LookPreset look, int variant, double lanczosUpTo, CancellationToken cancellationToken)
