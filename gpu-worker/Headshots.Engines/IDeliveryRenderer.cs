@@ -22,6 +22,13 @@ public interface IDeliveryRenderer
 /// <param name="Face">The main face's mesh in <paramref name="Image"/>'s pixels; null when none was found.</param>
 public sealed record DeliveryRender(Imaging.RgbImage Image, CandidateSource? Source, Faces.FaceLandmarks? Face)
 {
+    /// <summary>The render as a file, at the quality <see cref="ToCandidate"/> writes, without the measurements (the refinement base).</summary>
+    public byte[] ToJpeg()
+    {
+        using var image = Image.ToMagick();
+        return Imaging.JpegEncoder.Encode(image, 92);
+    }
+
     /// <summary>The render as a file with its measurements, as a composed candidate is.</summary>
     public Candidate ToCandidate()
     {

@@ -21,9 +21,14 @@ internal static class DeliveredImages
     public const uint ThumbnailLongEdge = 480;
 
     /// <param name="webP">Also encode the full-size image and the web copy as WebP.</param>
-    public static DeliveredImage Encode(MagickImage image, bool webP = false)
+    /// <param name="pixels">
+    /// <paramref name="image"/>'s pixels when the caller has them: the web copy is then reduced by the managed,
+    /// parallel Lanczos (<see cref="LanczosResampler"/>) instead of ImageMagick's single-threaded one, which took
+    /// about 0.3 s of every 16 MP delivery.
+    /// </param>
+    public static DeliveredImage Encode(MagickImage image, bool webP = false, RgbImage? pixels = null)
     {
-        using var small = (MagickImage)image.Clone();
+        using var small = pixels is null ? (MagickImage)image.Clone() : WebCopy(pixels);
         using var fullForWebP = webP ? (MagickImage)image.Clone() : null;
         byte[] full = [], web = [], thumbnail = [];
         byte[]? fullWebP = null, webWebP = null;
@@ -42,5 +47,14 @@ internal static class DeliveredImages
         if (fullForWebP is not null) work.Add(() => fullWebP = WebPEncoder.Encode(fullForWebP, FullWebPQuality));
         Parallel.Invoke([.. work]);
         return new DeliveredImage(full, (int)image.Width, (int)image.Height, web, thumbnail, fullWebP, webWebP);
+    }
+
+    /// <summary>The pixels at the web copy's size (the encoder's own <see cref="JpegEncoder.FitWithin"/> then leaves it as it is).</summary>
+    static MagickImage WebCopy(RgbImage pixels)
+    {
+        var scale = Math.Min(1, WebLongEdge / (double)Math.Max(pixels.Width, pixels.Height));
+        var width = Math.Max(1, (int)Math.Round(pixels.Width * scale));
+        var height = Math.Max(1, (int)Math.Round(pixels.Height * scale));
+        return LanczosResampler.Resize(pixels, width, height).ToMagick();
     }
 }

@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Headshots.Engines.Imaging;
 
 /// <summary>
@@ -47,6 +51,22 @@ public static class LanczosResampler
             for (var x = 0; x < width; x++)
             {
                 var (start, count, offset) = across.Of(x);
+                if ((start + count) * 3 < input.Length)
+                {
+                    // Each tap's R, G, B (and the next sample's first byte, weighted but dropped) as one vector.
+                    var sum = Vector128<int>.Zero;
+                    for (var k = 0; k < count; k++)
+                    {
+                        var sample = Vector128.CreateScalarUnsafe(MemoryMarshal.Read<uint>(input[((start + k) * 3)..])).AsByte();
+                        sum += Vector128.WidenLower(Vector128.WidenLower(sample)).AsInt32() * across.Weights[offset + k];
+                    }
+
+                    output[x * 3] = Clamp(sum.GetElement(0));
+                    output[(x * 3) + 1] = Clamp(sum.GetElement(1));
+                    output[(x * 3) + 2] = Clamp(sum.GetElement(2));
+                    continue;
+                }
+
                 int r = 0, g = 0, b = 0;
                 for (var k = 0; k < count; k++)
                 {
@@ -73,12 +93,7 @@ public static class LanczosResampler
             sums.Clear();
             for (var k = 0; k < count; k++)
             {
-                var w = down.Weights[offset + k];
-                var row = wide.AsSpan((start + k) * stride, stride);
-                for (var i = 0; i < stride; i++)
-                {
-                    sums[i] += w * row[i];
-                }
+                AddWeighted(sums, wide.AsSpan((start + k) * stride, stride), down.Weights[offset + k]);
             }
 
             for (var i = 0; i < stride; i++)
@@ -88,6 +103,37 @@ public static class LanczosResampler
         });
         return new RgbImage(width, height, pixels);
     }
+
+    /// <summary>
+    /// sums[i] += weight · row[i], a vector of bytes widened to integers at a time: the down pass reads every output
+    /// sample's taps, so it is most of the resize. Integer arithmetic, so the result is the same as one sample at a time.
+    /// </summary>
+    static void AddWeighted(Span<int> sums, ReadOnlySpan<byte> row, int weight)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var w = new Vector<int>(weight);
+            var quarter = Vector<int>.Count;
+            for (; i <= row.Length - Vector<byte>.Count; i += Vector<byte>.Count)
+            {
+                Vector.Widen(new Vector<byte>(row[i..]), out var low, out var high);
+                Vector.Widen(low, out var a, out var b);
+                Vector.Widen(high, out var c, out var d);
+                Accumulate(sums[i..], Vector.AsVectorInt32(a), w);
+                Accumulate(sums[(i + quarter)..], Vector.AsVectorInt32(b), w);
+                Accumulate(sums[(i + (2 * quarter))..], Vector.AsVectorInt32(c), w);
+                Accumulate(sums[(i + (3 * quarter))..], Vector.AsVectorInt32(d), w);
+            }
+        }
+
+        for (; i < row.Length; i++)
+        {
+            sums[i] += weight * row[i];
+        }
+    }
+
+    static void Accumulate(Span<int> sums, Vector<int> samples, Vector<int> weight) => (new Vector<int>(sums) + (samples * weight)).CopyTo(sums);
 
     static byte Clamp(int sum) => (byte)Math.Clamp((sum + (1 << (Bits - 1))) >> Bits, 0, 255);
 

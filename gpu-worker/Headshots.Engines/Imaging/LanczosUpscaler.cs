@@ -17,9 +17,9 @@ public sealed class LanczosUpscaler : IUpscaler
         ArgumentNullException.ThrowIfNull(aspect);
         var decoded = RgbImage.Decode(jpeg, int.MaxValue);
         // Exactly the delivered size: the candidate can be a pixel off the exact ratio, and the size is a contract.
-        using var image = LanczosResampler.Resize(decoded, aspect.DeliveredWidth, aspect.DeliveredHeight).ToMagick();
+        var delivered = LanczosResampler.Resize(decoded, aspect.DeliveredWidth, aspect.DeliveredHeight);
+        using var image = delivered.ToMagick();
         cancellationToken.ThrowIfCancellationRequested();
-        var d = DeliveredImages.Encode(image, webP);
-        return d;
+        return DeliveredImages.Encode(image, webP, delivered);
     }
 }

@@ -24,12 +24,24 @@ internal static class GradingTable
         var strength = LookGrading.VignetteStrength(look);
         var p = image.Pixels;
         var result = new byte[p.Length];
+        // The vignette's horizontal term once per column, its vertical term once per row: the same doubles as
+        // LookGrading.VignetteAt (which this must match to the bit), without a division per pixel.
+        var across = new double[w];
+        for (var x = 0; x < w; x++)
+        {
+            var dx = (x - (w * 0.5)) / (w * 0.62);
+            across[x] = dx * dx;
+        }
+
         Parallel.For(0, h, y =>
         {
+            var dy = (y - (h * 0.42)) / (h * 0.62);
+            var down = dy * dy;
             for (var x = 0; x < w; x++)
             {
                 var o = ((y * w) + x) * 3;
-                var vignette = (float)LookGrading.VignetteAt(x, y, w, h, strength);
+                var d = Math.Min(1, Math.Sqrt(across[x] + down));
+                var vignette = (float)(Math.Round(255 * (1 - (strength * d * d * d))) / 255);
                 Lookup(table, p[o], p[o + 1], p[o + 2], out var r, out var g, out var b);
                 result[o] = (byte)Math.Clamp(MathF.Round(r * vignette), 0, 255);
                 result[o + 1] = (byte)Math.Clamp(MathF.Round(g * vignette), 0, 255);
@@ -88,24 +100,41 @@ internal static class GradingTable
 
     static byte Level(int index) => (byte)Math.Min(255, index * 8);
 
+    /// <summary>Trilinear interpolation between the eight lattice points around (r, g, b), corner by corner in a fixed order.</summary>
     static void Lookup(byte[] table, byte r, byte g, byte b, out float outR, out float outG, out float outB)
     {
-        Cell(r, out var r0, out var fr);
-        Cell(g, out var g0, out var fg);
-        Cell(b, out var b0, out var fb);
-        outR = outG = outB = 0;
-        for (var corner = 0; corner < 8; corner++)
-        {
-            var dr = corner & 1;
-            var dg = (corner >> 1) & 1;
-            var db = (corner >> 2) & 1;
-            var weight = (dr == 1 ? fr : 1 - fr) * (dg == 1 ? fg : 1 - fg) * (db == 1 ? fb : 1 - fb);
-            var i = (((((b0 + db) * Size) + g0 + dg) * Size) + r0 + dr) * 3;
-            outR += weight * table[i];
-            outG += weight * table[i + 1];
-            outB += weight * table[i + 2];
-        }
+        var (r0, fr) = (CellIndex[r], CellFraction[r]);
+        var (g0, fg) = (CellIndex[g], CellFraction[g]);
+        var (b0, fb) = (CellIndex[b], CellFraction[b]);
+        const int StepG = Size * 3;
+        const int StepB = Size * Size * 3;
+        var i = ((((b0 * Size) + g0) * Size) + r0) * 3;
+        float r1 = 1 - fr, g1 = 1 - fg, b1 = 1 - fb;
+        // Corner weights multiplied and summed in the order the table was validated with (red fastest, then green, then blue).
+        float w000 = r1 * g1 * b1, w100 = fr * g1 * b1, w010 = r1 * fg * b1, w110 = fr * fg * b1;
+        float w001 = r1 * g1 * fb, w101 = fr * g1 * fb, w011 = r1 * fg * fb, w111 = fr * fg * fb;
+        outR = Corners(table, i, 0, StepG, StepB, w000, w100, w010, w110, w001, w101, w011, w111);
+        outG = Corners(table, i, 1, StepG, StepB, w000, w100, w010, w110, w001, w101, w011, w111);
+        outB = Corners(table, i, 2, StepG, StepB, w000, w100, w010, w110, w001, w101, w011, w111);
     }
+
+    static float Corners(byte[] t, int i, int c, int stepG, int stepB, float w000, float w100, float w010, float w110, float w001, float w101,
+        float w011, float w111)
+    {
+        var sum = w000 * t[i + c];
+        sum += w100 * t[i + 3 + c];
+        sum += w010 * t[i + stepG + c];
+        sum += w110 * t[i + stepG + 3 + c];
+        sum += w001 * t[i + stepB + c];
+        sum += w101 * t[i + stepB + 3 + c];
+        sum += w011 * t[i + stepB + stepG + c];
+        sum += w111 * t[i + stepB + stepG + 3 + c];
+        return sum;
+    }
+
+    static readonly int[] CellIndex = [.. Enumerable.Range(0, 256).Select(level => { Cell((byte)level, out var index, out _); return index; })];
+
+    static readonly float[] CellFraction = [.. Enumerable.Range(0, 256).Select(level => { Cell((byte)level, out _, out var fraction); return fraction; })];
 
     /// <summary>The lattice cell below a level and the position in it; the last cell spans 248–255.</summary>
     static void Cell(byte level, out int index, out float fraction)

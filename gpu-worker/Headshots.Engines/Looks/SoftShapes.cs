@@ -70,30 +70,7 @@ internal sealed class SoftShapes(int width, int height)
     }
 
     /// <summary>Scales the canvas up to the frame size, bilinearly: the shapes were blurred first, so nothing is lost.</summary>
-    public float[] Enlarged(int width, int height)
-    {
-        var planes = new float[3][];
-        for (var c = 0; c < 3; c++)
-        {
-            var plane = new float[Width * Height];
-            for (var i = 0; i < plane.Length; i++)
-            {
-                plane[i] = Rgb[(3 * i) + c];
-            }
-
-            planes[c] = Segmentation.GuidedUpsampler.Bilinear(plane, Width, Height, width, height);
-        }
-
-        var rgb = new float[width * height * 3];
-        for (var i = 0; i < width * height; i++)
-        {
-            rgb[3 * i] = planes[0][i];
-            rgb[(3 * i) + 1] = planes[1][i];
-            rgb[(3 * i) + 2] = planes[2][i];
-        }
-
-        return rgb;
-    }
+    public float[] Enlarged(int width, int height) => Segmentation.GuidedUpsampler.Bilinear(Rgb, Width, Height, 3, width, height);
 
     static float Edge(float v, float low, float high, float feather) =>
         Math.Min(StudioGradient.SmoothStep(low - feather, low + feather, v), 1f - StudioGradient.SmoothStep(high - feather, high + feather, v));

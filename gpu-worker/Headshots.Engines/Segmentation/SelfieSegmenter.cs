@@ -24,7 +24,10 @@ public sealed class SelfieSegmenter(OnnxModels models) : IPersonSegmenter
     /// <summary>The model's own 256×256 mask, values 0–1.</summary>
     public float[] CoarseMask(RgbImage image)
     {
-        var small = image.Resized(Resolution, Resolution);
+        // Stretched to the model's square by the managed triangle filter (parallel; a delivery render is megapixels).
+        var small = image.Width >= Resolution && image.Height >= Resolution
+            ? LanczosResampler.ReduceWithTriangle(image, Resolution, Resolution)
+            : image.Resized(Resolution, Resolution);
         var input = new DenseTensor<float>([1, Resolution, Resolution, 3]);
         AffineSampler.Sample(small, Matrix3x2.Identity, Resolution, Resolution, input.Buffer.Span, 1f / 255f, 0f);
         var session = models.Session(ModelIds.Selfie);

@@ -47,7 +47,7 @@ public sealed class EnhanceJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IO
             source = rendered.Source;
             // The unretouched render is written as the refinement base; the retouch takes its pixels and face mesh as
             // they are, not that file decoded again.
-            basePath = await blobs.WriteAsync($"{job.OutputPrefix}{JobData.Stem(input)}-base.jpg", rendered.ToCandidate().Jpeg, "image/jpeg", cancellationToken);
+            basePath = await blobs.WriteAsync($"{job.OutputPrefix}{JobData.Stem(input)}-base.jpg", rendered.ToJpeg(), "image/jpeg", cancellationToken);
             enhanced = enhancer.Enhance(rendered.Image, rendered.Face, RetouchSettings.Natural, cancellationToken);
         }
         else

@@ -48,6 +48,33 @@ public sealed class LanczosResamplerTests
         }
     }
 
+    [Fact]
+    public void Resize_RampsInEachChannel_StayRampsInTheirOwnChannel()
+    {
+        // Red rises across, green down, blue falls across: a filter whose weights sum to one and are symmetric keeps
+        // a straight ramp straight, so away from the borders each channel is its own ramp at the new pixel centres.
+        const int width = 200, height = 120, toWidth = 333, toHeight = 250;
+        var pixels = new byte[width * height * 3];
+        for (var y = 0; y < height; y++)
+            for (var x = 0; x < width; x++)
+                (pixels[((y * width) + x) * 3], pixels[(((y * width) + x) * 3) + 1], pixels[(((y * width) + x) * 3) + 2]) = ((byte)x, (byte)(2 * y), (byte)(255 - x));
+
+        var resized = LanczosResampler.Resize(new RgbImage(width, height, pixels), toWidth, toHeight);
+
+        for (var y = 10; y < toHeight - 10; y++)
+        {
+            for (var x = 10; x < toWidth - 10; x++)
+            {
+                var sourceX = ((x + 0.5) * width / toWidth) - 0.5;
+                var sourceY = ((y + 0.5) * height / toHeight) - 0.5;
+                var at = ((y * toWidth) + x) * 3;
+                Assert.InRange(resized.Pixels[at] - sourceX, -1, 1);
+                Assert.InRange(resized.Pixels[at + 1] - (2 * sourceY), -1, 1);
+                Assert.InRange(resized.Pixels[at + 2] - (255 - sourceX), -1, 1);
+            }
+        }
+    }
+
     static RgbImage WithMagick(RgbImage image, int width, int height, FilterType filter)
     {
         using var magick = image.ToMagick();

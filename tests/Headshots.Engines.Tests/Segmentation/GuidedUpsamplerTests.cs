@@ -6,6 +6,23 @@ namespace Headshots.Engines.Tests.Segmentation;
 public sealed class GuidedUpsamplerTests
 {
     [Fact]
+    public void Bilinear_InterleavedChannels_EachStretchedAsItsOwnPlane()
+    {
+        const int sw = 23, sh = 17, w = 101, h = 64;
+        var random = new Random(11);
+        var interleaved = new float[sw * sh * 3];
+        for (var i = 0; i < interleaved.Length; i++) interleaved[i] = (float)random.NextDouble() * 255;
+
+        var stretched = GuidedUpsampler.Bilinear(interleaved, sw, sh, 3, w, h);
+
+        for (var c = 0; c < 3; c++)
+        {
+            var plane = GuidedUpsampler.Bilinear([.. Enumerable.Range(0, sw * sh).Select(i => interleaved[(3 * i) + c])], sw, sh, w, h);
+            Assert.Equal(plane, Enumerable.Range(0, w * h).Select(i => stretched[(3 * i) + c]));
+        }
+    }
+
+    [Fact]
     public void Upsample_CoarseMaskOffTheImageEdge_SnapsToTheImageEdge()
     {
         // A 768×384 image (the working size), dark on the left and light from x = 400. The 256×128 mask has the
