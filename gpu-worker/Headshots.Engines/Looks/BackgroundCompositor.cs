@@ -51,7 +51,28 @@ public static class BackgroundCompositor
             {
                 var i = (y * w) + x;
                 var a = Choke[alphas[i]];
-                back.At(x, y, i, a, behind);
+                if (a == 0f)
+                {
+                    // Backdrop alone (0·F + 1·B, to the bit): the person's colour is not worked out.
+                    back.At(x, y, i, a, behind);
+                    for (var c = 0; c < 3; c++)
+                    {
+                        result[(3 * i) + c] = (byte)Math.Clamp(MathF.Round(behind[c]), 0, 255);
+                    }
+
+                    continue;
+                }
+
+                // Solid person (1·F + 0·B): the backdrop and its shadow are not looked up.
+                if (a == 1f)
+                {
+                    behind.Clear();
+                }
+                else
+                {
+                    back.At(x, y, i, a, behind);
+                }
+
                 var wrapAmount = wrap is null ? 0f : options.LightWrap * a * Math.Max(0f, 1f - wrap.Value.Alpha[i] - 1e-4f);
                 for (var c = 0; c < 3; c++)
                 {
@@ -147,6 +168,8 @@ public static class BackgroundCompositor
     {
         readonly byte[] backdrop;
         readonly LowResField? shadow;
+        /// <summary>How far below the shoulders each row is (the shadow's vertical ramp), once per row rather than per pixel.</summary>
+        readonly float[] belowByRow = [];
         readonly float strength, dx, dy, from, to;
 
         public ShadowedBackdrop(RgbImage backdrop, byte[] alphas, int w, int h, HeadPosition head, float strength)
@@ -166,6 +189,7 @@ public static class BackgroundCompositor
                     }
                 });
                 shadow = LowResField.FromSums(sums, w, h, 1, Math.Max(2, Math.Max(w, h) / 40));
+                belowByRow = [.. Enumerable.Range(0, h).Select(y => StudioGradient.SmoothStep(from, to, y))];
             }
         }
 
@@ -173,7 +197,7 @@ public static class BackgroundCompositor
         public void At(int x, int y, int i, float a, Span<float> rgb)
         {
             var darken = 1f;
-            if (shadow is not null && a < 1f && StudioGradient.SmoothStep(from, to, y) is > 0f and var below)
+            if (shadow is not null && a < 1f && belowByRow[y] is > 0f and var below)
             {
                 darken = 1f - (strength * below * shadow.At(x - dx, y - dy, 0));
             }
