@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Headshots.Engines.Imaging;
 
 /// <summary>
@@ -78,6 +80,51 @@ public static class BoxBlur
         });
     }
 
+    /// <summary>sums[i] ± values[i] in double, a vector at a time (the same IEEE additions as one at a time).</summary>
+    static void Add(Span<double> sums, ReadOnlySpan<float> values, int sign)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var step = Vector<float>.Count;
+            var half = Vector<double>.Count;
+            for (; i <= values.Length - step; i += step)
+            {
+                Vector.Widen(new Vector<float>(values[i..]), out var low, out var high);
+                var s0 = new Vector<double>(sums[i..]);
+                var s1 = new Vector<double>(sums[(i + half)..]);
+                (sign > 0 ? s0 + low : s0 - low).CopyTo(sums[i..]);
+                (sign > 0 ? s1 + high : s1 - high).CopyTo(sums[(i + half)..]);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            sums[i] = sign > 0 ? sums[i] + values[i] : sums[i] - values[i];
+        }
+    }
+
+    /// <summary>output[i] = (float)(sums[i] / count), a vector at a time (division and narrowing round as the scalar ones do).</summary>
+    static void Divide(ReadOnlySpan<double> sums, int count, Span<float> output)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var step = Vector<float>.Count;
+            var half = Vector<double>.Count;
+            var divisor = new Vector<double>(count);
+            for (; i <= output.Length - step; i += step)
+            {
+                Vector.Narrow(new Vector<double>(sums[i..]) / divisor, new Vector<double>(sums[(i + half)..]) / divisor).CopyTo(output[i..]);
+            }
+        }
+
+        for (; i < output.Length; i++)
+        {
+            output[i] = (float)(sums[i] / count);
+        }
+    }
+
     /// <summary>Down the columns: interleaved channels are just more columns (<paramref name="stride"/> floats a row).</summary>
     static void Vertical(float[] source, float[] destination, int stride, int height, int radius)
     {
@@ -96,18 +143,18 @@ public static class BoxBlur
             for (var y = 0; y < height; y++)
             {
                 var row = y * stride;
-                for (var x = x0; x < x1; x++) destination[row + x] = (float)(sums[x - x0] / count);
+                Divide(sums, count, destination.AsSpan(row + x0, x1 - x0));
                 var add = y + radius + 1;
                 if (add < height)
                 {
-                    for (var x = x0; x < x1; x++) sums[x - x0] += source[(add * stride) + x];
+                    Add(sums, source.AsSpan((add * stride) + x0, x1 - x0), 1);
                     count++;
                 }
 
                 var remove = y - radius;
                 if (remove >= 0)
                 {
-                    for (var x = x0; x < x1; x++) sums[x - x0] -= source[(remove * stride) + x];
+                    Add(sums, source.AsSpan((remove * stride) + x0, x1 - x0), -1);
                     count--;
                 }
             }
