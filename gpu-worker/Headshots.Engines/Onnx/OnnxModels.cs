@@ -86,6 +86,9 @@ public sealed class OnnxModels : IDisposable
             // Shipped models carry unused initialisers that ONNX Runtime warns about on every load.
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
+        // Intra-op threads that wait for work sleep rather than spin: the worker runs two jobs at once on as many cores
+        // (and the composer's own loops beside them), where a spinning thread only takes the core another job needs.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         var provider = "CPUExecutionProvider";
         if (settings.ExecutionProvider == "cuda" && !AvailableProviders().Contains("CUDAExecutionProvider"))
         {
