@@ -37,6 +37,26 @@ public sealed class MagickQualityMeter : IQualityMeter
         return FromRgb(rgb, w, h);
     }
 
+    /// <summary>
+    /// The same figures from decoded pixels, reduced to the measuring size by the managed triangle filter (in parallel,
+    /// no copy of the image into ImageMagick): for a render measured where it is made. An image already within the
+    /// measuring size goes through ImageMagick as <see cref="Measure(MagickImage)"/> does, which enlarges it.
+    /// </summary>
+    internal static PhotoMeasurements Measure(RgbImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var longEdge = Math.Max(image.Width, image.Height);
+        if (longEdge <= MeasureEdge)
+        {
+            using var magick = image.ToMagick();
+            return Measure(magick);
+        }
+
+        var scale = MeasureEdge / (double)longEdge;
+        var small = LanczosResampler.ReduceWithTriangle(image, Math.Max(1, (int)Math.Round(image.Width * scale)), Math.Max(1, (int)Math.Round(image.Height * scale)));
+        return FromRgb(small.Pixels, small.Width, small.Height);
+    }
+
     /// <param name="rgb">Packed 8-bit R, G, B rows.</param>
     internal static PhotoMeasurements FromRgb(ReadOnlySpan<byte> rgb, int w, int h)
     {

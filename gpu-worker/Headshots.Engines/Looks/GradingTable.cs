@@ -16,14 +16,15 @@ internal static class GradingTable
 
     static readonly ConcurrentDictionary<string, byte[]> Tables = new();
 
-    public static RgbImage Apply(RgbImage image, LookPreset look)
+    /// <param name="inPlace">Grade <paramref name="image"/>'s own pixels (each pixel is read before it is written) instead of a copy.</param>
+    public static RgbImage Apply(RgbImage image, LookPreset look, bool inPlace = false)
     {
         var table = Tables.GetOrAdd(look.Id, _ => Build(look));
         var w = image.Width;
         var h = image.Height;
         var strength = LookGrading.VignetteStrength(look);
         var p = image.Pixels;
-        var result = new byte[p.Length];
+        var result = inPlace ? p : new byte[p.Length];
         // The vignette's horizontal term once per column, its vertical term once per row: the same doubles as
         // LookGrading.VignetteAt (which this must match to the bit), without a division per pixel.
         var across = new double[w];
@@ -48,7 +49,7 @@ internal static class GradingTable
                 result[o + 2] = (byte)Math.Clamp(MathF.Round(b * vignette), 0, 255);
             }
         });
-        return new RgbImage(w, h, result);
+        return inPlace ? image : new RgbImage(w, h, result);
     }
 
     static byte[] Build(LookPreset look)

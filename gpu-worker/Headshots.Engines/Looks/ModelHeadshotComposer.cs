@@ -98,6 +98,7 @@ public sealed class ModelHeadshotComposer(FaceAnalyser faces, IPersonSegmenter s
         var composite = BackgroundCompositor.Composite(framed.Image, mask, backdrop, head, options);
         cancellationToken.ThrowIfCancellationRequested();
 
-        return new DeliveryRender(GradingTable.Apply(composite, look), origin, framedFace);
+        // The composite is this render's own: graded where it lies, with no second full-size image.
+        return new DeliveryRender(GradingTable.Apply(composite, look, inPlace: true), origin, framedFace);
     }
 }

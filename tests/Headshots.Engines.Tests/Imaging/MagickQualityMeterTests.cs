@@ -21,6 +21,22 @@ public sealed class MagickQualityMeterTests
     }
 
     [Fact]
+    public void Measure_DecodedPixels_AgreesWithTheMeasureThroughImageMagick()
+    {
+        using var magick = new MagickImage(SamplePhotos.Astronaut);
+        magick.Resize(new MagickGeometry(1400, 1400));
+        var pixels = RgbImage.FromMagick(magick);
+
+        var throughMagick = MagickQualityMeter.Measure(magick);
+        var fromPixels = MagickQualityMeter.Measure(pixels);
+
+        Assert.InRange(fromPixels.Sharpness / throughMagick.Sharpness, 0.9, 1.1);
+        Assert.Equal(throughMagick.MeanLuma, fromPixels.MeanLuma, 1.0);
+        Assert.Equal(throughMagick.ClippedHighlights, fromPixels.ClippedHighlights, 2);
+        Assert.Equal(throughMagick.CrushedShadows, fromPixels.CrushedShadows, 2);
+    }
+
+    [Fact]
     public void Measure_WhiteImage_IsAllClippedHighlights()
     {
         var m = meter.Measure(TestPhotos.Solid("#FFFFFF", 640, 480));
