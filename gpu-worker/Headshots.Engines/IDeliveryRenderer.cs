@@ -22,17 +22,20 @@ public interface IDeliveryRenderer
 /// <param name="Face">The main face's mesh in <paramref name="Image"/>'s pixels; null when none was found.</param>
 public sealed record DeliveryRender(Imaging.RgbImage Image, CandidateSource? Source, Faces.FaceLandmarks? Face)
 {
+    /// <summary>The JPEG quality a render is written at, as a candidate or as the refinement base.</summary>
+    const uint Quality = 92;
+
     /// <summary>The render as a file, at the quality <see cref="ToCandidate"/> writes, without the measurements (the refinement base).</summary>
     public byte[] ToJpeg()
     {
         using var image = Image.ToMagick();
-        return Imaging.JpegEncoder.Encode(image, 92);
+        return Imaging.JpegEncoder.Encode(image, Quality);
     }
 
     /// <summary>The render as a file with its measurements, as a composed candidate is.</summary>
     public Candidate ToCandidate()
     {
         using var image = Image.ToMagick();
-        return new Candidate(Imaging.JpegEncoder.Encode(image, 92), Image.Width, Image.Height, Imaging.MagickQualityMeter.Measure(image), Source);
+        return new Candidate(Imaging.JpegEncoder.Encode(image, Quality), Image.Width, Image.Height, Imaging.MagickQualityMeter.Measure(image), Source);
     }
 }

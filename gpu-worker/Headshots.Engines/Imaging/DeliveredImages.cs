@@ -52,9 +52,12 @@ internal static class DeliveredImages
     /// <summary>The pixels at the web copy's size (the encoder's own <see cref="JpegEncoder.FitWithin"/> then leaves it as it is).</summary>
     static MagickImage WebCopy(RgbImage pixels)
     {
-        var scale = Math.Min(1, WebLongEdge / (double)Math.Max(pixels.Width, pixels.Height));
-        var width = Math.Max(1, (int)Math.Round(pixels.Width * scale));
-        var height = Math.Max(1, (int)Math.Round(pixels.Height * scale));
+        if (Math.Max(pixels.Width, pixels.Height) <= WebLongEdge)
+        {
+            return pixels.ToMagick();
+        }
+
+        var (width, height) = pixels.SizeWithin((int)WebLongEdge);
         return LanczosResampler.Resize(pixels, width, height).ToMagick();
     }
 }

@@ -52,8 +52,7 @@ public sealed class MagickQualityMeter : IQualityMeter
             return Measure(magick);
         }
 
-        var scale = MeasureEdge / (double)longEdge;
-        var small = LanczosResampler.ReduceWithTriangle(image, Math.Max(1, (int)Math.Round(image.Width * scale)), Math.Max(1, (int)Math.Round(image.Height * scale)));
+        var small = image.FitWithin((int)MeasureEdge);
         return FromRgb(small.Pixels, small.Width, small.Height);
     }
 

@@ -63,8 +63,15 @@ public sealed class RgbImage
             return this;
         }
 
+        var (width, height) = SizeWithin(maxEdge);
+        return LanczosResampler.ReduceWithTriangle(this, width, height);
+    }
+
+    /// <summary>This image's size scaled so the long edge is <paramref name="maxEdge"/> (rounded, at least one pixel).</summary>
+    public (int Width, int Height) SizeWithin(int maxEdge)
+    {
         var scale = (double)maxEdge / Math.Max(Width, Height);
-        return LanczosResampler.ReduceWithTriangle(this, Math.Max(1, (int)Math.Round(Width * scale)), Math.Max(1, (int)Math.Round(Height * scale)));
+        return (Math.Max(1, (int)Math.Round(Width * scale)), Math.Max(1, (int)Math.Round(Height * scale)));
     }
 
     public MagickImage ToMagick()

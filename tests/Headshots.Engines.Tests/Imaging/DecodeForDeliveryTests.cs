@@ -13,7 +13,7 @@ public sealed class DecodeForDeliveryTests
     [Fact]
     public void DecodeForDelivery_PhotoLargerThanTheWorkingCopy_KeepsEveryPixel()
     {
-        var upload = Enlarged(SamplePhotos.GraceHopper, 2560, 3000);
+        var upload = TestPhotos.Resized(SamplePhotos.GraceHopper, 2560, 3000);
 
         var photo = normaliser.DecodeForDelivery(upload, Limits, 6000, CancellationToken.None);
         var working = normaliser.Normalise(upload, Limits, CancellationToken.None);
@@ -63,18 +63,11 @@ public sealed class DecodeForDeliveryTests
     [Fact]
     public void DecodeForDelivery_TruncatedJpeg_RejectedAsTruncated()
     {
-        var whole = Enlarged(SamplePhotos.GraceHopper, 512, 600);
+        var whole = TestPhotos.Resized(SamplePhotos.GraceHopper, 512, 600);
 
         var error = Assert.Throws<PhotoRejectedException>(() => normaliser.DecodeForDelivery(whole[..(whole.Length / 2)], Limits, 6000, CancellationToken.None));
 
         Assert.Equal("corrupt", error.Code);
         Assert.Contains("its end is missing", error.Reason, StringComparison.Ordinal);
-    }
-
-    static byte[] Enlarged(byte[] portrait, int width, int height)
-    {
-        using var image = new MagickImage(portrait);
-        image.Resize(new MagickGeometry((uint)width, (uint)height) { IgnoreAspectRatio = true });
-        return image.ToByteArray(MagickFormat.Jpeg);
     }
 }
