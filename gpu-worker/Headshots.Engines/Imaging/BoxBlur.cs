@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace Headshots.Engines.Imaging;
@@ -35,11 +36,20 @@ public static class BoxBlur
             return;
         }
 
-        var scratch = new float[data.Length];
-        for (var pass = 0; pass < passes; pass++)
+        // Rented, not allocated: a full-frame plane is tens of MB, and memory the process has not touched yet costs
+        // more to fault in than the blur itself.
+        var scratch = ArrayPool<float>.Shared.Rent(data.Length);
+        try
         {
-            Horizontal(data, scratch, width, height, channels, radius);
-            Vertical(scratch, data, width * channels, height, radius);
+            for (var pass = 0; pass < passes; pass++)
+            {
+                Horizontal(data, scratch, width, height, channels, radius);
+                Vertical(scratch, data, width * channels, height, radius);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scratch);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -42,7 +43,20 @@ public static class LanczosResampler
         // Across first, into 8-bit rows as ImageMagick's Q8 intermediate, then down.
         var across = Taps.For(source.Width, width, kernel, support);
         var down = Taps.For(source.Height, height, kernel, support);
-        var wide = new byte[width * source.Height * 3];
+        // The intermediate is rented: see BoxBlur.InPlace.
+        var wide = ArrayPool<byte>.Shared.Rent(width * source.Height * 3);
+        try
+        {
+            return Resize(source, width, height, across, down, wide);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(wide);
+        }
+    }
+
+    static RgbImage Resize(RgbImage source, int width, int height, Taps across, Taps down, byte[] wide)
+    {
         var src = source.Pixels;
         Parallel.For(0, source.Height, y =>
         {

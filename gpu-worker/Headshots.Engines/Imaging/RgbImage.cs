@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ImageMagick;
 
 namespace Headshots.Engines.Imaging;
@@ -26,9 +27,23 @@ public sealed class RgbImage
     public static RgbImage FromMagick(IMagickImage<byte> image)
     {
         using var pixels = image.GetPixelsUnsafe();
+        if (IsPackedRgb(image, pixels))
+        {
+            // The pixel cache already holds packed 8-bit RGB rows: one copy, not ImageMagick's per-pixel export
+            // (a 12 MP photo: about 0.1 s against 0.25 s here, the same bytes).
+            var packed = GC.AllocateUninitializedArray<byte>(checked((int)(image.Width * image.Height * 3)));
+            Marshal.Copy(pixels.GetAreaPointer(0, 0, image.Width, image.Height), packed, 0, packed.Length);
+            return new RgbImage((int)image.Width, (int)image.Height, packed);
+        }
+
         var rgb = pixels.ToByteArray(PixelMapping.RGB) ?? throw new InvalidOperationException("The image has no pixels.");
         return new RgbImage((int)image.Width, (int)image.Height, rgb);
     }
+
+    /// <summary>Three 8-bit channels in R, G, B order and nothing else: grey, CMYK, alpha or other layouts go through the export.</summary>
+    static bool IsPackedRgb(IMagickImage<byte> image, IUnsafePixelCollection<byte> pixels) =>
+        image.ChannelCount == 3 && image.ColorSpace == ColorSpace.sRGB && !image.HasAlpha
+        && pixels.GetChannelIndex(PixelChannel.Red) == 0 && pixels.GetChannelIndex(PixelChannel.Green) == 1 && pixels.GetChannelIndex(PixelChannel.Blue) == 2;
 
     /// <summary>Decodes and, when larger, downsizes (area filter) so the long edge is at most <paramref name="maxEdge"/>.</summary>
     public static RgbImage Decode(byte[] encoded, int maxEdge)

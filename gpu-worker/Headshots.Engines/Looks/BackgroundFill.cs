@@ -10,7 +10,7 @@ namespace Headshots.Engines.Looks;
 /// </summary>
 internal static class BackgroundFill
 {
-    public static float[] Blurred(RgbImage image, PersonMask mask)
+    public static RowPainter Blurred(RgbImage image, PersonMask mask)
     {
         var w = Math.Max(4, image.Width / 8);
         var h = Math.Max(4, image.Height / 8);

@@ -54,24 +54,32 @@ public static class Grain
         return Math.Clamp(sigma, Minimum, Maximum);
     }
 
-    /// <summary>Adds mostly luminance grain with a little chroma, as a sensor does, and rounds to bytes.</summary>
-    public static RgbImage Apply(float[] rgb, int width, int height, float sigma, int seed)
+    /// <summary>
+    /// Paints the backdrop a row at a time, adds mostly luminance grain with a little chroma, as a sensor does, and
+    /// rounds to bytes.
+    /// </summary>
+    public static RgbImage Apply(RowPainter backdrop, int width, int height, float sigma, int seed)
     {
-        var bytes = new byte[rgb.Length];
+        ArgumentNullException.ThrowIfNull(backdrop);
+        var bytes = GC.AllocateUninitializedArray<byte>(width * height * 3);
         var s = (uint)seed;
-        Parallel.For(0, height, y =>
+        Parallel.For(0, height, () => new float[width * 3], (y, _, rgb) =>
         {
+            backdrop(y, rgb);
+            var o = y * width * 3;
             for (var x = 0; x < width; x++)
             {
-                var i = ((y * width) + x) * 3;
+                var i = x * 3;
                 var luma = sigma * Noise.Triangle((uint)x, (uint)y, s);
                 for (var c = 0; c < 3; c++)
                 {
                     var chroma = 0.3f * sigma * Noise.Flat((uint)x, (uint)y, s + 16 + (uint)(4 * c));
-                    bytes[i + c] = (byte)Math.Clamp(MathF.Round(rgb[i + c] + luma + chroma), 0, 255);
+                    bytes[o + i + c] = (byte)Math.Clamp(MathF.Round(rgb[i + c] + luma + chroma), 0, 255);
                 }
             }
-        });
+
+            return rgb;
+        }, _ => { });
         return new RgbImage(width, height, bytes);
     }
 

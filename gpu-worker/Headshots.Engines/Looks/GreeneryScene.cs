@@ -11,7 +11,7 @@ internal static class GreeneryScene
     static readonly (float R, float G, float B)[] Leaves =
         [(58, 88, 46), (84, 114, 58), (112, 140, 72), (140, 160, 84), (72, 100, 64), (160, 170, 100)];
 
-    public static float[] Render(int width, int height, int seed)
+    public static RowPainter Render(int width, int height, int seed)
     {
         var random = new Random(seed);
         var canvas = new SoftShapes(Math.Max(8, width / 4), Math.Max(8, height / 4));

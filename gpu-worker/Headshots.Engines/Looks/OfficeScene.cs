@@ -9,7 +9,7 @@ namespace Headshots.Engines.Looks;
 /// </summary>
 internal static class OfficeScene
 {
-    public static float[] Render(int width, int height, int seed)
+    public static RowPainter Render(int width, int height, int seed)
     {
         var random = new Random(seed);
         var canvas = new SoftShapes(Math.Max(8, width / 4), Math.Max(8, height / 4));

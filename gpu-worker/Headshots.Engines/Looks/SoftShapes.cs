@@ -69,8 +69,8 @@ internal sealed class SoftShapes(int width, int height)
         }
     }
 
-    /// <summary>Scales the canvas up to the frame size, bilinearly: the shapes were blurred first, so nothing is lost.</summary>
-    public float[] Enlarged(int width, int height) => Segmentation.GuidedUpsampler.Bilinear(Rgb, Width, Height, 3, width, height);
+    /// <summary>Scales the canvas up to the frame size, bilinearly, a row at a time: the shapes were blurred first, so nothing is lost.</summary>
+    public Imaging.RowPainter Enlarged(int width, int height) => Segmentation.GuidedUpsampler.BilinearRows(Rgb, Width, Height, 3, width, height);
 
     static float Edge(float v, float low, float high, float feather) =>
         Math.Min(StudioGradient.SmoothStep(low - feather, low + feather, v), 1f - StudioGradient.SmoothStep(high - feather, high + feather, v));

@@ -1,3 +1,5 @@
+using Headshots.Engines.Imaging;
+
 namespace Headshots.Engines.Looks;
 
 /// <summary>
@@ -9,15 +11,14 @@ internal static class StudioGradient
     /// <param name="colour">The backdrop's own colour (sRGB 0–255) where the light is average.</param>
     /// <param name="centreGain">Brightness behind the head, relative to <paramref name="colour"/>.</param>
     /// <param name="edgeGain">Brightness in the far corners.</param>
-    public static float[] Render(int width, int height, HeadPosition head, (float R, float G, float B) colour, float centreGain, float edgeGain)
+    public static RowPainter Render(int width, int height, HeadPosition head, (float R, float G, float B) colour, float centreGain, float edgeGain)
     {
-        var rgb = new float[width * height * 3];
         // The pool of light is wider than the head and a little higher than the eyes, like a background light
         // aimed from below the shoulders.
         var rx = 0.6f * width;
         var ry = 0.7f * height;
         var cy = head.Y - (0.05f * height);
-        Parallel.For(0, height, y =>
+        return (y, rgb) =>
         {
             var dy = (y - cy) / ry;
             var floor = 1f - (0.08f * (y / (float)height) * (y / (float)height));
@@ -27,13 +28,12 @@ internal static class StudioGradient
                 var r = MathF.Sqrt((dx * dx) + (dy * dy));
                 var t = SmoothStep(0f, 1.3f, r);
                 var gain = (centreGain + ((edgeGain - centreGain) * t)) * floor;
-                var i = ((y * width) + x) * 3;
+                var i = x * 3;
                 rgb[i] = colour.R * gain;
                 rgb[i + 1] = colour.G * gain;
                 rgb[i + 2] = colour.B * gain;
             }
-        });
-        return rgb;
+        };
     }
 
     public static float SmoothStep(float edge0, float edge1, float x)

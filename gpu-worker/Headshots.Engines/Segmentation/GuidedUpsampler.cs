@@ -95,13 +95,21 @@ public static class GuidedUpsampler
     internal static float[] Bilinear(float[] source, int sw, int sh, int channels, int w, int h)
     {
         var result = new float[w * h * channels];
+        var paint = BilinearRows(source, sw, sh, channels, w, h);
+        Parallel.For(0, h, y => paint(y, result.AsSpan(y * w * channels, w * channels)));
+        return result;
+    }
+
+    /// <summary>The same stretch a row at a time, for a caller that consumes each row as it is made.</summary>
+    internal static Imaging.RowPainter BilinearRows(float[] source, int sw, int sh, int channels, int w, int h)
+    {
         var columns = Taps.For(sw, w);
         var rows = Taps.For(sh, h);
-        Parallel.For(0, h, y =>
+        return (y, result) =>
         {
             var row = rows[y];
             var (low, high) = (row.Low * sw, row.High * sw);
-            var o = y * w * channels;
+            var o = 0;
             for (var x = 0; x < w; x++)
             {
                 var column = columns[x];
@@ -113,8 +121,7 @@ public static class GuidedUpsampler
                         row.T);
                 }
             }
-        });
-        return result;
+        };
     }
 
     private static float[] Luma(RgbImage image) => Imaging.Luma.Plane(image.Pixels, image.Width * image.Height, 255f);
