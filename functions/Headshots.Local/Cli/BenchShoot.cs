@@ -8,7 +8,12 @@ using Headshots.Pipeline.Orchestrations;
 namespace Headshots.Local.Cli;
 
 /// <summary>A shoot a benchmark times: when each stage began and the wall time from the order's upload to delivery.</summary>
-public sealed record BenchShootRun(string ShootId, ShootStatus Final, IReadOnlyDictionary<string, double> StageStarts, double WallSeconds)
+/// <param name="OrderedAt">When the order was uploaded: the zero of <paramref name="StageStarts"/> and <paramref name="WallSeconds"/>.</param>
+/// <param name="JitSeconds">Time this process spent compiling methods during the shoot (all threads, <see cref="System.Runtime.JitInfo"/>).</param>
+/// <param name="JitMethods">Methods compiled during the shoot (each tier of a method counts).</param>
+/// <param name="CpuSeconds">This process's processor time during the shoot (user and kernel, all threads).</param>
+public sealed record BenchShootRun(string ShootId, ShootStatus Final, IReadOnlyDictionary<string, double> StageStarts, double WallSeconds, DateTimeOffset OrderedAt,
+    double JitSeconds, long JitMethods, double CpuSeconds)
 {
     /// <summary>Seconds from the start of <paramref name="stage"/> to the start of the next stage that began.</summary>
     public double? StageSeconds(string stage) =>
@@ -51,6 +56,10 @@ public static class BenchShoot
         var shoot = await client.CreateShootAsync("bench@example.com", photos.Select(p => p.Name).ToList(), cancellationToken);
         foreach (var target in shoot.Uploads) await client.UploadAsync(target.Url, photos.First(p => p.Name == target.Name).Jpeg, "image/jpeg", cancellationToken);
 
+        var jitTime = System.Runtime.JitInfo.GetCompilationTime();
+        var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var orderedAt = TimeProvider.System.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var order = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { email = "bench@example.com", looks });
         await client.UploadAsync(shoot.OrderUrl, order, "application/json", cancellationToken);
@@ -58,7 +67,10 @@ public static class BenchShoot
         var final = await client.FollowAsync(shoot.StatusUrl, s => stages.TryAdd(s.Stage, clock.Elapsed.TotalSeconds),
             TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(30), cancellationToken);
         var wall = clock.Elapsed.TotalSeconds;
+        var jitSeconds = (System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalSeconds;
+        var jitCount = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         if (final.Status != ShootStatuses.Delivered) throw new InvalidOperationException($"The benchmark shoot did not finish: {final.Error}");
-        return new BenchShootRun(shoot.ShootId, final, stages, wall);
+        return new BenchShootRun(shoot.ShootId, final, stages, wall, orderedAt, jitSeconds, jitCount, cpuSeconds);
     }
 }

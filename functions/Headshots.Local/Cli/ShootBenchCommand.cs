@@ -62,8 +62,14 @@ public static class ShootBenchCommand
             {
                 Console.WriteLine($"{key}.{kind}.jobs={s.Jobs} per_image_seconds={s.Seconds.ToString("0.000", CultureInfo.InvariantCulture)}");
             }
+            foreach (var (kind, span) in run.Spans)
+            {
+                Console.WriteLine($"{key}.{kind}.span {span}");
+            }
             Console.WriteLine($"{key}.delivered={run.DeliveredImages} photos={photos.Count} looks={looks.Count}");
             Console.WriteLine($"{key}.wall_seconds={run.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture)}");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{key}.process cpu_seconds={run.Run.CpuSeconds:0.0} jit_seconds={run.Run.JitSeconds:0.0} jit_methods={run.Run.JitMethods}"));
             Console.WriteLine($"{key}.peak_memory_mb={(run.PeakMegabytes is { } mb ? mb.ToString("0", CultureInfo.InvariantCulture) : "n/a")}");
             Console.WriteLine($"{key}.weave_correlation={run.Detail.ToString("0.000", CultureInfo.InvariantCulture)} images_measured={run.Measured}");
             Console.WriteLine($"{key}.source_megapixels_mean={run.SourceMegapixels.ToString("0.00", CultureInfo.InvariantCulture)}");
@@ -105,11 +111,12 @@ public static class ShootBenchCommand
             await foreach (var row in storage.Table(StorageNames.JobsTable).QueryAsync<JobEntity>(j => j.PartitionKey == run.ShootId, cancellationToken: cancellationToken)) jobs.Add(row);
             var perImage = GpuJobKinds.All.Where(k => jobs.Any(j => j.Kind == k)).ToDictionary(
                 k => k, k => (Seconds: jobs.Where(j => j.Kind == k).Average(j => j.GpuSeconds), Jobs: jobs.Count(j => j.Kind == k)));
+            var spans = perImage.Keys.ToDictionary(k => k, k => JobSpan.Of(jobs.Where(j => j.Kind == k), run.OrderedAt));
             var delivered = await DetailAsync(storage, jobs, cancellationToken);
             // The upscale job's row names what enlarged the image (DeliveryUpscaler: none, lanczos or ESRGAN).
             var enlargers = jobs.Where(j => j.Kind == GpuJobKinds.Upscale && j.Status == JobStatus.Succeeded)
                 .GroupBy(j => j.Engine ?? "unknown").ToDictionary(g => g.Key, g => g.Count());
-            return new PathRun(renderPath, perImage, run.WallSeconds, peak, delivered, enlargers, run.Final.Delivered);
+            return new PathRun(renderPath, perImage, spans, run, run.WallSeconds, peak, delivered, enlargers, run.Final.Delivered);
         }
         finally
         {
@@ -161,7 +168,8 @@ public static class ShootBenchCommand
     sealed record DeliveredDetail(double Detail, int Measured, double SourceMegapixels, double FrameWidth);
 
     /// <param name="Enlargers">Delivered images per upscale engine (<see cref="Enlargements"/>).</param>
-    sealed record PathRun(string Path, IReadOnlyDictionary<string, (double Seconds, int Jobs)> PerImage, double WallSeconds, double? PeakMegabytes,
+    /// <param name="Spans">Per job kind, when its jobs ran in the shoot.</param>
+    sealed record PathRun(string Path, IReadOnlyDictionary<string, (double Seconds, int Jobs)> PerImage, IReadOnlyDictionary<string, JobSpan> Spans, BenchShootRun Run, double WallSeconds, double? PeakMegabytes,
         DeliveredDetail Delivered, IReadOnlyDictionary<string, int> Enlargers, int DeliveredImages)
     {
         public double Detail => Delivered.Detail;
