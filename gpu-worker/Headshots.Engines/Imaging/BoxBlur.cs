@@ -36,9 +36,8 @@ public static class BoxBlur
             return;
         }
 
-        // Rented, not allocated: a full-frame plane is tens of MB, and memory the process has not touched yet costs
-        // more to fault in than the blur itself.
-        var scratch = ArrayPool<float>.Shared.Rent(data.Length);
+        // A full-frame plane is tens of MB: see ScratchArrays.
+        var scratch = ScratchArrays.Floats.Rent(data.Length);
         try
         {
             for (var pass = 0; pass < passes; pass++)
@@ -49,7 +48,7 @@ public static class BoxBlur
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(scratch);
+            ScratchArrays.Floats.Return(scratch);
         }
     }
 

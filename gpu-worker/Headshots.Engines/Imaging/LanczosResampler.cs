@@ -43,15 +43,15 @@ public static class LanczosResampler
         // Across first, into 8-bit rows as ImageMagick's Q8 intermediate, then down.
         var across = Taps.For(source.Width, width, kernel, support);
         var down = Taps.For(source.Height, height, kernel, support);
-        // The intermediate is rented: see BoxBlur.InPlace.
-        var wide = ArrayPool<byte>.Shared.Rent(width * source.Height * 3);
+        // The intermediate is rented, not allocated: see ScratchArrays.
+        var wide = ScratchArrays.Bytes.Rent(width * source.Height * 3);
         try
         {
             return Resize(source, width, height, across, down, wide);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(wide);
+            ScratchArrays.Bytes.Return(wide);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Headshots.Engines.Imaging;
 using Headshots.Engines.Segmentation;
 
@@ -63,25 +64,87 @@ public static class Grain
         ArgumentNullException.ThrowIfNull(backdrop);
         var bytes = GC.AllocateUninitializedArray<byte>(width * height * 3);
         var s = (uint)seed;
-        Parallel.For(0, height, () => new float[width * 3], (y, _, rgb) =>
+        Parallel.For(0, height, () => new GrainRow(width), (y, _, row) =>
         {
-            backdrop(y, rgb);
+            backdrop(y, row.Rgb);
+            row.Fill(y, s, sigma);
             var o = y * width * 3;
+            var (rgb, luma, chroma) = (row.Rgb, row.Luma, row.Chroma);
             for (var x = 0; x < width; x++)
             {
                 var i = x * 3;
-                var luma = sigma * Noise.Triangle((uint)x, (uint)y, s);
                 for (var c = 0; c < 3; c++)
                 {
-                    var chroma = 0.3f * sigma * Noise.Flat((uint)x, (uint)y, s + 16 + (uint)(4 * c));
-                    bytes[o + i + c] = (byte)Math.Clamp(MathF.Round(rgb[i + c] + luma + chroma), 0, 255);
+                    bytes[o + i + c] = (byte)Math.Clamp(MathF.Round(rgb[i + c] + luma[x] + chroma[c][x]), 0, 255);
                 }
             }
 
-            return rgb;
+            return row;
         }, _ => { });
         return new RgbImage(width, height, bytes);
     }
 
     static int Luma(byte[] p, int i) => ((77 * p[3 * i]) + (150 * p[(3 * i) + 1]) + (29 * p[(3 * i) + 2])) >> 8;
+
+    /// <summary>One row's backdrop and grain, reused by a thread from row to row.</summary>
+    internal sealed class GrainRow(int width)
+    {
+        static readonly Vector256<uint> Lanes = Vector256.Create(0u, 1, 2, 3, 4, 5, 6, 7);
+
+        public float[] Rgb { get; } = new float[width * 3];
+
+        /// <summary>Per pixel: sigma · <see cref="Noise.Triangle"/>.</summary>
+        public float[] Luma { get; } = new float[width];
+
+        /// <summary>Per channel and pixel: 0.3 · sigma · <see cref="Noise.Flat"/> with the channel's seed.</summary>
+        public float[][] Chroma { get; } = [new float[width], new float[width], new float[width]];
+
+        /// <summary>
+        /// The grain of row <paramref name="y"/>: the same hashes and float operations as <see cref="Noise"/>, eight
+        /// pixels at a time (five hashes a pixel are most of a backdrop's cost), so the values are the same bits.
+        /// </summary>
+        public void Fill(int y, uint seed, float sigma)
+        {
+            var chromaSigma = 0.3f * sigma;
+            var x = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                // Noise.Uniform's hash input is (x·a) ^ (y·b) ^ (seed·c); the last two are constant along a row.
+                uint RowKey(uint s) => ((uint)y * 0xd8163841u) ^ (s * 0xcb1ab31fu);
+                var (k0, k1) = (Vector256.Create(RowKey(seed)), Vector256.Create(RowKey(seed + 1)));
+                Vector256<uint>[] chromaKeys = [Vector256.Create(RowKey(seed + 16)), Vector256.Create(RowKey(seed + 20)), Vector256.Create(RowKey(seed + 24))];
+                for (; x <= Luma.Length - 8; x += 8)
+                {
+                    var column = (Vector256.Create((uint)x) + Lanes) * 0x8da6b343u;
+                    var triangle = (Unit(column ^ k0) + Unit(column ^ k1) - Vector256.Create(1f)) * 2.4494897f;
+                    (sigma * triangle).CopyTo(Luma, x);
+                    for (var c = 0; c < 3; c++)
+                    {
+                        (chromaSigma * ((Unit(column ^ chromaKeys[c]) - Vector256.Create(0.5f)) * 3.4641016f)).CopyTo(Chroma[c], x);
+                    }
+                }
+            }
+
+            for (; x < Luma.Length; x++)
+            {
+                Luma[x] = sigma * Noise.Triangle((uint)x, (uint)y, seed);
+                for (var c = 0; c < 3; c++)
+                {
+                    Chroma[c][x] = chromaSigma * Noise.Flat((uint)x, (uint)y, seed + 16 + (uint)(4 * c));
+                }
+            }
+        }
+
+        /// <summary><see cref="IntegerHash.Unit"/> of <see cref="IntegerHash.Mix"/>, eight at a time.</summary>
+        static Vector256<float> Unit(Vector256<uint> h)
+        {
+            h ^= Vector256.ShiftRightLogical(h, 16);
+            h *= 0x7feb352du;
+            h ^= Vector256.ShiftRightLogical(h, 15);
+            h *= 0x846ca68bu;
+            h ^= Vector256.ShiftRightLogical(h, 16);
+            // Below 2^24 after the shift, so the signed conversion is exact.
+            return Vector256.ConvertToSingle(Vector256.ShiftRightLogical(h, 8).AsInt32()) * (1f / 16777216f);
+        }
+    }
 }
