@@ -13,6 +13,9 @@ public static class BoxBlur
     /// <summary>Columns per vertical strip: each thread walks rows (cache-friendly) with its own running sums.</summary>
     const int Strip = 64;
 
+    /// <summary>Running sums stepped together along the rows (rows × channels): enough to hide an addition's latency.</summary>
+    const int ChainsTogether = 8;
+
     /// <summary>The mean over a (2r+1)² window of one plane, as a new plane.</summary>
     public static float[] Mean(float[] values, int width, int height, int radius)
     {
@@ -52,38 +55,52 @@ public static class BoxBlur
         }
     }
 
+    /// <summary>
+    /// Along the rows. Each row's channel is one running sum (in double, so it does not drift over long lines), a
+    /// chain of dependent additions; several rows' and channels' chains are stepped together so the processor
+    /// overlaps them. Each chain still adds and subtracts the same values in the same order, so the result is the
+    /// same as one chain at a time.
+    /// </summary>
     static void Horizontal(float[] source, float[] destination, int width, int height, int channels, int radius)
     {
-        Parallel.For(0, height, y =>
+        var rowsPerBlock = Math.Max(1, ChainsTogether / channels);
+        Parallel.For(0, (height + rowsPerBlock - 1) / rowsPerBlock, block =>
         {
-            var row = y * width * channels;
-            for (var c = 0; c < channels; c++)
+            var y0 = block * rowsPerBlock;
+            var chains = Math.Min(rowsPerBlock, height - y0) * channels;
+            Span<double> sums = chains <= 64 ? stackalloc double[chains] : new double[chains];
+            Span<int> starts = chains <= 64 ? stackalloc int[chains] : new int[chains];
+            sums.Clear();
+            for (var k = 0; k < chains; k++)
             {
-                // Double keeps the running sum from drifting over long lines.
-                double sum = 0;
-                var count = 0;
-                for (var x = 0; x <= Math.Min(radius, width - 1); x++)
+                starts[k] = ((y0 + (k / channels)) * width * channels) + (k % channels);
+            }
+
+            var count = 0;
+            for (var x = 0; x <= Math.Min(radius, width - 1); x++)
+            {
+                for (var k = 0; k < chains; k++) sums[k] += source[starts[k] + (x * channels)];
+                count++;
+            }
+
+            for (var x = 0; x < width; x++)
+            {
+                var at = x * channels;
+                for (var k = 0; k < chains; k++) destination[starts[k] + at] = (float)(sums[k] / count);
+                var add = x + radius + 1;
+                if (add < width)
                 {
-                    sum += source[row + (x * channels) + c];
+                    var from = add * channels;
+                    for (var k = 0; k < chains; k++) sums[k] += source[starts[k] + from];
                     count++;
                 }
 
-                for (var x = 0; x < width; x++)
+                var remove = x - radius;
+                if (remove >= 0)
                 {
-                    destination[row + (x * channels) + c] = (float)(sum / count);
-                    var add = x + radius + 1;
-                    if (add < width)
-                    {
-                        sum += source[row + (add * channels) + c];
-                        count++;
-                    }
-
-                    var remove = x - radius;
-                    if (remove >= 0)
-                    {
-                        sum -= source[row + (remove * channels) + c];
-                        count--;
-                    }
+                    var from = remove * channels;
+                    for (var k = 0; k < chains; k++) sums[k] -= source[starts[k] + from];
+                    count--;
                 }
             }
         });

@@ -76,4 +76,42 @@ public sealed class BoxBlurTests
 
         Assert.Equal([1f, 2f, 3f, 4f], data);
     }
+
+    [Theory]
+    [InlineData(1, 19)]
+    [InlineData(3, 11)]
+    [InlineData(4, 9)]
+    public void InPlace_RandomRows_EachPixelIsTheMeanOfItsClippedWindow(int channels, int height)
+    {
+        // Heights that leave a part-block of rows, so rows stepped together and the last rows alone are both checked.
+        var (w, radius) = (23, 3);
+        var random = new Random(channels * 100 + height);
+        var data = new float[w * height * channels];
+        for (var i = 0; i < data.Length; i++) data[i] = (float)(random.NextDouble() * 255);
+        var original = (float[])data.Clone();
+
+        BoxBlur.InPlace(data, w, height, channels, radius);
+
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < w; x++)
+            {
+                for (var c = 0; c < channels; c++)
+                {
+                    double sum = 0;
+                    var count = 0;
+                    for (var yy = Math.Max(0, y - radius); yy <= Math.Min(height - 1, y + radius); yy++)
+                    {
+                        for (var xx = Math.Max(0, x - radius); xx <= Math.Min(w - 1, x + radius); xx++)
+                        {
+                            sum += original[(((yy * w) + xx) * channels) + c];
+                            count++;
+                        }
+                    }
+
+                    Assert.Equal(sum / count, data[(((y * w) + x) * channels) + c], 0.01);
+                }
+            }
+        }
+    }
 }

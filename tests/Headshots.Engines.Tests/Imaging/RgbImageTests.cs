@@ -45,4 +45,18 @@ public sealed class RgbImageTests
 
         Assert.Equal([10, 20, 30, 10, 20, 30], rgb.Pixels);
     }
+
+    [Fact]
+    public void ToMagick_RandomPixels_ImageMagickReadsBackTheSameRgb()
+    {
+        var bytes = new byte[37 * 11 * 3];
+        new Random(7).NextBytes(bytes);
+        var image = new RgbImage(37, 11, bytes);
+
+        using var magick = image.ToMagick();
+        using var pixels = magick.GetPixelsUnsafe();
+
+        Assert.Equal((37u, 11u, 3u, ColorSpace.sRGB), (magick.Width, magick.Height, magick.ChannelCount, magick.ColorSpace));
+        Assert.Equal(bytes, pixels.ToByteArray(PixelMapping.RGB));
+    }
 }
