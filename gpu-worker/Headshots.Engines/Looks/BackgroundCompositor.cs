@@ -74,10 +74,12 @@ public static class BackgroundCompositor
                 }
 
                 var wrapAmount = wrap is null ? 0f : options.LightWrap * a * Math.Max(0f, 1f - wrap.Value.Alpha[i] - 1e-4f);
+                // The quarter-size fields all have the frame's cells: one position serves every lookup of this pixel.
+                var cells = wrapAmount > 0 || (person is not null && Decontamination.Solves(a)) ? (person?.Fields ?? wrap!.Value.Light).Locate(x, y) : default;
                 for (var c = 0; c < 3; c++)
                 {
                     var k = (3 * i) + c;
-                    var f = person?.At(x, y, k, a, c) ?? p[k];
+                    var f = person?.At(cells, k, a, c) ?? p[k];
                     if (grade is { } g)
                     {
                         f *= c == 0 ? g.R : c == 1 ? g.G : g.B;
@@ -85,7 +87,7 @@ public static class BackgroundCompositor
 
                     if (wrapAmount > 0)
                     {
-                        f += (wrap!.Value.Light.At(x, y, c) - f) * wrapAmount;
+                        f += (wrap!.Value.Light.At(cells, c) - f) * wrapAmount;
                     }
 
                     result[k] = (byte)Math.Clamp(MathF.Round((a * f) + ((1 - a) * behind[c])), 0, 255);
@@ -142,19 +144,25 @@ public static class BackgroundCompositor
             return false;
         }
 
-        /// <summary>Channel <paramref name="c"/> of the person's colour at pixel (x, y), value index <paramref name="k"/>, chosen alpha <paramref name="a"/>.</summary>
-        public float At(int x, int y, int k, float a, int c)
+        /// <summary>Whether a pixel of this alpha is solved for the person's colour (otherwise it is the photo's own).</summary>
+        public static bool Solves(float a) => a is > 0.004f and < 0.98f;
+
+        /// <summary>A field of the frame's cells, to locate pixels in for <see cref="At"/>.</summary>
+        public LowResField Fields => fore;
+
+        /// <summary>Channel <paramref name="c"/> of the person's colour at a located pixel, value index <paramref name="k"/>, chosen alpha <paramref name="a"/>.</summary>
+        public float At(in LowResField.Position cells, int k, float a, int c)
         {
-            if (a is <= 0.004f or >= 0.98f)
+            if (!Solves(a))
             {
                 return photo[k];
             }
 
             var trust = Math.Clamp((a - 0.1f) / 0.5f, 0f, 1f);
-            var foreWeight = fore.At(x, y, 3);
-            var backWeight = back.At(x, y, 3);
-            var smoothF = foreWeight > 1e-6f ? fore.At(x, y, c) / foreWeight : photo[k];
-            var smoothB = backWeight > 1e-6f ? back.At(x, y, c) / backWeight : photo[k];
+            var foreWeight = fore.At(cells, 3);
+            var backWeight = back.At(cells, 3);
+            var smoothF = foreWeight > 1e-6f ? fore.At(cells, c) / foreWeight : photo[k];
+            var smoothB = backWeight > 1e-6f ? back.At(cells, c) / backWeight : photo[k];
             var solved = Math.Clamp((photo[k] - ((1 - a) * smoothB)) / a, 0f, 255f);
             return (trust * solved) + ((1 - trust) * smoothF);
         }

@@ -72,7 +72,10 @@ internal sealed class LowResField
     }
 
     /// <summary>The field at a full-size pixel.</summary>
-    public float At(float x, float y, int channel)
+    public float At(float x, float y, int channel) => At(Locate(x, y), channel);
+
+    /// <summary>Where a full-size pixel falls among the cells: worked out once for every channel read there.</summary>
+    public Position Locate(float x, float y)
     {
         var u = Math.Clamp(((x + 0.5f) / Factor) - 0.5f, 0, Width - 1);
         var v = Math.Clamp(((y + 0.5f) / Factor) - 0.5f, 0, Height - 1);
@@ -80,11 +83,18 @@ internal sealed class LowResField
         var y0 = (int)v;
         var x1 = Math.Min(x0 + 1, Width - 1);
         var y1 = Math.Min(y0 + 1, Height - 1);
-        var fx = u - x0;
-        var fy = v - y0;
-        float Value(int xx, int yy) => Values[(((yy * Width) + xx) * Channels) + channel];
-        var top = Value(x0, y0) + ((Value(x1, y0) - Value(x0, y0)) * fx);
-        var bottom = Value(x0, y1) + ((Value(x1, y1) - Value(x0, y1)) * fx);
-        return top + ((bottom - top) * fy);
+        return new Position((y0 * Width) + x0, (y0 * Width) + x1, (y1 * Width) + x0, (y1 * Width) + x1, u - x0, v - y0);
     }
+
+    /// <summary>The field at a located pixel (a position from this field's <see cref="Locate"/>, or a field of the same size).</summary>
+    public float At(in Position at, int channel)
+    {
+        float Value(int cell) => Values[(cell * Channels) + channel];
+        var top = Value(at.TopLeft) + ((Value(at.TopRight) - Value(at.TopLeft)) * at.Fx);
+        var bottom = Value(at.BottomLeft) + ((Value(at.BottomRight) - Value(at.BottomLeft)) * at.Fx);
+        return top + ((bottom - top) * at.Fy);
+    }
+
+    /// <summary>The four cells around a full-size pixel and its weights between them.</summary>
+    public readonly record struct Position(int TopLeft, int TopRight, int BottomLeft, int BottomRight, float Fx, float Fy);
 }
