@@ -12,8 +12,9 @@ namespace Headshots.Local.Cli;
 /// <param name="JitSeconds">Time this process spent compiling methods during the shoot (all threads, <see cref="System.Runtime.JitInfo"/>).</param>
 /// <param name="JitMethods">Methods compiled during the shoot (each tier of a method counts).</param>
 /// <param name="CpuSeconds">This process's processor time during the shoot (user and kernel, all threads).</param>
+/// <param name="KernelSeconds">The part of <paramref name="CpuSeconds"/> spent in the kernel (page faults, I/O).</param>
 public sealed record BenchShootRun(string ShootId, ShootStatus Final, IReadOnlyDictionary<string, double> StageStarts, double WallSeconds, DateTimeOffset OrderedAt,
-    double JitSeconds, long JitMethods, double CpuSeconds)
+    double JitSeconds, long JitMethods, double CpuSeconds, double KernelSeconds)
 {
     /// <summary>Seconds from the start of <paramref name="stage"/> to the start of the next stage that began.</summary>
     public double? StageSeconds(string stage) =>
@@ -61,7 +62,7 @@ public static class BenchShoot
 
         var jitTime = System.Runtime.JitInfo.GetCompilationTime();
         var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (cpu, kernel) = (Process.GetCurrentProcess().TotalProcessorTime, Process.GetCurrentProcess().PrivilegedProcessorTime);
         var orderedAt = TimeProvider.System.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var order = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { email = "bench@example.com", looks });
@@ -75,7 +76,8 @@ public static class BenchShoot
         var jitSeconds = (System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalSeconds;
         var jitCount = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var kernelSeconds = (Process.GetCurrentProcess().PrivilegedProcessorTime - kernel).TotalSeconds;
         if (final.Status != ShootStatuses.Delivered) throw new InvalidOperationException($"The benchmark shoot did not finish: {final.Error}");
-        return new BenchShootRun(shoot.ShootId, final, stages, wall, orderedAt, jitSeconds, jitCount, cpuSeconds);
+        return new BenchShootRun(shoot.ShootId, final, stages, wall, orderedAt, jitSeconds, jitCount, cpuSeconds, kernelSeconds);
     }
 }

@@ -69,7 +69,7 @@ public static class ShootBenchCommand
             Console.WriteLine($"{key}.delivered={run.DeliveredImages} photos={photos.Count} looks={looks.Count}");
             Console.WriteLine($"{key}.wall_seconds={run.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture)}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{key}.process cpu_seconds={run.Run.CpuSeconds:0.0} jit_seconds={run.Run.JitSeconds:0.0} jit_methods={run.Run.JitMethods}"));
+                $"{key}.process cpu_seconds={run.Run.CpuSeconds:0.0} kernel_seconds={run.Run.KernelSeconds:0.0} jit_seconds={run.Run.JitSeconds:0.0} jit_methods={run.Run.JitMethods}"));
             Console.WriteLine($"{key}.peak_memory_mb={(run.PeakMegabytes is { } mb ? mb.ToString("0", CultureInfo.InvariantCulture) : "n/a")}");
             Console.WriteLine($"{key}.weave_correlation={run.Detail.ToString("0.000", CultureInfo.InvariantCulture)} images_measured={run.Measured}");
             Console.WriteLine($"{key}.source_megapixels_mean={run.SourceMegapixels.ToString("0.00", CultureInfo.InvariantCulture)}");
