@@ -89,8 +89,8 @@ public sealed class RgbImage
 
     public MagickImage ToMagick()
     {
-        // A blank image of the size, then the rows copied into its pixel cache in one piece when it is packed RGB:
-        // ImageMagick's import converts pixel by pixel (a 16 MP render: about 0.15 s against 0.05 s, the same pixels).
+        // A blank image of the size, then the rows copied into its pixel cache in one piece when it is packed RGB,
+        // rather than ImageMagick's import, which converts pixel by pixel (the same pixels either way).
         var image = new MagickImage(MagickColors.Black, (uint)Width, (uint)Height) { ColorSpace = ColorSpace.sRGB };
         using (var pixels = image.GetPixelsUnsafe())
         {

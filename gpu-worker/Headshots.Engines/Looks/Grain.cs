@@ -109,13 +109,13 @@ public static class Grain
             var x = 0;
             if (Vector256.IsHardwareAccelerated)
             {
-                // Noise.Uniform's hash input is (x·a) ^ (y·b) ^ (seed·c); the last two are constant along a row.
-                uint RowKey(uint s) => ((uint)y * 0xd8163841u) ^ (s * 0xcb1ab31fu);
-                var (k0, k1) = (Vector256.Create(RowKey(seed)), Vector256.Create(RowKey(seed + 1)));
-                Vector256<uint>[] chromaKeys = [Vector256.Create(RowKey(seed + 16)), Vector256.Create(RowKey(seed + 20)), Vector256.Create(RowKey(seed + 24))];
+                // Noise.Uniform's hash input is the column's part xor the row's and seed's, constant along a row.
+                Vector256<uint> RowKey(uint s) => Vector256.Create(Noise.RowKey((uint)y, s));
+                var (k0, k1) = (RowKey(seed), RowKey(seed + 1));
+                Vector256<uint>[] chromaKeys = [RowKey(seed + 16), RowKey(seed + 20), RowKey(seed + 24)];
                 for (; x <= Luma.Length - 8; x += 8)
                 {
-                    var column = (Vector256.Create((uint)x) + Lanes) * 0x8da6b343u;
+                    var column = (Vector256.Create((uint)x) + Lanes) * Noise.ColumnFactor;
                     var triangle = (Unit(column ^ k0) + Unit(column ^ k1) - Vector256.Create(1f)) * 2.4494897f;
                     (sigma * triangle).CopyTo(Luma, x);
                     for (var c = 0; c < 3; c++)
@@ -135,16 +135,6 @@ public static class Grain
             }
         }
 
-        /// <summary><see cref="IntegerHash.Unit"/> of <see cref="IntegerHash.Mix"/>, eight at a time.</summary>
-        static Vector256<float> Unit(Vector256<uint> h)
-        {
-            h ^= Vector256.ShiftRightLogical(h, 16);
-            h *= 0x7feb352du;
-            h ^= Vector256.ShiftRightLogical(h, 15);
-            h *= 0x846ca68bu;
-            h ^= Vector256.ShiftRightLogical(h, 16);
-            // Below 2^24 after the shift, so the signed conversion is exact.
-            return Vector256.ConvertToSingle(Vector256.ShiftRightLogical(h, 8).AsInt32()) * (1f / 16777216f);
-        }
+        static Vector256<float> Unit(Vector256<uint> hashInput) => IntegerHash.Unit(IntegerHash.Mix(hashInput));
     }
 }

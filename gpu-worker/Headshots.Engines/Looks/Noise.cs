@@ -20,11 +20,13 @@ internal static class Noise
     }
 
     /// <summary>A uniform value in [0, 1) for a pixel.</summary>
-    public static float Uniform(uint x, uint y, uint seed)
-    {
-        var h = (x * 0x8da6b343u) ^ (y * 0xd8163841u) ^ (seed * 0xcb1ab31fu);
-        return IntegerHash.Unit(IntegerHash.Mix(h));
-    }
+    public static float Uniform(uint x, uint y, uint seed) => IntegerHash.Unit(IntegerHash.Mix((x * ColumnFactor) ^ RowKey(y, seed)));
+
+    /// <summary>What a pixel's column contributes to its hash input.</summary>
+    public const uint ColumnFactor = 0x8da6b343u;
+
+    /// <summary>What the row and the seed contribute to a pixel's hash input: the same for a whole row.</summary>
+    public static uint RowKey(uint y, uint seed) => (y * 0xd8163841u) ^ (seed * 0xcb1ab31fu);
 
     /// <summary>Zero mean, unit variance, close to Gaussian (sum of four uniforms).</summary>
     public static float Gaussian(uint x, uint y, uint seed) =>

@@ -38,4 +38,23 @@ public sealed class IntegerHashTests
 
         Assert.Equal(16, changed / trials, 0.5);
     }
+
+    [Fact]
+    public void MixAndUnit_EightAtOnce_GiveTheBitsOfOneAtATime()
+    {
+        var random = new Random(11);
+        for (var round = 0; round < 100; round++)
+        {
+            var inputs = Enumerable.Range(0, 8).Select(_ => (uint)random.NextInt64(0, 1L << 32)).ToArray();
+
+            var mixed = IntegerHash.Mix(System.Runtime.Intrinsics.Vector256.Create(inputs));
+            var units = IntegerHash.Unit(mixed);
+
+            for (var i = 0; i < 8; i++)
+            {
+                Assert.Equal(IntegerHash.Mix(inputs[i]), mixed[i]);
+                Assert.Equal(IntegerHash.Unit(IntegerHash.Mix(inputs[i])), units[i]);
+            }
+        }
+    }
 }
