@@ -116,7 +116,7 @@ public static class ShootBenchCommand
             // The upscale job's row names what enlarged the image (DeliveryUpscaler: none, lanczos or ESRGAN).
             var enlargers = jobs.Where(j => j.Kind == GpuJobKinds.Upscale && j.Status == JobStatus.Succeeded)
                 .GroupBy(j => j.Engine ?? "unknown").ToDictionary(g => g.Key, g => g.Count());
-            return new PathRun(renderPath, perImage, spans, run, run.WallSeconds, peak, delivered, enlargers, run.Final.Delivered);
+            return new PathRun(renderPath, perImage, spans, run, peak, delivered, enlargers);
         }
         finally
         {
@@ -169,9 +169,13 @@ public static class ShootBenchCommand
 
     /// <param name="Enlargers">Delivered images per upscale engine (<see cref="Enlargements"/>).</param>
     /// <param name="Spans">Per job kind, when its jobs ran in the shoot.</param>
-    sealed record PathRun(string Path, IReadOnlyDictionary<string, (double Seconds, int Jobs)> PerImage, IReadOnlyDictionary<string, JobSpan> Spans, BenchShootRun Run, double WallSeconds, double? PeakMegabytes,
-        DeliveredDetail Delivered, IReadOnlyDictionary<string, int> Enlargers, int DeliveredImages)
+    sealed record PathRun(string Path, IReadOnlyDictionary<string, (double Seconds, int Jobs)> PerImage, IReadOnlyDictionary<string, JobSpan> Spans, BenchShootRun Run, double? PeakMegabytes,
+        DeliveredDetail Delivered, IReadOnlyDictionary<string, int> Enlargers)
     {
+        public double WallSeconds => Run.WallSeconds;
+
+        public int DeliveredImages => Run.Final.Delivered;
+
         public double Detail => Delivered.Detail;
 
         public int Measured => Delivered.Measured;
