@@ -1,6 +1,8 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Headshots.Engines.Imaging;
 
@@ -39,44 +41,68 @@ public static class LanczosResampler
             return new RgbImage(width, height, (byte[])source.Pixels.Clone());
         }
 
-        // Across first, into 8-bit rows as ImageMagick's Q8 intermediate, then down.
+        // Two passes with 8-bit rows between them, as ImageMagick's Q8 intermediate. The across pass costs several
+        // times the down pass per tap (a pixel's taps are gathered one by one; the down pass weighs whole rows as
+        // vectors), so a reduction in height goes down first and leaves the across pass only the rows it keeps.
         var across = Taps.For(source.Width, width, kernel, support);
         var down = Taps.For(source.Height, height, kernel, support);
+        var downFirst = height < source.Height;
         // The intermediate is rented, not allocated: see ScratchArrays.
-        var wide = ScratchArrays.Bytes.Rent(width * source.Height * 3);
+        var between = ScratchArrays.Bytes.Rent(downFirst ? source.Width * height * 3 : width * source.Height * 3);
         try
         {
-            return Resize(source, width, height, across, down, wide);
+            var pixels = new byte[width * height * 3];
+            if (downFirst)
+            {
+                Down(source.Pixels, source.Width, down, height, between);
+                Across(between, source.Width, height, across, width, pixels);
+            }
+            else
+            {
+                Across(source.Pixels, source.Width, source.Height, across, width, between);
+                Down(between, width, down, height, pixels);
+            }
+
+            return new RgbImage(width, height, pixels);
         }
         finally
         {
-            ScratchArrays.Bytes.Return(wide);
+            ScratchArrays.Bytes.Return(between);
         }
     }
 
-    static RgbImage Resize(RgbImage source, int width, int height, Taps across, Taps down, byte[] wide)
+    /// <summary>Each of <paramref name="rows"/> rows of <paramref name="input"/> (<paramref name="inputWidth"/> pixels) resampled to <paramref name="width"/> pixels of <paramref name="output"/>.</summary>
+    static void Across(byte[] input, int inputWidth, int rows, Taps across, int width, byte[] output)
     {
-        var src = source.Pixels;
-        Parallel.For(0, source.Height, y =>
+        Parallel.For(0, rows, y =>
         {
-            var input = src.AsSpan(y * source.Width * 3, source.Width * 3);
-            var output = wide.AsSpan(y * width * 3, width * 3);
+            var row = input.AsSpan(y * inputWidth * 3, inputWidth * 3);
+            var result = output.AsSpan(y * width * 3, width * 3);
             for (var x = 0; x < width; x++)
             {
                 var (start, count, offset) = across.Of(x);
-                if ((start + count) * 3 < input.Length)
+                if (across.PairWeights is { } pairWeights && (start + ((count + 1) & ~1) - 2) * 3 + 8 <= row.Length)
+                {
+                    var sums = SumOfPairs(row, start, (count + 1) / 2, pairWeights.AsSpan(across.PairOffset(x)));
+                    result[x * 3] = Clamp(sums.GetElement(0));
+                    result[(x * 3) + 1] = Clamp(sums.GetElement(1));
+                    result[(x * 3) + 2] = Clamp(sums.GetElement(2));
+                    continue;
+                }
+
+                if ((start + count) * 3 < row.Length)
                 {
                     // Each tap's R, G, B (and the next sample's first byte, weighted but dropped) as one vector.
                     var sum = Vector128<int>.Zero;
                     for (var k = 0; k < count; k++)
                     {
-                        var sample = Vector128.CreateScalarUnsafe(MemoryMarshal.Read<uint>(input[((start + k) * 3)..])).AsByte();
+                        var sample = Vector128.CreateScalarUnsafe(MemoryMarshal.Read<uint>(row[((start + k) * 3)..])).AsByte();
                         sum += Vector128.WidenLower(Vector128.WidenLower(sample)).AsInt32() * across.Weights[offset + k];
                     }
 
-                    output[x * 3] = Clamp(sum.GetElement(0));
-                    output[(x * 3) + 1] = Clamp(sum.GetElement(1));
-                    output[(x * 3) + 2] = Clamp(sum.GetElement(2));
+                    result[x * 3] = Clamp(sum.GetElement(0));
+                    result[(x * 3) + 1] = Clamp(sum.GetElement(1));
+                    result[(x * 3) + 2] = Clamp(sum.GetElement(2));
                     continue;
                 }
 
@@ -85,36 +111,60 @@ public static class LanczosResampler
                 {
                     var w = across.Weights[offset + k];
                     var at = (start + k) * 3;
-                    r += w * input[at];
-                    g += w * input[at + 1];
-                    b += w * input[at + 2];
+                    r += w * row[at];
+                    g += w * row[at + 1];
+                    b += w * row[at + 2];
                 }
 
-                output[x * 3] = Clamp(r);
-                output[(x * 3) + 1] = Clamp(g);
-                output[(x * 3) + 2] = Clamp(b);
+                result[x * 3] = Clamp(r);
+                result[(x * 3) + 1] = Clamp(g);
+                result[(x * 3) + 2] = Clamp(b);
             }
         });
+    }
 
-        var pixels = new byte[width * height * 3];
+    /// <summary>Picks R, G and B of two neighbouring pixels out of 8 bytes as 16-bit pairs: [R0, R1, G0, G1, B0, B1, 0, 0].</summary>
+    static readonly Vector128<byte> PairOfPixels = Vector128.Create((byte)0, 0x80, 3, 0x80, 1, 0x80, 4, 0x80, 2, 0x80, 5, 0x80, 0x80, 0x80, 0x80, 0x80);
+
+    /// <summary>
+    /// One output pixel's R, G and B sums (elements 0, 1, 2), two taps at a time: each pair of input pixels is spread
+    /// into 16-bit lanes and multiplied by its two weights and added in one instruction (pmaddwd). The same integer
+    /// products and sums as one tap at a time (an odd tap count ends in a pair whose second weight is 0), at about a
+    /// third of the instructions.
+    /// </summary>
+    static Vector128<int> SumOfPairs(ReadOnlySpan<byte> row, int start, int pairs, ReadOnlySpan<Vector128<short>> weights)
+    {
+        ref var first = ref MemoryMarshal.GetReference(row);
+        var sum = Vector128<int>.Zero;
+        for (var p = 0; p < pairs; p++)
+        {
+            var eight = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, (start + (2 * p)) * 3))).AsByte();
+            sum += Sse2.MultiplyAddAdjacent(Ssse3.Shuffle(eight, PairOfPixels).AsInt16(), weights[p]);
+        }
+
+        return sum;
+    }
+
+    /// <summary>Rows of <paramref name="width"/> pixels of <paramref name="input"/> resampled to <paramref name="height"/> rows of <paramref name="output"/>.</summary>
+    static void Down(byte[] input, int width, Taps down, int height, byte[] output)
+    {
         var stride = width * 3;
         Parallel.For(0, height, y =>
         {
             var (start, count, offset) = down.Of(y);
-            var output = pixels.AsSpan(y * stride, stride);
+            var row = output.AsSpan(y * stride, stride);
             Span<int> sums = stride <= 16_384 ? stackalloc int[stride] : new int[stride];
             sums.Clear();
             for (var k = 0; k < count; k++)
             {
-                AddWeighted(sums, wide.AsSpan((start + k) * stride, stride), down.Weights[offset + k]);
+                AddWeighted(sums, input.AsSpan((start + k) * stride, stride), down.Weights[offset + k]);
             }
 
             for (var i = 0; i < stride; i++)
             {
-                output[i] = Clamp(sums[i]);
+                row[i] = Clamp(sums[i]);
             }
         });
-        return new RgbImage(width, height, pixels);
     }
 
     /// <summary>
@@ -164,9 +214,43 @@ public static class LanczosResampler
     /// <summary>For each output position on one axis: the first input sample, how many, and their integer weights (summing to 2^Bits).</summary>
     sealed class Taps(int[] starts, int[] counts, int[] offsets, int[] weights)
     {
+        readonly int[]? pairOffsets = Ssse3.IsSupported ? PairOffsets(counts) : null;
+
         public int[] Weights { get; } = weights;
 
+        /// <summary>
+        /// Where the processor has the instructions <see cref="SumOfPairs"/> uses: each output's weights two at a time
+        /// as [w0, w1, w0, w1, w0, w1, 0, 0], the last pair of an odd count ending in 0. Null elsewhere.
+        /// </summary>
+        public Vector128<short>[]? PairWeights { get; } = Ssse3.IsSupported ? Pairs(counts, offsets, weights) : null;
+
         public (int Start, int Count, int Offset) Of(int i) => (starts[i], counts[i], offsets[i]);
+
+        public int PairOffset(int i) => pairOffsets![i];
+
+        static int[] PairOffsets(int[] counts)
+        {
+            var result = new int[counts.Length];
+            for (int i = 0, at = 0; i < counts.Length; at += (counts[i] + 1) / 2, i++) result[i] = at;
+            return result;
+        }
+
+        static Vector128<short>[] Pairs(int[] counts, int[] offsets, int[] weights)
+        {
+            var pairs = new List<Vector128<short>>();
+            for (var i = 0; i < counts.Length; i++)
+            {
+                for (var k = 0; k < counts[i]; k += 2)
+                {
+                    // 14-bit weights: every tap, negative lobes included, is well inside a 16-bit lane.
+                    var w0 = checked((short)weights[offsets[i] + k]);
+                    var w1 = k + 1 < counts[i] ? checked((short)weights[offsets[i] + k + 1]) : (short)0;
+                    pairs.Add(Vector128.Create(w0, w1, w0, w1, w0, w1, 0, 0));
+                }
+            }
+
+            return [.. pairs];
+        }
 
         public static Taps For(int inputSize, int outputSize, Func<double, double> kernel, int lobes)
         {
