@@ -22,13 +22,14 @@ internal static class DeliveredImages
 
     /// <param name="webP">Also encode the full-size image and the web copy as WebP.</param>
     /// <param name="pixels">
-    /// <paramref name="image"/>'s pixels when the caller has them: the web copy is then reduced by the managed,
-    /// parallel Lanczos (<see cref="LanczosResampler"/>) instead of ImageMagick's single-threaded one, which took
-    /// about 0.3 s of every 16 MP delivery.
+    /// <paramref name="image"/>'s pixels when the caller has them, or those of the smaller image it was enlarged from
+    /// (at least the web copy's size): the web copy is then reduced from them by the managed, parallel Lanczos
+    /// (<see cref="LanczosResampler"/>) instead of ImageMagick's single-threaded one, which took about 0.3 s of every
+    /// 16 MP delivery.
     /// </param>
     public static DeliveredImage Encode(MagickImage image, bool webP = false, RgbImage? pixels = null)
     {
-        using var small = pixels is null ? (MagickImage)image.Clone() : WebCopy(pixels);
+        using var small = pixels is null ? (MagickImage)image.Clone() : WebCopy(image, pixels);
         using var fullForWebP = webP ? (MagickImage)image.Clone() : null;
         byte[] full = [], web = [], thumbnail = [];
         byte[]? fullWebP = null, webWebP = null;
@@ -49,15 +50,19 @@ internal static class DeliveredImages
         return new DeliveredImage(full, (int)image.Width, (int)image.Height, web, thumbnail, fullWebP, webWebP);
     }
 
-    /// <summary>The pixels at the web copy's size (the encoder's own <see cref="JpegEncoder.FitWithin"/> then leaves it as it is).</summary>
-    static MagickImage WebCopy(RgbImage pixels)
+    /// <summary>
+    /// The pixels at the web copy of <paramref name="image"/>'s size (the encoder's own <see cref="JpegEncoder.FitWithin"/>
+    /// then leaves it as it is): the size is <paramref name="image"/>'s, which the pixels may miss by a pixel's rounding.
+    /// </summary>
+    static MagickImage WebCopy(MagickImage image, RgbImage pixels)
     {
-        if (Math.Max(pixels.Width, pixels.Height) <= WebLongEdge)
+        if (Math.Max(image.Width, image.Height) <= WebLongEdge)
         {
-            return pixels.ToMagick();
+            return (MagickImage)image.Clone();
         }
 
-        var (width, height) = pixels.SizeWithin((int)WebLongEdge);
+        var scale = (double)WebLongEdge / Math.Max(image.Width, image.Height);
+        var (width, height) = (Math.Max(1, (int)Math.Round(image.Width * scale)), Math.Max(1, (int)Math.Round(image.Height * scale)));
         return LanczosResampler.Resize(pixels, width, height).ToMagick();
     }
 }

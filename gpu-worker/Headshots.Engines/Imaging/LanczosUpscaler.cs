@@ -17,9 +17,14 @@ public sealed class LanczosUpscaler : IUpscaler
         ArgumentNullException.ThrowIfNull(aspect);
         var decoded = RgbImage.Decode(jpeg, int.MaxValue);
         // Exactly the delivered size: the candidate can be a pixel off the exact ratio, and the size is a contract.
-        var delivered = LanczosResampler.Resize(decoded, aspect.DeliveredWidth, aspect.DeliveredHeight);
+        var delivered = (decoded.Width, decoded.Height) == (aspect.DeliveredWidth, aspect.DeliveredHeight)
+            ? decoded
+            : LanczosResampler.Resize(decoded, aspect.DeliveredWidth, aspect.DeliveredHeight);
         using var image = delivered.ToMagick();
         cancellationToken.ThrowIfCancellationRequested();
-        return DeliveredImages.Encode(image, webP, delivered);
+        // The web copy is reduced from the pixels the enlargement was made from: the same picture, a third as many
+        // pixels to filter as the 16 MP image.
+        var forWeb = Math.Max(decoded.Width, decoded.Height) >= WebLongEdge ? decoded : delivered;
+        return DeliveredImages.Encode(image, webP, forWeb);
     }
 }
