@@ -28,7 +28,6 @@ public sealed class EnhanceJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IO
 
         var input = job.Inputs[0];
         var options = render.Value;
-        var headshot = await blobs.ReadAsync(input, cancellationToken);
         CandidateSource? source = null;
         string? basePath = null;
         Candidate enhanced;
@@ -52,7 +51,7 @@ public sealed class EnhanceJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IO
         }
         else
         {
-            enhanced = enhancer.Enhance(headshot, RetouchSettings.Natural, cancellationToken);
+            enhanced = enhancer.Enhance(await blobs.ReadAsync(input, cancellationToken), RetouchSettings.Natural, cancellationToken);
         }
 
         var output = await blobs.WriteAsync($"{job.OutputPrefix}{JobData.Stem(input)}.jpg", enhanced.Jpeg, "image/jpeg", cancellationToken);

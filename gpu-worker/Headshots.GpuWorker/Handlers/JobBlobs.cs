@@ -6,12 +6,24 @@ namespace Headshots.GpuWorker.Handlers;
 /// <summary>Blob reads and writes for handlers, with errors that name the blob.</summary>
 public sealed class JobBlobs(StorageClients storage)
 {
+    /// <summary>Larger than any input a job is given: a 4800 px pixmap is 69 MB, an upload at most the intake's limit.</summary>
+    public const long MaxInputBytes = 256L * 1024 * 1024;
+
     public async Task<byte[]> ReadAsync(string path, CancellationToken cancellationToken)
     {
         try
         {
-            var content = await storage.Blob(BlobPath.Parse(path)).DownloadContentAsync(cancellationToken);
-            return content.Value.Content.ToArray();
+            // Into one array of the blob's length: a buffer grown as it fills copies a 20 MB pixmap several times over.
+            using var download = (await storage.Blob(BlobPath.Parse(path)).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
+            var length = download.Details.ContentLength;
+            if (length > MaxInputBytes)
+            {
+                throw new InvalidJobException($"The input blob '{path}' holds {length / (1024 * 1024)} MB; a job reads at most {MaxInputBytes / (1024 * 1024)} MB.");
+            }
+
+            var content = GC.AllocateUninitializedArray<byte>((int)length);
+            await download.Content.ReadExactlyAsync(content, cancellationToken);
+            return content;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
