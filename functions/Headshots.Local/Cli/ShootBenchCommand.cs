@@ -48,6 +48,7 @@ public static class ShootBenchCommand
             view.AddRow([kind, .. runs.Select(r => r.PerImage.TryGetValue(kind, out var s) ? $"{s.Seconds:0.00} ({s.Jobs})" : "—")]);
         }
         view.AddRow(["whole shoot, wall seconds", .. runs.Select(r => r.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture))]);
+        view.AddRow(["machine: fixed resize before / after, ms", .. runs.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Calibration.Before:0} / {r.Calibration.After:0}"))]);
         view.AddRow(["peak memory, MB", .. runs.Select(r => r.PeakMegabytes is { } mb ? mb.ToString("0", CultureInfo.InvariantCulture) : "n/a")]);
         view.AddRow(["weave kept (correlation)", .. runs.Select(r => r.Detail.ToString("0.000", CultureInfo.InvariantCulture))]);
         view.AddRow(["real source, MP (mean)", .. runs.Select(r => r.SourceMegapixels.ToString("0.0", CultureInfo.InvariantCulture))]);
@@ -70,6 +71,8 @@ public static class ShootBenchCommand
             Console.WriteLine($"{key}.wall_seconds={run.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture)}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{key}.process cpu_seconds={run.Run.CpuSeconds:0.0} kernel_seconds={run.Run.KernelSeconds:0.0} jit_seconds={run.Run.JitSeconds:0.0} jit_methods={run.Run.JitMethods}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{key}.machine calibration_ms_before={run.Calibration.Before:0} calibration_ms_after={run.Calibration.After:0}"));
             Console.WriteLine($"{key}.peak_memory_mb={(run.PeakMegabytes is { } mb ? mb.ToString("0", CultureInfo.InvariantCulture) : "n/a")}");
             Console.WriteLine($"{key}.weave_correlation={run.Detail.ToString("0.000", CultureInfo.InvariantCulture)} images_measured={run.Measured}");
             Console.WriteLine($"{key}.source_megapixels_mean={run.SourceMegapixels.ToString("0.00", CultureInfo.InvariantCulture)}");
@@ -102,9 +105,11 @@ public static class ShootBenchCommand
         {
             AnsiConsole.MarkupLine($"Render path [bold]{renderPath}[/]…");
             await using var stack = await LocalStack.StartAsync(options, cancellationToken);
+            var before = MachineSpeed.CalibrationMilliseconds();
             PeakMemory.Reset();
             var run = await BenchShoot.RunAsync(stack, photos, looks, cancellationToken);
             var peak = PeakMemory.Megabytes();
+            var after = MachineSpeed.CalibrationMilliseconds();
 
             var storage = stack.Services.GetRequiredService<StorageClients>();
             var jobs = new List<JobEntity>();
@@ -116,7 +121,7 @@ public static class ShootBenchCommand
             // The upscale job's row names what enlarged the image (DeliveryUpscaler: none, lanczos or ESRGAN).
             var enlargers = jobs.Where(j => j.Kind == GpuJobKinds.Upscale && j.Status == JobStatus.Succeeded)
                 .GroupBy(j => j.Engine ?? "unknown").ToDictionary(g => g.Key, g => g.Count());
-            return new PathRun(renderPath, perImage, spans, run, peak, delivered, enlargers);
+            return new PathRun(renderPath, perImage, spans, run, peak, delivered, enlargers, (before, after));
         }
         finally
         {
@@ -169,8 +174,9 @@ public static class ShootBenchCommand
 
     /// <param name="Enlargers">Delivered images per upscale engine (<see cref="Enlargements"/>).</param>
     /// <param name="Spans">Per job kind, when its jobs ran in the shoot.</param>
+    /// <param name="Calibration">Milliseconds of <see cref="MachineSpeed"/>'s fixed work just before and just after the shoot.</param>
     sealed record PathRun(string Path, IReadOnlyDictionary<string, (double Seconds, int Jobs)> PerImage, IReadOnlyDictionary<string, JobSpan> Spans, BenchShootRun Run, double? PeakMegabytes,
-        DeliveredDetail Delivered, IReadOnlyDictionary<string, int> Enlargers)
+        DeliveredDetail Delivered, IReadOnlyDictionary<string, int> Enlargers, (double Before, double After) Calibration)
     {
         public double WallSeconds => Run.WallSeconds;
 
