@@ -48,7 +48,7 @@ public static class ShootBenchCommand
             view.AddRow([kind, .. runs.Select(r => r.PerImage.TryGetValue(kind, out var s) ? $"{s.Seconds:0.00} ({s.Jobs})" : "—")]);
         }
         view.AddRow(["whole shoot, wall seconds", .. runs.Select(r => r.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture))]);
-        view.AddRow(["machine: fixed resize before / after, ms", .. runs.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Calibration.Before:0} / {r.Calibration.After:0}"))]);
+        view.AddRow(["machine: fixed work before / after, ms", .. runs.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Calibration.Before:0} / {r.Calibration.After:0}"))]);
         view.AddRow(["peak memory, MB", .. runs.Select(r => r.PeakMegabytes is { } mb ? mb.ToString("0", CultureInfo.InvariantCulture) : "n/a")]);
         view.AddRow(["weave kept (correlation)", .. runs.Select(r => r.Detail.ToString("0.000", CultureInfo.InvariantCulture))]);
         view.AddRow(["real source, MP (mean)", .. runs.Select(r => r.SourceMegapixels.ToString("0.0", CultureInfo.InvariantCulture))]);

@@ -1,6 +1,6 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -235,16 +235,17 @@ public static class LanczosResampler
             return result;
         }
 
-        static Vector128<short>[] Pairs(int[] counts, int[] offsets, int[] weights)
+        /// <summary>Null when a weight does not fit 16 bits (14-bit weights, negative lobes included, stay far inside it).</summary>
+        static Vector128<short>[]? Pairs(int[] counts, int[] offsets, int[] weights)
         {
+            if (weights.Any(w => w is < short.MinValue or > short.MaxValue)) return null;
             var pairs = new List<Vector128<short>>();
             for (var i = 0; i < counts.Length; i++)
             {
                 for (var k = 0; k < counts[i]; k += 2)
                 {
-                    // 14-bit weights: every tap, negative lobes included, is well inside a 16-bit lane.
-                    var w0 = checked((short)weights[offsets[i] + k]);
-                    var w1 = k + 1 < counts[i] ? checked((short)weights[offsets[i] + k + 1]) : (short)0;
+                    var w0 = (short)weights[offsets[i] + k];
+                    var w1 = k + 1 < counts[i] ? (short)weights[offsets[i] + k + 1] : (short)0;
                     pairs.Add(Vector128.Create(w0, w1, w0, w1, w0, w1, 0, 0));
                 }
             }
