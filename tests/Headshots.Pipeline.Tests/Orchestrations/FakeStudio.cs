@@ -4,6 +4,7 @@ using Headshots.Pipeline.Activities;
 using Headshots.Pipeline.Editing;
 using Headshots.Pipeline.Generation;
 using Headshots.Pipeline.Orchestrations;
+using Headshots.Pipeline.Tests.Support;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -50,7 +51,7 @@ internal sealed class FakeStudio : IAsyncDisposable
     public static async Task<FakeStudio> StartAsync(int photos)
     {
         FakeStudio? studio = null;
-        var host = await DurableTaskTestHost.StartAsync(r =>
+        var host = await DurableTestHosts.StartAsync(r =>
         {
             r.AddOrchestrator<ShootOrchestrator>();
             r.AddOrchestrator<StopNoticeOrchestrator>();

@@ -4,6 +4,7 @@ using Headshots.Pipeline.Activities;
 using Headshots.Pipeline.Editing;
 using Headshots.Pipeline.Orchestrations;
 using Headshots.Pipeline.Refine;
+using Headshots.Pipeline.Tests.Support;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -47,7 +48,7 @@ public sealed class RefineOrchestratorTests
         var recorder = new Recorder { Worker = worker };
         if (editor is not null) recorder.Editor = editor;
         DurableTaskTestHost? host = null;
-        host = await DurableTaskTestHost.StartAsync(r =>
+        host = await DurableTestHosts.StartAsync(r =>
         {
             r.AddOrchestrator<RefineOrchestrator>();
             r.AddActivityFunc<GpuJobBatch, int>(nameof(SubmitGpuJobsActivity), (context, batch) =>
