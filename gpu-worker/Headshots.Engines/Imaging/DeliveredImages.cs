@@ -61,8 +61,7 @@ internal static class DeliveredImages
             return (MagickImage)image.Clone();
         }
 
-        var scale = (double)WebLongEdge / Math.Max(image.Width, image.Height);
-        var (width, height) = (Math.Max(1, (int)Math.Round(image.Width * scale)), Math.Max(1, (int)Math.Round(image.Height * scale)));
+        var (width, height) = RgbImage.SizeWithin((int)image.Width, (int)image.Height, (int)WebLongEdge);
         return LanczosResampler.Resize(pixels, width, height).ToMagick();
     }
 }

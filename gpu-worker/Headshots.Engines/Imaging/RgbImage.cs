@@ -81,10 +81,13 @@ public sealed class RgbImage
     }
 
     /// <summary>This image's size scaled so the long edge is <paramref name="maxEdge"/> (rounded, at least one pixel).</summary>
-    public (int Width, int Height) SizeWithin(int maxEdge)
+    public (int Width, int Height) SizeWithin(int maxEdge) => SizeWithin(Width, Height, maxEdge);
+
+    /// <summary>A <paramref name="width"/> × <paramref name="height"/> size scaled so the long edge is <paramref name="maxEdge"/> (rounded, at least one pixel).</summary>
+    public static (int Width, int Height) SizeWithin(int width, int height, int maxEdge)
     {
-        var scale = (double)maxEdge / Math.Max(Width, Height);
-        return (Math.Max(1, (int)Math.Round(Width * scale)), Math.Max(1, (int)Math.Round(Height * scale)));
+        var scale = (double)maxEdge / Math.Max(width, height);
+        return (Math.Max(1, (int)Math.Round(width * scale)), Math.Max(1, (int)Math.Round(height * scale)));
     }
 
     public MagickImage ToMagick()

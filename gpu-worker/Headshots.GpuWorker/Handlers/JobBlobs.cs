@@ -6,14 +6,14 @@ namespace Headshots.GpuWorker.Handlers;
 /// <summary>Blob reads and writes for handlers, with errors that name the blob.</summary>
 public sealed class JobBlobs(StorageClients storage)
 {
-    /// <summary>Larger than any input a job is given: a 4800 px pixmap is 69 MB, an upload at most the intake's limit.</summary>
+    /// <summary>Larger than any input a job is given: an upload at the intake's limit, a 16 MP base or delivered image.</summary>
     public const long MaxInputBytes = 256L * 1024 * 1024;
 
     public async Task<byte[]> ReadAsync(string path, CancellationToken cancellationToken)
     {
         try
         {
-            // Into one array of the blob's length: a buffer grown as it fills copies a 20 MB pixmap several times over.
+            // Into one array of the blob's length, not the SDK's buffered content copied again into a new array.
             using var download = (await storage.Blob(BlobPath.Parse(path)).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
             var length = download.Details.ContentLength;
             if (length > MaxInputBytes)
