@@ -29,13 +29,13 @@ public sealed record DeliveryRender(Imaging.RgbImage Image, CandidateSource? Sou
     public byte[] ToJpeg()
     {
         using var image = Image.ToMagick();
-        return Imaging.JpegEncoder.Encode(image, Quality);
+        return Imaging.JpegEncoder.EncodeWorkFile(image, Quality);
     }
 
     /// <summary>The render as a file with its measurements, as a composed candidate is.</summary>
     public Candidate ToCandidate()
     {
         using var image = Image.ToMagick();
-        return new Candidate(Imaging.JpegEncoder.Encode(image, Quality), Image.Width, Image.Height, Imaging.MagickQualityMeter.Measure(image), Source);
+        return new Candidate(Imaging.JpegEncoder.EncodeWorkFile(image, Quality), Image.Width, Image.Height, Imaging.MagickQualityMeter.Measure(image), Source);
     }
 }

@@ -46,6 +46,6 @@ public sealed class ModelHeadshotEditor(FaceAnalyser faces, IPersonSegmenter seg
 
         using var magick = image.ToMagick();
         var measurements = MagickQualityMeter.Measure(magick);
-        return new Candidate(JpegEncoder.Encode(magick, 92), image.Width, image.Height, measurements);
+        return new Candidate(JpegEncoder.EncodeWorkFile(magick, 92), image.Width, image.Height, measurements);
     }
 }

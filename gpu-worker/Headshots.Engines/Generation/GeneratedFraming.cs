@@ -31,7 +31,7 @@ public static class GeneratedFraming
         image.Crop(new MagickGeometry(left, top, (uint)width, (uint)height));
         image.ResetPage();
         var measurements = MagickQualityMeter.Measure(image);
-        return new Candidate(JpegEncoder.Encode(image, 95), width, height, measurements);
+        return new Candidate(JpegEncoder.EncodeWorkFile(image, 95), width, height, measurements);
     }
 
     /// <summary>The largest size of exactly the aspect ratio inside width × height.</summary>

@@ -24,6 +24,6 @@ public sealed class ClassicalFaceEnhancer : IFaceEnhancer
         cancellationToken.ThrowIfCancellationRequested();
         image.LocalContrast(24, new Percentage(8));
         image.UnsharpMask(0, 1.0, 0.6, 0.02);
-        return new Candidate(JpegEncoder.Encode(image, 92), (int)image.Width, (int)image.Height, MagickQualityMeter.Measure(image));
+        return new Candidate(JpegEncoder.EncodeWorkFile(image, 92), (int)image.Width, (int)image.Height, MagickQualityMeter.Measure(image));
     }
 }

@@ -33,7 +33,7 @@ public sealed class ClassicalHeadshotComposer : IHeadshotComposer
         cancellationToken.ThrowIfCancellationRequested();
         LookGrading.Apply(image, look);
         var measurements = MagickQualityMeter.Measure(image);
-        return new Candidate(JpegEncoder.Encode(image, 92), outW, outH, measurements);
+        return new Candidate(JpegEncoder.EncodeWorkFile(image, 92), outW, outH, measurements);
     }
 
     /// <summary>

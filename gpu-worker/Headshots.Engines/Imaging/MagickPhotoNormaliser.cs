@@ -60,7 +60,7 @@ public sealed class MagickPhotoNormaliser : IPhotoNormaliser
         // An area filter: the working copy is analysed and later recomposed, never delivered as it is, and on a
         // 12 MP upload it is three times faster than Lanczos, which is most of intake's time.
         JpegEncoder.FitWithin(image, (uint)longEdge, FilterType.Triangle);
-        var jpeg = JpegEncoder.Encode(image, 92);
+        var jpeg = JpegEncoder.EncodeWorkFile(image, 92);
         return new NormalisedPhoto(jpeg, (int)image.Width, (int)image.Height, decoded.Description, decoded.SourceWidth, decoded.SourceHeight,
             MagickQualityMeter.Measure(image), Preview(image, PreviewLongEdge));
     }

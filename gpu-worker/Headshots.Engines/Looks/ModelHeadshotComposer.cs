@@ -44,7 +44,7 @@ public sealed class ModelHeadshotComposer(FaceAnalyser faces, IPersonSegmenter s
         byte[] jpeg;
         using (var image = photo.ToMagick())
         {
-            jpeg = JpegEncoder.Encode(image, 95);
+            jpeg = JpegEncoder.EncodeWorkFile(image, 95);
         }
         return new DeliveryRender(RgbImage.Decode(fallback.Compose(jpeg, look, variant, cancellationToken).Jpeg, int.MaxValue), null, null);
     }

@@ -16,12 +16,23 @@ public static class FaceRetouch
     public static RgbImage Apply(RgbImage image, FaceLandmarks landmarks, RetouchSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(image);
+        var result = new RgbImage(image.Width, image.Height, (byte[])image.Pixels.Clone());
+        ApplyInPlace(result, landmarks, settings, cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// The same retouch written into <paramref name="image"/> itself, for a caller that is done with the unretouched
+    /// pixels: a full-resolution render is 20 MB or more that a copy would write into fresh memory.
+    /// </summary>
+    public static void ApplyInPlace(RgbImage image, FaceLandmarks landmarks, RetouchSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(landmarks);
         ArgumentNullException.ThrowIfNull(settings);
-        var result = new RgbImage(image.Width, image.Height, (byte[])image.Pixels.Clone());
         if (FaceFrame.In(landmarks, image.Width, image.Height) is not { } frame)
         {
-            return result;
+            return;
         }
 
         var patch = FacePatch.Cut(image, frame.Area);
@@ -48,7 +59,7 @@ public static class FaceRetouch
         if (settings.Makeup.HasFlag(MakeupOptions.Lips)) LipTint.Apply(patch, frame);
         if (settings.BalanceEyes) EyeBalance.Apply(patch, frame);
 
-        patch.WriteInto(result, frame.Face);
-        return result;
+        // The patch is a copy cut before any of this: writing it back is the only change to the image.
+        patch.WriteInto(image, frame.Face);
     }
 }

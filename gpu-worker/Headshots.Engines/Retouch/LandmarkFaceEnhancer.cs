@@ -36,11 +36,15 @@ public sealed class LandmarkFaceEnhancer : IFaceEnhancer
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(settings);
         cancellationToken.ThrowIfCancellationRequested();
-        var retouched = Retouch(image, face ?? MainFace(image), settings, cancellationToken);
-        using var magick = retouched.ToMagick();
+        if ((face ?? MainFace(image)) is { } landmarks)
+        {
+            FaceRetouch.ApplyInPlace(image, landmarks, settings, cancellationToken);
+        }
+
+        using var magick = image.ToMagick();
         // Measured from the pixels themselves: ImageMagick's copy and single-threaded reduction of a 7 MP render cost more
         // than the figures are worth here.
-        return new Candidate(JpegEncoder.Encode(magick, Quality), retouched.Width, retouched.Height, MagickQualityMeter.Measure(retouched));
+        return new Candidate(JpegEncoder.EncodeWorkFile(magick, Quality), image.Width, image.Height, MagickQualityMeter.Measure(image));
     }
 
     /// <summary>The retouch on decoded pixels; a copy of <paramref name="image"/> when it has no face.</summary>

@@ -68,7 +68,7 @@ public sealed class RefineJobHandler(JobBlobs blobs, IFaceEnhancer enhancer, IHe
         var mask = masks.Build(original, EditRegions.Of(generative));
         var restored = EditMaskCanvas.For(original.Width, original.Height).Restore(RgbImage.Decode(generatedPng, GeneratedEdge));
         using var merged = EditMaskCanvas.Merge(original, restored, mask).ToMagick();
-        return JpegEncoder.Encode(merged, 95);
+        return JpegEncoder.EncodeWorkFile(merged, 95);
     }
 
     /// <summary>The model answers squares of about <see cref="EditMaskCanvas.ModelSize"/>; anything far larger is not its answer.</summary>
