@@ -13,8 +13,9 @@ namespace Headshots.Local.Cli;
 /// <param name="JitMethods">Methods compiled during the shoot (each tier of a method counts).</param>
 /// <param name="CpuSeconds">This process's processor time during the shoot (user and kernel, all threads).</param>
 /// <param name="KernelSeconds">The part of <paramref name="CpuSeconds"/> spent in the kernel (page faults, I/O).</param>
+/// <param name="Counters">This process's minor page faults during the shoot, and the processor time of the servers it started (the storage emulator among them).</param>
 public sealed record BenchShootRun(string ShootId, ShootStatus Final, IReadOnlyDictionary<string, double> StageStarts, double WallSeconds, DateTimeOffset OrderedAt,
-    double JitSeconds, long JitMethods, double CpuSeconds, double KernelSeconds)
+    double JitSeconds, long JitMethods, double CpuSeconds, double KernelSeconds, ProcessCounters Counters)
 {
     /// <summary>Seconds from the start of <paramref name="stage"/> to the start of the next stage that began.</summary>
     public double? StageSeconds(string stage) =>
@@ -63,6 +64,7 @@ public static class BenchShoot
         var jitTime = System.Runtime.JitInfo.GetCompilationTime();
         var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
         var (cpu, kernel) = (Process.GetCurrentProcess().TotalProcessorTime, Process.GetCurrentProcess().PrivilegedProcessorTime);
+        var counters = ProcessCounters.Read();
         var orderedAt = TimeProvider.System.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var order = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { email = "bench@example.com", looks });
@@ -77,7 +79,8 @@ public static class BenchShoot
         var jitCount = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         var kernelSeconds = (Process.GetCurrentProcess().PrivilegedProcessorTime - kernel).TotalSeconds;
+        var counted = ProcessCounters.Read().Since(counters);
         if (final.Status != ShootStatuses.Delivered) throw new InvalidOperationException($"The benchmark shoot did not finish: {final.Error}");
-        return new BenchShootRun(shoot.ShootId, final, stages, wall, orderedAt, jitSeconds, jitCount, cpuSeconds, kernelSeconds);
+        return new BenchShootRun(shoot.ShootId, final, stages, wall, orderedAt, jitSeconds, jitCount, cpuSeconds, kernelSeconds, counted);
     }
 }

@@ -70,7 +70,10 @@ public static class ShootBenchCommand
             Console.WriteLine($"{key}.delivered={run.DeliveredImages} photos={photos.Count} looks={looks.Count}");
             Console.WriteLine($"{key}.wall_seconds={run.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture)}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{key}.process cpu_seconds={run.Run.CpuSeconds:0.0} kernel_seconds={run.Run.KernelSeconds:0.0} jit_seconds={run.Run.JitSeconds:0.0} jit_methods={run.Run.JitMethods}"));
+                $"{key}.process cpu_seconds={run.Run.CpuSeconds:0.0} kernel_seconds={run.Run.KernelSeconds:0.0} jit_seconds={run.Run.JitSeconds:0.0} jit_methods={run.Run.JitMethods} minor_faults={run.Run.Counters.MinorFaults}"));
+            // The emulator (node) and the mail server when this process started them; reused ones are not its children.
+            Console.WriteLine($"{key}.servers {(run.Run.Counters.Children.Count == 0 ? "none started by this process" : string.Join(" ", run.Run.Counters.Children
+                .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Name}_cpu_seconds={c.Seconds:0.0}"))))}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{key}.machine calibration_ms_before={run.Calibration.Before:0} calibration_ms_after={run.Calibration.After:0}"));
             Console.WriteLine($"{key}.peak_memory_mb={(run.PeakMegabytes is { } mb ? mb.ToString("0", CultureInfo.InvariantCulture) : "n/a")}");
