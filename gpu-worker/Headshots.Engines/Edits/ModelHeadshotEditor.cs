@@ -40,7 +40,7 @@ public sealed class ModelHeadshotEditor(FaceAnalyser faces, IPersonSegmenter seg
                 // The backdrop is estimated from the unedited photo, so a recolour never leaks into a blurred background.
                 var backdrop = Backdrop.For(background, original, mask, head);
                 var options = new CompositeOptions(ContactShadow: background.Kind == BackgroundKind.Blur ? 0f : 0.3f);
-                image = BackgroundCompositor.Composite(image, mask, backdrop, head, options);
+                image = BackgroundCompositor.Composite(image, mask, backdrop, head, options, intoBackdrop: true);
             }
         }
 

@@ -23,7 +23,12 @@ public static class BackgroundCompositor
     /// used, from quarter-size fields, so a 16 MP composite holds no full-size float planes but the light wrap's
     /// soft outline (one float per pixel).
     /// </remarks>
-    public static RgbImage Composite(RgbImage photo, PersonMask mask, RgbImage backdrop, HeadPosition head, CompositeOptions options)
+    /// <param name="intoBackdrop">
+    /// Write the composite over <paramref name="backdrop"/>'s pixels and return that image, for a caller that made the
+    /// backdrop for this composite alone: each pixel's backdrop is read before its result is written, and nothing
+    /// else reads it, so the result is the same without a second full-size image.
+    /// </param>
+    public static RgbImage Composite(RgbImage photo, PersonMask mask, RgbImage backdrop, HeadPosition head, CompositeOptions options, bool intoBackdrop = false)
     {
         ArgumentNullException.ThrowIfNull(photo);
         ArgumentNullException.ThrowIfNull(mask);
@@ -43,7 +48,7 @@ public static class BackgroundCompositor
         var alphas = mask.Alpha;
         var p = photo.Pixels;
 
-        var result = new byte[w * h * 3];
+        var result = intoBackdrop ? backdrop.Pixels : new byte[w * h * 3];
         Parallel.For(0, h, y =>
         {
             Span<float> behind = stackalloc float[3];
@@ -94,7 +99,7 @@ public static class BackgroundCompositor
                 }
             }
         });
-        return new RgbImage(w, h, result);
+        return intoBackdrop ? backdrop : new RgbImage(w, h, result);
     }
 
     /// <summary>

@@ -38,8 +38,7 @@ internal sealed record FramedPortrait(RgbImage Image, PhotoEdge[] Edges)
             var y1 = (int)Math.Ceiling(Math.Min(source.Height, frame.Bottom));
             ox = (int)Math.Round((x0 - frame.Left) * scale);
             oy = (int)Math.Round((y0 - frame.Top) * scale);
-            var resampled = Resampled(source, x0, y0, x1, y1, scale, out var pw, out var ph);
-            part = new Part(resampled.Pixels, pw, 0, 0, pw, ph);
+            part = Resampled(source, x0, y0, x1, y1, scale);
         }
 
         var pixels = new byte[width * height * 3];
@@ -101,13 +100,16 @@ internal sealed record FramedPortrait(RgbImage Image, PhotoEdge[] Edges)
         var y0 = (int)Math.Floor(Math.Clamp(corners.Min(c => c.Y) - margin, 0, source.Height - 1));
         var x1 = (int)Math.Ceiling(Math.Clamp(corners.Max(c => c.X) + margin, x0 + 1, source.Width));
         var y1 = (int)Math.Ceiling(Math.Clamp(corners.Max(c => c.Y) + margin, y0 + 1, source.Height));
-        var part = Resampled(source, x0, y0, x1, y1, scale, out var pw, out var ph);
+        var part = Resampled(source, x0, y0, x1, y1, scale);
+        var (pw, ph, stride) = (part.Width, part.Height, part.Stride);
 
         // The same map into the resized part's pixels, whose centres sit at i + ½.
         var sx = pw / (double)(x1 - x0);
         var sy = ph / (double)(y1 - y0);
         var pixels = new byte[width * height * 3];
         var rows = part.Pixels;
+        // The part's pixel (0, 0) in rows: a crop is read in the photo itself, not copied out of it.
+        var corner = ((part.Top * stride) + part.Left) * 3;
         // The sample position in the part is linear in x and y: its start and its steps per output pixel.
         var (fx0, fy0) = (((origin.X - x0) * sx) - 0.5, ((origin.Y - y0) * sy) - 0.5);
         var (stepX, stepY) = (along.X * sx, along.Y * sy);
@@ -131,8 +133,8 @@ internal sealed record FramedPortrait(RgbImage Image, PhotoEdge[] Edges)
                 {
                     // Inside: the four rows and columns without clamping, written out (the same sums in the same order).
                     var (x0w, x1w, x2w, x3w) = (wx[0], wx[1], wx[2], wx[3]);
-                    var at = (((iy - 1) * pw) + ix - 1) * 3;
-                    var line = pw * 3;
+                    var at = corner + ((((iy - 1) * stride) + ix - 1) * 3);
+                    var line = stride * 3;
                     var row0 = rows.AsSpan(at, 12);
                     var row1 = rows.AsSpan(at + line, 12);
                     var row2 = rows.AsSpan(at + (2 * line), 12);
@@ -156,7 +158,7 @@ internal sealed record FramedPortrait(RgbImage Image, PhotoEdge[] Edges)
                 for (var k = 0; k < 4; k++)
                 {
                     columns[k] = Math.Clamp(ix - 1 + k, 0, pw - 1) * 3;
-                    lines[k] = Math.Clamp(iy - 1 + k, 0, ph - 1) * pw * 3;
+                    lines[k] = corner + (Math.Clamp(iy - 1 + k, 0, ph - 1) * stride * 3);
                 }
 
                 float er = 0, eg = 0, eb = 0;
@@ -188,29 +190,27 @@ internal sealed record FramedPortrait(RgbImage Image, PhotoEdge[] Edges)
     }
 
     /// <summary>
-    /// The source's pixels x0–x1, y0–y1 resized by <paramref name="scale"/> with Lanczos; cropped only, when the
-    /// resize would move no pixel by as much as two over the whole part.
+    /// The source's pixels x0–x1, y0–y1 resized by <paramref name="scale"/> with Lanczos; when the resize would move no
+    /// pixel by as much as two over the whole part, that rectangle of the source itself (read in place, not copied).
     /// </summary>
-    static RgbImage Resampled(RgbImage source, int x0, int y0, int x1, int y1, double scale, out int width, out int height)
+    static Part Resampled(RgbImage source, int x0, int y0, int x1, int y1, double scale)
     {
         (x0, y0) = (Math.Clamp(x0, 0, source.Width - 1), Math.Clamp(y0, 0, source.Height - 1));
         var (cropWidth, cropHeight) = (Math.Clamp(x1 - x0, 1, source.Width - x0), Math.Clamp(y1 - y0, 1, source.Height - y0));
+        if (Math.Abs(scale - 1) * Math.Max(cropWidth, cropHeight) < 2)
+        {
+            return new Part(source.Pixels, source.Width, x0, y0, cropWidth, cropHeight);
+        }
+
         var crop = new byte[cropWidth * cropHeight * 3];
         for (var y = 0; y < cropHeight; y++)
         {
             source.Pixels.AsSpan((((y0 + y) * source.Width) + x0) * 3, cropWidth * 3).CopyTo(crop.AsSpan(y * cropWidth * 3));
         }
 
-        var part = new RgbImage(cropWidth, cropHeight, crop);
-        if (Math.Abs(scale - 1) * Math.Max(cropWidth, cropHeight) < 2)
-        {
-            (width, height) = (cropWidth, cropHeight);
-            return part;
-        }
-
-        width = Math.Max(1, (int)Math.Round(cropWidth * scale));
-        height = Math.Max(1, (int)Math.Round(cropHeight * scale));
-        return LanczosResampler.Resize(part, width, height);
+        var width = Math.Max(1, (int)Math.Round(cropWidth * scale));
+        var height = Math.Max(1, (int)Math.Round(cropHeight * scale));
+        return new Part(LanczosResampler.Resize(new RgbImage(cropWidth, cropHeight, crop), width, height).Pixels, width, 0, 0, width, height);
     }
 
     /// <summary>One row's four taps of channel <paramref name="c"/>, summed from the left as the loop it replaces did.</summary>

@@ -95,7 +95,7 @@ public sealed class ModelHeadshotComposer(FaceAnalyser faces, IPersonSegmenter s
         var head = MainFace.Head(framedFace);
         var backdrop = Backdrop.ForLook(look, width, height, head, Grain.Estimate(framed.Image, mask), variant);
         var options = new CompositeOptions(Subject: SubjectMatch.For(look, framed.Image, framedFace, backdrop));
-        var composite = BackgroundCompositor.Composite(framed.Image, mask, backdrop, head, options);
+        var composite = BackgroundCompositor.Composite(framed.Image, mask, backdrop, head, options, intoBackdrop: true);
         cancellationToken.ThrowIfCancellationRequested();
 
         // The composite is this render's own: graded where it lies, with no second full-size image.
